@@ -1,0 +1,304 @@
+//! Graphviz DOT, built as a graphviz-rust AST and printed by it.
+//!
+//! graphviz-rust escapes nothing, so every id and value goes through
+//! [`quote`]. Node shape and fill colour show the kind; edge colour and style
+//! show the relation (agree green and solid, disagree red and dashed,
+//! affiliation grey and dotted); pen width grows with weight; tooltips carry
+//! the evidence.
+
+use std::io::{self, Write};
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
+
+use super::format_weight;
+
+/// Quotes and escapes a string as a DOT id or attribute value.
+///
+/// Inside a quoted DOT string only `\"` is an escape to the lexer; in labels
+/// and tooltips Graphviz also reads `\\` as a backslash and `\n`, `\r`,
+/// `\l` as line breaks. So `\` becomes `\\`, `"` becomes `\"`, a line feed
+/// `\n` and a carriage return `\r`: the text reads back exactly, and no
+/// backslash can swallow the closing quote.
+///
+/// ```
+/// use stancegraph::export::dot::quote;
+/// assert_eq!(quote(r#"Zelenskyy's "office""#), r#""Zelenskyy's \"office\"""#);
+/// assert_eq!(quote("a\\b\nc"), r#""a\\b\nc""#);
+/// ```
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The inverse of [`quote`]: reads a quoted DOT string (as graphviz-rust's
+/// parser returns it, quotes included) back to its text. `None` when it is
+/// not a quoted string.
+///
+/// ```
+/// use stancegraph::export::dot::{quote, unquote};
+/// let label = "Jean-Noël \"JN\" \\ Barrot\n";
+/// assert_eq!(unquote(&quote(label)).as_deref(), Some(label));
+/// ```
+pub fn unquote(quoted: &str) -> Option<String> {
+    let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            other => out.push(other),
+        }
+    }
+    Some(out)
+}
+
+/// How the DOT export looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Graphviz `rankdir`: `LR` puts actors left of stances.
+    pub rankdir: String,
+    /// The font for every label.
+    pub fontname: String,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            rankdir: "LR".to_string(),
+            fontname: "Helvetica".to_string(),
+        }
+    }
+}
+
+fn attr(name: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(name.to_string()), Id::Escaped(quote(value)))
+}
+
+fn node_id(id: &str) -> NodeId {
+    NodeId(Id::Escaped(quote(id)), None)
+}
+
+/// Shape and fill colour per node kind (ColorBrewer Paired, light tones).
+fn node_style(kind: NodeKind) -> (&'static str, &'static str) {
+    match kind {
+        NodeKind::Person => ("ellipse", "#a6cee3"),
+        NodeKind::Organization => ("box", "#fdbf6f"),
+        NodeKind::Country => ("hexagon", "#b2df8a"),
+        NodeKind::Stance => ("note", "#ffffcc"),
+    }
+}
+
+/// Colour and style per relation.
+fn edge_style(relation: Relation) -> (&'static str, &'static str) {
+    match relation {
+        Relation::Agree => ("#1a9641", "solid"),
+        Relation::Disagree => ("#d7191c", "dashed"),
+        Relation::Affiliation => ("#969696", "dotted"),
+    }
+}
+
+fn node_tooltip(n: &NodeData) -> String {
+    let mut parts = vec![n.kind.as_str().to_string()];
+    parts.extend(n.role.iter().cloned());
+    parts.extend(n.country.as_ref().map(|c| format!("country: {c}")));
+    parts.extend(n.topic.as_ref().map(|t| format!("topic: {t}")));
+    parts.push(match n.statements {
+        1 => "1 statement".to_string(),
+        k => format!("{k} statements"),
+    });
+    parts.join(" · ")
+}
+
+fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
+    if e.relation == Relation::Affiliation {
+        return format!("{} belongs to {}", source.label, target.label);
+    }
+    let mut text = format!(
+        "{} {} {} (weight {})",
+        source.label,
+        e.relation.as_str(),
+        target.label,
+        format_weight(e.weight)
+    );
+    if let Some(q) = &e.quote {
+        text.push_str(&format!(": “{q}”"));
+    }
+    match (e.first_date, e.last_date) {
+        (Some(f), Some(l)) if f != l => text.push_str(&format!(" [{f} to {l}]")),
+        (Some(f), _) => text.push_str(&format!(" [{f}]")),
+        _ => {}
+    }
+    text
+}
+
+/// Builds the DOT AST of a network.
+pub fn to_graph(net: &Network, config: &Config) -> Graph {
+    let g = &net.graph;
+    let mut stmts: Vec<Stmt> = vec![
+        GraphAttributes::Graph(vec![
+            attr("rankdir", &config.rankdir),
+            attr("fontname", &config.fontname),
+            attr("overlap", "false"),
+        ])
+        .into(),
+        GraphAttributes::Node(vec![
+            attr("fontname", &config.fontname),
+            attr("style", "filled"),
+        ])
+        .into(),
+        GraphAttributes::Edge(vec![attr("fontname", &config.fontname)]).into(),
+    ];
+    for n in g.node_weights() {
+        let (shape, fill) = node_style(n.kind);
+        stmts.push(
+            Node::new(
+                node_id(&n.id),
+                vec![
+                    attr("label", &n.label),
+                    attr("kind", n.kind.as_str()),
+                    attr("shape", shape),
+                    attr("fillcolor", fill),
+                    attr("tooltip", &node_tooltip(n)),
+                ],
+            )
+            .into(),
+        );
+    }
+    let max = net.max_weight();
+    for e in g.edge_indices() {
+        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
+        let d = &g[e];
+        let (color, style) = edge_style(d.relation);
+        let penwidth = if d.relation != Relation::Affiliation && max > 0.0 {
+            1.0 + 3.0 * d.weight.abs() / max
+        } else {
+            1.0
+        };
+        stmts.push(
+            Edge {
+                ty: EdgeTy::Pair(Vertex::N(node_id(&g[s].id)), Vertex::N(node_id(&g[t].id))),
+                attributes: vec![
+                    attr("relation", d.relation.as_str()),
+                    attr("statements", &d.statements.to_string()),
+                    attr("color", color),
+                    attr("style", style),
+                    attr("penwidth", &format!("{penwidth:.2}")),
+                    attr("tooltip", &edge_tooltip(&g[s], &g[t], d)),
+                ],
+            }
+            .into(),
+        );
+    }
+    // Countries go in the first rank, left of the actors that belong to them.
+    let mut countries: Vec<_> = g
+        .edge_indices()
+        .filter(|e| g[*e].relation == Relation::Affiliation)
+        .filter_map(|e| g.edge_endpoints(e).map(|(_, t)| t))
+        .collect();
+    countries.sort();
+    countries.dedup();
+    if !countries.is_empty() {
+        let mut members: Vec<Stmt> = vec![attr("rank", "min").into()];
+        members.extend(
+            countries
+                .into_iter()
+                .map(|c| Stmt::Node(Node::new(node_id(&g[c].id), vec![]))),
+        );
+        stmts.push(
+            Subgraph {
+                id: Id::Escaped(quote("countries")),
+                stmts: members,
+            }
+            .into(),
+        );
+    }
+    let id = Id::Escaped(quote(&net.name));
+    if net.directed {
+        Graph::DiGraph {
+            id,
+            strict: false,
+            stmts,
+        }
+    } else {
+        Graph::Graph {
+            id,
+            strict: false,
+            stmts,
+        }
+    }
+}
+
+/// Writes a network as DOT.
+pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()> {
+    let text = to_graph(net, config).print(&mut PrinterContext::default());
+    w.write_all(text.as_bytes())?;
+    w.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn keywords_and_digits_are_quoted() {
+        for word in ["graph", "NODE", "Strict", "1a", "-1", ""] {
+            assert_eq!(quote(word), format!("\"{word}\""));
+        }
+    }
+
+    #[test]
+    fn trailing_backslash_cannot_swallow_the_quote() {
+        assert_eq!(quote("a\\"), "\"a\\\\\"");
+        assert_eq!(unquote("\"a\\\\\"").as_deref(), Some("a\\"));
+    }
+
+    #[test]
+    fn unquote_rejects_unquoted_and_dangling_escape() {
+        assert_eq!(unquote("abc"), None);
+        assert_eq!(unquote("\"abc\\\""), None);
+    }
+
+    proptest! {
+        #[test]
+        fn quote_round_trips(text in any::<String>()) {
+            prop_assert_eq!(unquote(&quote(&text)), Some(text));
+        }
+
+        #[test]
+        fn quoted_has_no_bare_quote_or_line_break(text in any::<String>()) {
+            let q = quote(&text);
+            let inner = &q[1..q.len() - 1];
+            prop_assert!(!inner.contains('\n') && !inner.contains('\r'));
+            // Every quote inside is preceded by an odd run of backslashes.
+            let bytes = inner.as_bytes();
+            for (i, b) in bytes.iter().enumerate() {
+                if *b == b'"' {
+                    let run = bytes[..i].iter().rev().take_while(|c| **c == b'\\').count();
+                    prop_assert!(run % 2 == 1);
+                }
+            }
+        }
+    }
+}

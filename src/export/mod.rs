@@ -1,0 +1,82 @@
+//! Exporters: one module per format, each writing any [`Network`] to any
+//! `io::Write`.
+//!
+//! ```
+//! use stancegraph::{export::Format, graph::Network, load::{load, Input}};
+//! let net = Network::full(&load(&Input::Embedded).unwrap());
+//! let mut dot = Vec::new();
+//! Format::Dot.write(&net, 0, &mut dot).unwrap();
+//! assert!(String::from_utf8(dot).unwrap().starts_with("digraph \"full\" {"));
+//! ```
+
+pub mod csv;
+pub mod dot;
+pub mod graphml;
+mod xml;
+
+use std::io::{self, Write};
+
+use crate::graph::Network;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML with typed keys.
+    Graphml,
+    /// Gephi's spreadsheet import: a nodes table and an edges table.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in the order `all` writes them.
+    pub const ALL: [Format; 3] = [Format::Dot, Format::Graphml, Format::Csv];
+
+    /// The files one export writes, as suffixes after `<network>.`: one per
+    /// part, in part order.
+    pub fn parts(self) -> &'static [&'static str] {
+        match self {
+            Format::Dot => &["dot"],
+            Format::Graphml => &["graphml"],
+            Format::Csv => &["nodes.csv", "edges.csv"],
+        }
+    }
+
+    /// Writes part `part` (an index into [`Format::parts`]) of the network.
+    pub fn write(self, net: &Network, part: usize, w: &mut dyn Write) -> io::Result<()> {
+        match (self, part) {
+            (Format::Dot, 0) => dot::write(net, &dot::Config::default(), w),
+            (Format::Graphml, 0) => graphml::write(net, w),
+            (Format::Csv, 0) => csv::write_nodes(net, w),
+            (Format::Csv, 1) => csv::write_edges(net, w),
+            _ => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{self:?} has no part {part}"),
+            )),
+        }
+    }
+}
+
+/// Writes a weight as Gephi, NetworkX and igraph all read it: whole numbers
+/// without a decimal point, others in the shortest form that reads back
+/// exactly.
+///
+/// ```
+/// use stancegraph::export::format_weight;
+/// assert_eq!(format_weight(3.0), "3");
+/// assert_eq!(format_weight(0.25), "0.25");
+/// assert_eq!(format_weight(-2.0), "-2");
+/// ```
+pub fn format_weight(w: f64) -> String {
+    if w.fract() == 0.0 && w.abs() < 1e15 {
+        format!("{w:.0}")
+    } else {
+        format!("{w}")
+    }
+}
+
+/// The id of the edge at `index`, the same in every format (`e0`, `e1`, ...).
+pub fn edge_id(index: usize) -> String {
+    format!("e{index}")
+}

@@ -1,0 +1,21 @@
+//! The `stancegraph` command: parse the command line, run the subcommand,
+//! and map its outcome to an exit code (0 success, 1 bad input or output
+//! error, 2 bad usage; clap exits 2 itself on a usage error it finds).
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            e.report();
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Writing output files atomically: every file goes to a temporary file in
+//! the target directory first and is renamed into place only when all of
+//! them were written. A failed run leaves no new or half-written file.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+/// An output failure, with the path it concerns.
+#[derive(Debug)]
+pub struct OutputError {
+    /// The file or directory that could not be written.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for OutputError {}
+
+/// A file to write: its name in the directory, and what writes its bytes.
+pub type Job<'a> = (
+    String,
+    Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>,
+);
+
+/// Writes every job into `dir` (created if missing), all or nothing.
+/// Returns the paths written, in job order.
+pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputError> {
+    let err = |path: &Path, message: String| OutputError {
+        path: path.to_path_buf(),
+        message,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(err(
+            dir,
+            "exists and is not a directory; -o takes a directory (or - for standard output)"
+                .to_string(),
+        ));
+    }
+    for (name, _) in &jobs {
+        let path = dir.join(name);
+        if path.is_dir() {
+            return Err(err(
+                &path,
+                "is a directory; it will not be replaced".to_string(),
+            ));
+        }
+    }
+    let created = create_dir(dir).map_err(|e| err(dir, format!("cannot create: {e}")))?;
+    let undo = |created: &Option<PathBuf>| {
+        if let Some(top) = created {
+            // Only directories this run made, and only if still empty.
+            let mut d = dir.to_path_buf();
+            while d.starts_with(top) && fs::remove_dir(&d).is_ok() {
+                if !d.pop() {
+                    break;
+                }
+            }
+        }
+    };
+    let mut written = Vec::with_capacity(jobs.len());
+    for (name, job) in jobs {
+        let path = dir.join(&name);
+        let result = NamedTempFile::with_prefix_in(format!(".{name}."), dir).and_then(|tmp| {
+            let mut w = BufWriter::new(tmp);
+            job(&mut w)?;
+            w.flush()?;
+            let tmp = w.into_inner().map_err(|e| e.into_error())?;
+            tmp.as_file().sync_all()?;
+            Ok(tmp)
+        });
+        match result {
+            Ok(tmp) => written.push((path, tmp)),
+            Err(e) => {
+                drop(written);
+                undo(&created);
+                return Err(err(&path, format!("cannot write: {e}")));
+            }
+        }
+    }
+    let mut paths = Vec::with_capacity(written.len());
+    for (path, tmp) in written {
+        tmp.persist(&path)
+            .map_err(|e| err(&path, format!("cannot rename into place: {}", e.error)))?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// Creates `dir` and any missing parents; returns the top-most directory it
+/// created, so a failed run can remove what it made.
+fn create_dir(dir: &Path) -> io::Result<Option<PathBuf>> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(None);
+    }
+    let mut top = dir.to_path_buf();
+    while let Some(parent) = top.parent() {
+        if parent.as_os_str().is_empty() || parent.exists() {
+            break;
+        }
+        top = parent.to_path_buf();
+    }
+    fs::create_dir_all(dir)?;
+    Ok(Some(top))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job<'a>(name: &str, bytes: &'a [u8]) -> Job<'a> {
+        (name.to_string(), Box::new(move |w| w.write_all(bytes)))
+    }
+
+    #[test]
+    fn writes_all_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("a/b");
+        let paths = write_all(&dir, vec![job("x.txt", b"x"), job("y.txt", b"y")]).unwrap();
+        assert_eq!(paths, [dir.join("x.txt"), dir.join("y.txt")]);
+        assert_eq!(fs::read(dir.join("y.txt")).unwrap(), b"y");
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_failed_job_leaves_nothing_behind() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("new/out");
+        let fail: Job = (
+            "bad.txt".to_string(),
+            Box::new(|w| {
+                w.write_all(b"half")?;
+                Err(io::Error::other("disk full"))
+            }),
+        );
+        let e = write_all(&dir, vec![job("x.txt", b"x"), fail]).unwrap_err();
+        assert!(e.to_string().contains("bad.txt: cannot write: disk full"));
+        assert!(
+            !tmp.path().join("new").exists(),
+            "created directories removed"
+        );
+    }
+
+    #[test]
+    fn existing_outputs_are_kept_when_a_job_fails() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("x.txt"), b"old").unwrap();
+        let fail: Job = (
+            "y.txt".to_string(),
+            Box::new(|_| Err(io::Error::other("no"))),
+        );
+        write_all(tmp.path(), vec![job("x.txt", b"new"), fail]).unwrap_err();
+        assert_eq!(fs::read(tmp.path().join("x.txt")).unwrap(), b"old");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_is_not_a_directory() {
+        let tmp = tempfile::NamedTempFile::new().unwrap();
+        let e = write_all(tmp.path(), vec![job("x", b"x")]).unwrap_err();
+        assert!(e.message.contains("is not a directory"));
+        assert_eq!(fs::read(tmp.path()).unwrap(), b"");
+    }
+}

@@ -1,0 +1,368 @@
+//! The binary, run as a user runs it: exit codes, files written, messages.
+
+mod common;
+
+use std::fs;
+
+use common::{fixture, listing, stancegraph};
+use predicates::prelude::*;
+
+const SEED_FILES: [&str; 4] = [
+    "out/full.dot",
+    "out/full.edges.csv",
+    "out/full.graphml",
+    "out/full.nodes.csv",
+];
+
+#[test]
+fn export_without_input_writes_the_seed_network_into_out() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .arg("export")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "full: 26 nodes, 36 edges from 31 statements",
+        ));
+    let mut expected = vec!["out".to_string()];
+    expected.extend(SEED_FILES.iter().map(|s| s.to_string()));
+    assert_eq!(listing(dir.path()), expected);
+    let nodes = fs::read_to_string(dir.path().join("out/full.nodes.csv")).unwrap();
+    assert!(nodes.starts_with("Id,Label,kind,country,role,topic,statements\n"));
+    assert!(nodes.contains("\nbarrot,Jean-Noël Barrot,person,fr,Foreign Minister,,2\n"));
+    let edges = fs::read_to_string(dir.path().join("out/full.edges.csv")).unwrap();
+    assert!(edges.starts_with(
+        "Source,Target,Type,Kind,Id,Label,Weight,relation,statements,first_date,last_date,sources,quote\n"
+    ));
+    // Trump's two statements for negotiations make one edge of weight 2.
+    assert!(
+        edges
+            .lines()
+            .any(|l| l.starts_with("trump,negotiate-now,Directed,agree,")
+                && l.contains(",2,agree,2,")),
+        "{edges}"
+    );
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for d in [&a, &b] {
+        stancegraph(d.path())
+            .args(["export", "-q"])
+            .assert()
+            .success();
+    }
+    for f in SEED_FILES {
+        assert_eq!(
+            fs::read(a.path().join(f)).unwrap(),
+            fs::read(b.path().join(f)).unwrap(),
+            "{f} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn dataset_directory_csv_file_json_and_stdin_give_the_same_graph() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/nato-ukraine-2025-02");
+    let dir = tempfile::tempdir().unwrap();
+    let built_in = stancegraph(dir.path())
+        .args(["export", "-f", "graphml", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(built_in.status.success());
+    let from_dir = stancegraph(dir.path())
+        .args(["export", seed, "-f", "graphml", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(from_dir.stdout, built_in.stdout);
+
+    // The same statements with names instead of ids, as one CSV and as JSON.
+    let csv = "actor,stance,agree,country\nPete Hegseth,NATO for Ukraine,no,United States\n\
+               John Healey,NATO for Ukraine,yes,United Kingdom\n";
+    let json = r#"{"statements": [
+        {"actor": "Pete Hegseth", "stance": "NATO for Ukraine", "agree": false, "country": "United States"},
+        {"actor": "John Healey", "stance": "NATO for Ukraine", "agree": true, "country": "United Kingdom"}
+    ]}"#;
+    let f = fixture(&[("s.csv", csv.as_bytes()), ("d.json", json.as_bytes())]);
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut cmd = stancegraph(f.path());
+        cmd.args(["export"])
+            .args(args)
+            .args(["-f", "csv", "-o", "o"]);
+        if let Some(s) = stdin {
+            cmd.write_stdin(s);
+        }
+        cmd.assert().success();
+        let edges = fs::read_to_string(f.path().join("o/full.edges.csv")).unwrap();
+        let nodes = fs::read_to_string(f.path().join("o/full.nodes.csv")).unwrap();
+        (nodes, edges)
+    };
+    let from_csv = run(&["s.csv"], None);
+    let from_json = run(&["d.json"], None);
+    let from_stdin = run(&["-"], Some(csv));
+    assert_eq!(from_csv, from_json);
+    assert_eq!(from_csv, from_stdin);
+    assert!(
+        from_csv
+            .0
+            .contains("pete-hegseth,Pete Hegseth,person,united-states,,,1\n")
+    );
+    assert!(
+        from_csv
+            .1
+            .contains("john-healey,united-kingdom,Directed,affiliation,")
+    );
+}
+
+#[test]
+fn stdout_takes_one_single_file_format() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .args(["export", "-f", "dot", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("digraph \"full\" {"));
+    for args in [
+        &["-o", "-"][..],
+        &["-f", "csv", "-o", "-"],
+        &["-f", "dot", "-f", "graphml", "-o", "-"],
+    ] {
+        stancegraph(dir.path())
+            .arg("export")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("error:"));
+    }
+    assert!(listing(dir.path()).is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["export", "--network", "nope"][..],
+        &["export", "-f", "png"],
+        &["frobnicate"],
+    ] {
+        stancegraph(dir.path()).args(args).assert().code(2);
+    }
+}
+
+#[test]
+fn help_has_examples_and_version_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("-o -"));
+    stancegraph(dir.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("stancegraph 0.1.0"));
+}
+
+#[test]
+fn output_naming_an_existing_file_is_an_error_not_an_overwrite() {
+    let f = fixture(&[("taken", b"keep me")]);
+    stancegraph(f.path())
+        .args(["export", "-o", "taken"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "taken: exists and is not a directory",
+        ));
+    assert_eq!(fs::read(f.path().join("taken")).unwrap(), b"keep me");
+    assert_eq!(listing(f.path()), ["taken"]);
+}
+
+#[test]
+fn check_prints_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "actors: 9 (7 persons, 2 organizations, 0 countries)\ncountries: 5\nstances: 12\nstatements: 31 (21 agree, 10 disagree)\n",
+        ));
+}
+
+#[test]
+fn check_lists_every_error_up_to_the_limit() {
+    let csv = "actor,stance,agree,date\na,s,maybe,\n,s,yes,\na,s,yes,2025-13-01\na,,no,\n";
+    let f = fixture(&[("s.csv", csv.as_bytes())]);
+    stancegraph(f.path())
+        .args(["check", "s.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: s.csv:2: unknown agree value 'maybe'",
+        ))
+        .stderr(predicate::str::contains(
+            "error: s.csv:3: the actor is empty",
+        ))
+        .stderr(predicate::str::contains(
+            "error: s.csv:4: impossible date '2025-13-01'",
+        ))
+        .stderr(predicate::str::contains(
+            "error: s.csv:5: the stance is empty",
+        ))
+        .stderr(predicate::str::contains("4 errors found"));
+    stancegraph(f.path())
+        .args(["check", "s.csv", "--max-errors", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("... and 3 more"))
+        .stderr(predicate::str::contains("s.csv:3").not());
+}
+
+/// One fixture per class of bad input: (class, files, input argument, the
+/// message that must name the file and line).
+type BadInput = (
+    &'static str,
+    Vec<(&'static str, &'static [u8])>,
+    &'static str,
+    &'static str,
+);
+
+fn bad_inputs() -> Vec<BadInput> {
+    vec![
+        (
+            "missing required column",
+            vec![("s.csv", b"actor,stance\na,b\n")],
+            "s.csv",
+            "s.csv:1: missing required column agree",
+        ),
+        (
+            "unknown agree value",
+            vec![("s.csv", b"actor,stance,agree\na,b,yes\na,b,perhaps\n")],
+            "s.csv",
+            "s.csv:3: unknown agree value 'perhaps'",
+        ),
+        (
+            "bad date",
+            vec![("s.csv", b"actor,stance,agree,date\na,b,yes,12/02/2025\n")],
+            "s.csv",
+            "s.csv:2: bad date '12/02/2025'; write dates as YYYY-MM-DD",
+        ),
+        (
+            "impossible date",
+            vec![("s.csv", b"actor,stance,agree,date\na,b,yes,2025-02-29\n")],
+            "s.csv",
+            "s.csv:2: impossible date '2025-02-29'",
+        ),
+        (
+            "empty actor",
+            vec![("s.csv", b"actor,stance,agree\n  ,b,yes\n")],
+            "s.csv",
+            "s.csv:2: the actor is empty",
+        ),
+        (
+            "empty stance",
+            vec![("s.csv", b"actor,stance,agree\na,,yes\n")],
+            "s.csv",
+            "s.csv:2: the stance is empty",
+        ),
+        (
+            "unknown actor kind",
+            vec![("s.csv", b"actor,stance,agree,actor_kind\na,b,yes,party\n")],
+            "s.csv",
+            "s.csv:2: unknown actor kind 'party'; use person, organization, country",
+        ),
+        (
+            "id missing from a side table",
+            vec![
+                ("d/statements.csv", b"actor,stance,agree\nhealey,nato,yes\nhealy,nato,no\n"),
+                ("d/actors.csv", b"id,label\nhealey,John Healey\nhegseth,Pete Hegseth\n"),
+            ],
+            "d",
+            "statements.csv:3: unknown actor 'healy': not an id or label in d/actors.csv; closest known id: 'healey' (John Healey)",
+        ),
+        (
+            "ragged row",
+            vec![("s.csv", b"actor,stance,agree\na,b,yes\na,b,yes,extra\n")],
+            "s.csv",
+            "s.csv:3: the row has 4 fields but the header has 3",
+        ),
+        (
+            "invalid UTF-8",
+            vec![("s.csv", b"actor,stance,agree\nBarrot,b,yes\nJean-No\xebl,b,yes\n")],
+            "s.csv",
+            "s.csv:3: column 'actor' is not valid UTF-8",
+        ),
+        (
+            "malformed JSON",
+            vec![("d.json", b"{\"statements\": [\n  {\"actor\": \"a\", \"stance\": \"b\" \"agree\": true}\n]}\n")],
+            "d.json",
+            "d.json:2: malformed JSON dataset: expected `,` or `}`",
+        ),
+        (
+            "unknown agree value in JSON",
+            vec![("d.json", b"{\"statements\": [\n  {\"actor\": \"a\", \"stance\": \"b\", \"agree\": true},\n  {\"actor\": \"a\", \"stance\": \"b\", \"agree\": \"sure\"}\n]}\n")],
+            "d.json",
+            "d.json:3: unknown agree value 'sure'",
+        ),
+        (
+            "missing file",
+            vec![],
+            "nowhere.csv",
+            "nowhere.csv: cannot open:",
+        ),
+    ]
+}
+
+#[test]
+fn every_bad_input_exits_1_naming_file_and_line_and_writes_nothing() {
+    for (class, files, input, message) in bad_inputs() {
+        let f = fixture(&files);
+        fs::create_dir(f.path().join("out")).unwrap();
+        fs::write(f.path().join("out/full.dot"), b"earlier output").unwrap();
+        let before = listing(f.path());
+        let out = stancegraph(f.path())
+            .args(["export", input])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{class}: {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{class}: expected {message:?} in:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{class}: {stderr}");
+        assert_eq!(listing(f.path()), before, "{class}: files changed");
+        assert_eq!(
+            fs::read(f.path().join("out/full.dot")).unwrap(),
+            b"earlier output",
+            "{class}: earlier output overwritten"
+        );
+        // `check` reports the same problem.
+        stancegraph(f.path())
+            .args(["check", input])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+#[test]
+fn bom_and_crlf_input_is_fine() {
+    let f = fixture(&[(
+        "s.csv",
+        b"\xEF\xBB\xBFActor,Stance,Agree\r\nHealey,NATO,yes\r\nHegseth,NATO,no\r\n",
+    )]);
+    stancegraph(f.path())
+        .args(["export", "s.csv", "-f", "csv", "-o", "o"])
+        .assert()
+        .success();
+    let nodes = fs::read_to_string(f.path().join("o/full.nodes.csv")).unwrap();
+    assert_eq!(
+        nodes,
+        "Id,Label,kind,country,role,topic,statements\nhealey,Healey,person,,,,1\nhegseth,Hegseth,person,,,,1\nnato,NATO,stance,,,,2\n"
+    );
+}

@@ -1,0 +1,136 @@
+//! Helpers shared by the integration tests: running the binary, writing
+//! fixtures, and finding the real tools the conformance tests compare with.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::Command as Cmd;
+
+/// The `stancegraph` binary, run in `dir`.
+pub fn stancegraph(dir: &Path) -> Cmd {
+    let mut cmd = Cmd::cargo_bin("stancegraph").unwrap();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Writes `files` (name, contents) into a new temporary directory.
+pub fn fixture(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p.clone());
+            }
+            out.push(p.strip_prefix(dir).unwrap().display().to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// True when `STANCEGRAPH_CONFORMANCE=1`: a missing tool is then a failure.
+pub fn conformance_required() -> bool {
+    std::env::var("STANCEGRAPH_CONFORMANCE").is_ok_and(|v| v == "1")
+}
+
+/// Checks that a tool runs (`probe` is its arguments for a harmless call).
+/// When it does not, the test is skipped with a printed reason, or fails
+/// under `STANCEGRAPH_CONFORMANCE=1`.
+pub fn tool_available(program: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        let reason = format!("`{program} {}` does not run", probe.join(" "));
+        assert!(
+            !conformance_required(),
+            "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it"
+        );
+        eprintln!("SKIPPED: {reason}; install it to run this conformance test");
+    }
+    ok
+}
+
+/// Whether Python with NetworkX is there (see [`tool_available`]).
+pub fn networkx_available() -> bool {
+    tool_available("python3", &["-c", "import networkx"])
+}
+
+/// The shared schemas: `$STANCEGRAPH_SCHEMAS`, or `../shared/schemas` beside
+/// the repository.
+pub fn schemas_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("STANCEGRAPH_SCHEMAS") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas"),
+    };
+    if dir.join("graphml/graphml.xsd").is_file() {
+        return Some(dir);
+    }
+    let reason = format!("no schemas at {} (set STANCEGRAPH_SCHEMAS)", dir.display());
+    assert!(
+        !conformance_required(),
+        "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires them"
+    );
+    eprintln!("SKIPPED: {reason}");
+    None
+}
+
+/// Runs a Python script with arguments; returns its standard output, or
+/// panics with its standard error.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A statements CSV whose names test every format's escaping: quotes,
+/// backslashes (one trailing), line breaks, markup characters, non-ASCII,
+/// DOT keywords in any case, and names that start with a digit.
+pub const TRICKY_CSV: &str = "actor,stance,agree,actor_kind,country,quote\n\
+\"Zelenskyy's \"\"office\"\"\",graph,yes,organization,Україна,\"He said: \"\"No\"\"\"\n\
+Jean-Noël Barrot,NODE,no,person,France,a \\ b\n\
+\"two\nlines\",Strict,yes,,,\"<b>&amp;</b>\"\n\
+back\\slash\\,\"1a, 2b\",+,,,\n\
+1st actor,DiGraph <&> 'subgraph',-,,,\"cr\rhere\"\n\
+\"Zelenskyy's \"\"office\"\"\",NODE,disagree,,,\n";
+
+/// The labels in [`TRICKY_CSV`], as they must come back from every format.
+pub const TRICKY_LABELS: &[&str] = &[
+    "Zelenskyy's \"office\"",
+    "Jean-Noël Barrot",
+    "two\nlines",
+    "back\\slash\\",
+    "1st actor",
+    "Україна",
+    "France",
+    "graph",
+    "NODE",
+    "Strict",
+    "1a, 2b",
+    "DiGraph <&> 'subgraph'",
+];
