@@ -6,6 +6,7 @@
 //! affiliation grey and dotted); pen width grows with weight; tooltips carry
 //! the evidence.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use graphviz_rust::dot_structures::{
@@ -118,15 +119,19 @@ fn edge_style(relation: Relation) -> (&'static str, &'static str) {
     }
 }
 
-fn node_tooltip(n: &NodeData) -> String {
+fn statements(n: u64) -> String {
+    match n {
+        1 => "1 statement".to_string(),
+        n => format!("{n} statements"),
+    }
+}
+
+fn node_tooltip(n: &NodeData, country_label: Option<&str>) -> String {
     let mut parts = vec![n.kind.as_str().to_string()];
     parts.extend(n.role.iter().cloned());
-    parts.extend(n.country.as_ref().map(|c| format!("country: {c}")));
+    parts.extend(country_label.map(str::to_string));
     parts.extend(n.topic.as_ref().map(|t| format!("topic: {t}")));
-    parts.push(match n.statements {
-        1 => "1 statement".to_string(),
-        k => format!("{k} statements"),
-    });
+    parts.push(statements(n.statements));
     parts.join(" · ")
 }
 
@@ -134,20 +139,19 @@ fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
     if e.relation == Relation::Affiliation {
         return format!("{} belongs to {}", source.label, target.label);
     }
-    let mut text = format!(
-        "{} {} {} (weight {})",
-        source.label,
-        e.relation.as_str(),
-        target.label,
-        format_weight(e.weight)
-    );
-    if let Some(q) = &e.quote {
-        text.push_str(&format!(": “{q}”"));
-    }
+    let verb = match e.relation {
+        Relation::Agree => "agrees with",
+        _ => "disagrees with",
+    };
+    let mut text = format!("{} {verb} “{}”\n", source.label, target.label);
+    text.push_str(&statements(e.statements));
     match (e.first_date, e.last_date) {
-        (Some(f), Some(l)) if f != l => text.push_str(&format!(" [{f} to {l}]")),
-        (Some(f), _) => text.push_str(&format!(" [{f}]")),
+        (Some(f), Some(l)) if f != l => text.push_str(&format!(", {f} to {l}")),
+        (Some(f), _) => text.push_str(&format!(", {f}")),
         _ => {}
+    }
+    if let Some(q) = &e.quote {
+        text.push_str(&format!("\n“{q}”"));
     }
     text
 }
@@ -169,8 +173,13 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
         .into(),
         GraphAttributes::Edge(vec![attr("fontname", &config.fontname)]).into(),
     ];
+    let labels: HashMap<&str, &str> = g
+        .node_weights()
+        .map(|n| (n.id.as_str(), n.label.as_str()))
+        .collect();
     for n in g.node_weights() {
         let (shape, fill) = node_style(n.kind);
+        let country = n.country.as_deref().and_then(|c| labels.get(c).copied());
         stmts.push(
             Node::new(
                 node_id(&n.id),
@@ -179,7 +188,7 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
                     attr("kind", n.kind.as_str()),
                     attr("shape", shape),
                     attr("fillcolor", fill),
-                    attr("tooltip", &node_tooltip(n)),
+                    attr("tooltip", &node_tooltip(n, country)),
                 ],
             )
             .into(),
@@ -200,6 +209,7 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
                 ty: EdgeTy::Pair(Vertex::N(node_id(&g[s].id)), Vertex::N(node_id(&g[t].id))),
                 attributes: vec![
                     attr("relation", d.relation.as_str()),
+                    attr("weight", &format_weight(d.weight)),
                     attr("statements", &d.statements.to_string()),
                     attr("color", color),
                     attr("style", style),

@@ -7,45 +7,29 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::name::QName;
 
-/// Escapes text for XML element content and attribute values.
-///
-/// quick-xml escapes `& < > " '`. On top of that, line feed, carriage
-/// return and tab become character references, because XML parsers turn a
-/// raw CR into LF and raw line breaks in attributes into spaces. Characters
-/// that XML 1.0 forbids even as references (the C0 controls other than tab,
-/// LF and CR, and U+FFFE, U+FFFF) become U+FFFD, the replacement character:
-/// that is the one change a label can suffer.
-pub fn escape(text: &str) -> Cow<'_, str> {
-    let escaped = quick_xml::escape::escape(text);
-    let needs_more = escaped.chars().any(|c| c < ' ' || is_forbidden(c));
-    if !needs_more {
-        return escaped;
+/// Makes text fit for XML 1.0: the characters it forbids even as character
+/// references (the C0 controls other than tab, line feed and carriage
+/// return, and U+FFFE, U+FFFF) become U+FFFD, the replacement character.
+/// That is the one change a label can suffer; quick-xml escapes the rest
+/// (markup characters, and CR, LF and tab where a parser would normalize them).
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if !text.chars().any(forbidden) {
+        return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(escaped.len() + 8);
-    for c in escaped.chars() {
-        match c {
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if c < ' ' || is_forbidden(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(
+        text.chars()
+            .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
-fn is_forbidden(c: char) -> bool {
-    matches!(c, '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// An attribute whose value is escaped by [`escape`].
+/// An attribute, its value sanitized and escaped by quick-xml.
 pub fn attr<'a>(name: &'a str, value: &'a str) -> Attribute<'a> {
-    Attribute {
-        key: QName(name),
-        value: escape(value),
-    }
+    Attribute::from((name, sanitize(value)))
 }
 
 /// A new writer with two-space indentation and the XML declaration written.
@@ -64,7 +48,7 @@ pub fn text_element<W: Write>(
 ) -> io::Result<()> {
     w.create_element(name)
         .with_attributes(attrs.iter().map(|(k, v)| attr(k, v)))
-        .write_text_content(BytesText::from_escaped(escape(text)))?;
+        .write_text_content(BytesText::new(&sanitize(text)))?;
     Ok(())
 }
 
@@ -73,14 +57,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup_line_breaks_and_forbidden_controls() {
-        assert_eq!(escape("plain"), "plain");
+    fn forbidden_controls_become_replacement_characters() {
+        assert!(matches!(sanitize("Jean-Noël\ttab\r\n"), Cow::Borrowed(_)));
         assert_eq!(
-            escape("<a & \"b\" 'c'>"),
-            "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;"
+            sanitize("bell\u{7}\u{0}\u{FFFF}!"),
+            "bell\u{FFFD}\u{FFFD}\u{FFFD}!"
         );
-        assert_eq!(escape("a\r\nb\tc"), "a&#13;&#10;b&#9;c");
-        assert_eq!(escape("bell\u{7}\u{FFFF}"), "bell\u{FFFD}\u{FFFD}");
-        assert_eq!(escape("Jean-Noël"), "Jean-Noël");
+    }
+
+    #[test]
+    fn attributes_and_text_escape_markup_and_line_breaks() {
+        let mut w = Writer::new(Vec::new());
+        w.create_element("a")
+            .with_attribute(attr("x", "<\"a\" & 'b'>\r\n\t"))
+            .write_empty()
+            .unwrap();
+        text_element(&mut w, "t", &[], "<&>\r\n").unwrap();
+        assert_eq!(
+            String::from_utf8(w.into_inner()).unwrap(),
+            "<a x=\"&lt;&quot;a&quot; &amp; &apos;b&apos;&gt;&#13;&#10;&#9;\"/><t>&lt;&amp;&gt;&#13;\n</t>"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, a real XML parser reads the attribute back as
+        /// the sanitized text, after XML's attribute-value normalization.
+        #[test]
+        fn attributes_read_back_after_normalization(text in proptest::prelude::any::<String>()) {
+            let mut w = Writer::new(Vec::new());
+            w.create_element("a").with_attribute(attr("x", &text)).write_empty().unwrap();
+            let xml = String::from_utf8(w.into_inner()).unwrap();
+            let mut reader = quick_xml::Reader::from_str(&xml);
+            let quick_xml::events::Event::Empty(e) = reader.read_event().unwrap() else {
+                panic!("not an empty element: {xml}");
+            };
+            let a = e.attributes().next().unwrap().unwrap();
+            let value = a.normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap();
+            let expected = sanitize(&text);
+            proptest::prop_assert_eq!(value.as_ref(), expected.as_ref());
+        }
     }
 }
