@@ -65,13 +65,13 @@ struct Names {
 
 impl Names {
     /// Adds keys in priority order: all ids before all labels.
-    fn build<'a>(entries: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Names {
+    fn build<T: Named>(items: &[T]) -> Names {
         let mut names = Names::default();
-        for (i, (id, _)) in entries.clone().enumerate() {
-            names.insert(id, i);
+        for (i, item) in items.iter().enumerate() {
+            names.insert(item.id(), i);
         }
-        for (i, (_, label)) in entries.enumerate() {
-            names.insert(label, i);
+        for (i, item) in items.iter().enumerate() {
+            names.insert(item.label(), i);
         }
         names
     }
@@ -89,16 +89,62 @@ impl Names {
     }
 }
 
+/// Actors, stances and countries: found by id or label.
+trait Named {
+    fn id(&self) -> &str;
+    fn label(&self) -> &str;
+}
+
+macro_rules! named {
+    ($($t:ty),*) => {$(
+        impl Named for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn label(&self) -> &str {
+                &self.label
+            }
+        }
+    )*};
+}
+named!(Actor, Stance, Country);
+
+/// Finds a reference among `items`. `Ok(None)` means it is unknown and there
+/// is no side table, so the caller creates it; `Err(())` means it is unknown
+/// to the side table `table`, and the problem was reported.
+fn find<T: Named>(
+    names: &Names,
+    table: Option<&str>,
+    items: &[T],
+    what: &str,
+    text: &str,
+    (file, line): (&str, u64),
+    diags: &mut Diagnostics,
+) -> Result<Option<usize>, ()> {
+    if let Some(i) = names.find(text) {
+        return Ok(Some(i));
+    }
+    match table {
+        Some(table) => {
+            let message = unknown(what, text, table, items);
+            diags.push(Diagnostic::at(file, line, message));
+            Err(())
+        }
+        None => Ok(None),
+    }
+}
+
 /// The message for a reference that matches nothing: names the side table
 /// and the closest known id.
-fn unknown(what: &str, value: &str, table: &str, known: &[(&str, &str)]) -> String {
+fn unknown<T: Named>(what: &str, value: &str, table: &str, known: &[T]) -> String {
     let folded = value.to_lowercase();
     let closest = known
         .iter()
-        .map(|(id, label)| {
+        .map(|item| {
+            let (id, label) = (item.id(), item.label());
             let d = strsim::levenshtein(&folded, &id.to_lowercase())
                 .min(strsim::levenshtein(&folded, &label.to_lowercase()));
-            (d, *id, *label)
+            (d, id, label)
         })
         .min_by_key(|(d, id, _)| (*d, *id));
     match closest {
@@ -234,12 +280,7 @@ impl Resolver<'_> {
             self.ds.countries.push(Country { id, label });
             self.country_fixed.push(true);
         }
-        self.country_names = Names::build(
-            self.ds
-                .countries
-                .iter()
-                .map(|c| (c.id.as_str(), c.label.as_str())),
-        );
+        self.country_names = Names::build(&self.ds.countries);
     }
 
     fn actors(&mut self, table: &Table) {
@@ -276,12 +317,7 @@ impl Resolver<'_> {
             self.kind_origin.push(kind.map(|_| origin.clone()));
             self.country_origin.push(country.map(|_| origin));
         }
-        self.actor_names = Names::build(
-            self.ds
-                .actors
-                .iter()
-                .map(|a| (a.id.as_str(), a.label.as_str())),
-        );
+        self.actor_names = Names::build(&self.ds.actors);
     }
 
     fn stances(&mut self, table: &Table) {
@@ -296,12 +332,7 @@ impl Resolver<'_> {
             });
             self.stance_fixed.push(true);
         }
-        self.stance_names = Names::build(
-            self.ds
-                .stances
-                .iter()
-                .map(|s| (s.id.as_str(), s.label.as_str())),
-        );
+        self.stance_names = Names::build(&self.ds.stances);
     }
 
     fn parse_kind(&mut self, file: &str, line: u64, text: &str) -> Option<ActorKind> {
@@ -322,19 +353,17 @@ impl Resolver<'_> {
     /// Resolves a country reference, or creates the country when there is no
     /// countries table.
     fn country(&mut self, file: &str, line: u64, text: &str) -> Option<usize> {
-        if let Some(i) = self.country_names.find(text) {
+        let found = find(
+            &self.country_names,
+            self.country_table.as_deref(),
+            &self.ds.countries,
+            "country",
+            text,
+            (file, line),
+            self.diags,
+        );
+        if let Some(i) = found.ok()? {
             return Some(i);
-        }
-        if let Some(table) = &self.country_table {
-            let known: Vec<(&str, &str)> = self
-                .ds
-                .countries
-                .iter()
-                .map(|c| (c.id.as_str(), c.label.as_str()))
-                .collect();
-            let message = unknown("country", text, table, &known);
-            self.diags.push(Diagnostic::at(file, line, message));
-            return None;
         }
         let i = self.ds.countries.len();
         self.ds.countries.push(Country {
@@ -443,20 +472,18 @@ impl Resolver<'_> {
             file: file.to_string(),
             line,
         };
-        let i = match self.actor_names.find(text) {
+        let found = find(
+            &self.actor_names,
+            self.actor_table.as_deref(),
+            &self.ds.actors,
+            "actor",
+            text,
+            (file, line),
+            self.diags,
+        );
+        let i = match found.ok()? {
             Some(i) => i,
             None => {
-                if let Some(table) = &self.actor_table {
-                    let known: Vec<(&str, &str)> = self
-                        .ds
-                        .actors
-                        .iter()
-                        .map(|a| (a.id.as_str(), a.label.as_str()))
-                        .collect();
-                    let message = unknown("actor", text, table, &known);
-                    self.diags.push(Diagnostic::at(file, line, message));
-                    return None;
-                }
                 let i = self.ds.actors.len();
                 self.ds.actors.push(Actor {
                     id: String::new(),
@@ -520,19 +547,17 @@ impl Resolver<'_> {
     }
 
     fn stance(&mut self, file: &str, line: u64, text: &str) -> Option<usize> {
-        if let Some(i) = self.stance_names.find(text) {
+        let found = find(
+            &self.stance_names,
+            self.stance_table.as_deref(),
+            &self.ds.stances,
+            "stance",
+            text,
+            (file, line),
+            self.diags,
+        );
+        if let Some(i) = found.ok()? {
             return Some(i);
-        }
-        if let Some(table) = &self.stance_table {
-            let known: Vec<(&str, &str)> = self
-                .ds
-                .stances
-                .iter()
-                .map(|s| (s.id.as_str(), s.label.as_str()))
-                .collect();
-            let message = unknown("stance", text, table, &known);
-            self.diags.push(Diagnostic::at(file, line, message));
-            return None;
         }
         let i = self.ds.stances.len();
         self.ds.stances.push(Stance {
