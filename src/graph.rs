@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{ActorKind, Dataset, Polarity};
+use crate::model::{ActorKind, Dataset, Polarity, Statement};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,6 +58,20 @@ pub enum Relation {
     Disagree,
     /// Actor belongs to or speaks for country.
     Affiliation,
+    /// Two-mode, polarity ignored: actor spoke about the stance.
+    Any,
+    /// Two-mode, `combine`: actor both agreed and disagreed (weight 3).
+    Both,
+    /// Two-mode, `subtract`: agree count minus disagree count.
+    Net,
+    /// One-mode: shared polarities on the same stances.
+    Congruence,
+    /// One-mode: opposite polarities on the same stances.
+    Conflict,
+    /// One-mode: congruence minus conflict.
+    Subtract,
+    /// One-mode: statements on the same stances, polarity ignored.
+    Cooccurrence,
 }
 
 impl Relation {
@@ -67,6 +81,13 @@ impl Relation {
             Relation::Agree => "agree",
             Relation::Disagree => "disagree",
             Relation::Affiliation => "affiliation",
+            Relation::Any => "any",
+            Relation::Both => "both",
+            Relation::Net => "net",
+            Relation::Congruence => "congruence",
+            Relation::Conflict => "conflict",
+            Relation::Subtract => "subtract",
+            Relation::Cooccurrence => "cooccurrence",
         }
     }
 }
@@ -98,6 +119,10 @@ pub struct NodeData {
     /// How many statements the node takes part in (made by an actor, made
     /// about a stance, made by a country's actors).
     pub statements: u64,
+    /// The earliest date of those statements.
+    pub first_date: Option<NaiveDate>,
+    /// The latest date of those statements.
+    pub last_date: Option<NaiveDate>,
 }
 
 /// An edge and its attributes.
@@ -114,8 +139,8 @@ pub struct EdgeData {
     pub first_date: Option<NaiveDate>,
     /// The latest statement date.
     pub last_date: Option<NaiveDate>,
-    /// How many distinct sources the statements come from.
-    pub sources: u64,
+    /// How many distinct sources the statements come from (two-mode edges).
+    pub sources: Option<u64>,
     /// The first statement's quote, as evidence.
     pub quote: Option<String>,
 }
@@ -128,7 +153,7 @@ impl EdgeData {
             statements: 0,
             first_date: None,
             last_date: None,
-            sources: 0,
+            sources: None,
             quote: None,
         }
     }
@@ -145,13 +170,129 @@ pub struct Network {
     pub graph: DiGraph<NodeData, EdgeData>,
 }
 
-/// Per-edge accumulator while building.
-struct EdgeStats<'a> {
-    count: u64,
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
-    sources: BTreeSet<&'a str>,
-    quote: Option<&'a str>,
+/// How often and when something was said: a count with its date range.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Activity {
+    /// How many statements.
+    pub count: u64,
+    /// The earliest statement date.
+    pub first: Option<NaiveDate>,
+    /// The latest statement date.
+    pub last: Option<NaiveDate>,
+}
+
+impl Activity {
+    /// Counts one statement made on `date`.
+    pub fn add(&mut self, date: Option<NaiveDate>) {
+        self.count += 1;
+        self.widen(date, date);
+    }
+
+    /// Adds another activity to this one.
+    pub fn merge(&mut self, other: &Activity) {
+        self.count += other.count;
+        self.widen(other.first, other.last);
+    }
+
+    fn widen(&mut self, first: Option<NaiveDate>, last: Option<NaiveDate>) {
+        if let Some(f) = first {
+            self.first = Some(self.first.map_or(f, |x| x.min(f)));
+        }
+        if let Some(l) = last {
+            self.last = Some(self.last.map_or(l, |x| x.max(l)));
+        }
+    }
+}
+
+/// A node for each actor of the dataset, with its activity.
+pub(crate) fn actor_node(ds: &Dataset, a: usize, activity: &Activity) -> NodeData {
+    let actor = &ds.actors[a];
+    NodeData {
+        id: actor.id.clone(),
+        label: actor.label.clone(),
+        kind: actor.kind.into(),
+        country: actor.country.map(|c| ds.countries[c].id.clone()),
+        role: actor.role.clone(),
+        topic: None,
+        statements: activity.count,
+        first_date: activity.first,
+        last_date: activity.last,
+    }
+}
+
+/// A node for each stance of the dataset, with its activity.
+pub(crate) fn stance_node(ds: &Dataset, s: usize, activity: &Activity) -> NodeData {
+    let stance = &ds.stances[s];
+    NodeData {
+        id: stance.id.clone(),
+        label: stance.label.clone(),
+        kind: NodeKind::Stance,
+        country: None,
+        role: None,
+        topic: stance.topic.clone(),
+        statements: activity.count,
+        first_date: activity.first,
+        last_date: activity.last,
+    }
+}
+
+/// Per-edge accumulator while building a two-mode network.
+#[derive(Default)]
+pub(crate) struct EdgeStats<'a> {
+    pub activity: Activity,
+    pub sources: BTreeSet<&'a str>,
+    pub quote: Option<&'a str>,
+}
+
+impl<'a> EdgeStats<'a> {
+    /// Counts one statement.
+    pub fn add(&mut self, s: &'a Statement) {
+        self.activity.add(s.date);
+        if let Some(src) = &s.source {
+            self.sources.insert(src);
+        }
+        if self.quote.is_none() {
+            self.quote = s.quote.as_deref();
+        }
+    }
+
+    /// The edge, with the given relation and weight.
+    pub fn edge(&self, relation: Relation, weight: f64) -> EdgeData {
+        EdgeData {
+            relation,
+            weight,
+            statements: self.activity.count,
+            first_date: self.activity.first,
+            last_date: self.activity.last,
+            sources: Some(self.sources.len() as u64),
+            quote: self.quote.map(str::to_string),
+        }
+    }
+}
+
+/// Every statement's actor, stance and country activity, in one pass.
+pub(crate) struct Activities {
+    pub actors: Vec<Activity>,
+    pub stances: Vec<Activity>,
+    pub countries: Vec<Activity>,
+}
+
+impl Activities {
+    pub fn of(ds: &Dataset) -> Activities {
+        let mut out = Activities {
+            actors: vec![Activity::default(); ds.actors.len()],
+            stances: vec![Activity::default(); ds.stances.len()],
+            countries: vec![Activity::default(); ds.countries.len()],
+        };
+        for s in &ds.statements {
+            out.actors[s.actor].add(s.date);
+            out.stances[s.stance].add(s.date);
+            if let Some(c) = ds.actors[s.actor].country {
+                out.countries[c].add(s.date);
+            }
+        }
+        out
+    }
 }
 
 impl Network {
@@ -164,59 +305,22 @@ impl Network {
     /// Edges come in (actor, stance, polarity) order, then affiliations.
     pub fn full(ds: &Dataset) -> Network {
         let mut graph = DiGraph::new();
-        let mut actor_stats = vec![0u64; ds.actors.len()];
-        let mut stance_stats = vec![0u64; ds.stances.len()];
-        let mut country_stats = vec![0u64; ds.countries.len()];
+        let act = Activities::of(ds);
         let mut edges: BTreeMap<(usize, usize, Polarity), EdgeStats> = BTreeMap::new();
         for s in &ds.statements {
-            actor_stats[s.actor] += 1;
-            stance_stats[s.stance] += 1;
-            if let Some(c) = ds.actors[s.actor].country {
-                country_stats[c] += 1;
-            }
-            let e = edges
+            edges
                 .entry((s.actor, s.stance, s.polarity))
-                .or_insert_with(|| EdgeStats {
-                    count: 0,
-                    first: None,
-                    last: None,
-                    sources: BTreeSet::new(),
-                    quote: None,
-                });
-            e.count += 1;
-            if let Some(d) = s.date {
-                e.first = Some(e.first.map_or(d, |f| f.min(d)));
-                e.last = Some(e.last.map_or(d, |l| l.max(d)));
-            }
-            if let Some(src) = &s.source {
-                e.sources.insert(src);
-            }
-            if e.quote.is_none() {
-                e.quote = s.quote.as_deref();
-            }
+                .or_default()
+                .add(s);
         }
-
-        let actor_nodes: Vec<NodeIndex> = ds
-            .actors
-            .iter()
-            .zip(&actor_stats)
-            .map(|(a, n)| {
-                graph.add_node(NodeData {
-                    id: a.id.clone(),
-                    label: a.label.clone(),
-                    kind: a.kind.into(),
-                    country: a.country.map(|c| ds.countries[c].id.clone()),
-                    role: a.role.clone(),
-                    topic: None,
-                    statements: *n,
-                })
-            })
+        let actor_nodes: Vec<NodeIndex> = (0..ds.actors.len())
+            .map(|a| graph.add_node(actor_node(ds, a, &act.actors[a])))
             .collect();
         let country_nodes: Vec<NodeIndex> = ds
             .countries
             .iter()
-            .zip(&country_stats)
-            .map(|(c, n)| {
+            .zip(&act.countries)
+            .map(|(c, activity)| {
                 let speaking = ds
                     .actors
                     .iter()
@@ -230,41 +334,22 @@ impl Network {
                         country: None,
                         role: None,
                         topic: None,
-                        statements: *n,
+                        statements: activity.count,
+                        first_date: activity.first,
+                        last_date: activity.last,
                     }),
                 }
             })
             .collect();
-        let stance_nodes: Vec<NodeIndex> = ds
-            .stances
-            .iter()
-            .zip(&stance_stats)
-            .map(|(s, n)| {
-                graph.add_node(NodeData {
-                    id: s.id.clone(),
-                    label: s.label.clone(),
-                    kind: NodeKind::Stance,
-                    country: None,
-                    role: None,
-                    topic: s.topic.clone(),
-                    statements: *n,
-                })
-            })
+        let stance_nodes: Vec<NodeIndex> = (0..ds.stances.len())
+            .map(|s| graph.add_node(stance_node(ds, s, &act.stances[s])))
             .collect();
 
         for ((actor, stance, polarity), e) in edges {
             graph.add_edge(
                 actor_nodes[actor],
                 stance_nodes[stance],
-                EdgeData {
-                    relation: polarity.into(),
-                    weight: e.count as f64,
-                    statements: e.count,
-                    first_date: e.first,
-                    last_date: e.last,
-                    sources: e.sources.len() as u64,
-                    quote: e.quote.map(str::to_string),
-                },
+                e.edge(polarity.into(), e.activity.count as f64),
             );
         }
         for (a, actor) in ds.actors.iter().enumerate() {
@@ -384,7 +469,7 @@ mod tests {
         let agree = &g[g.edge_indices().next().unwrap()];
         assert_eq!(agree.first_date, NaiveDate::from_ymd_opt(2025, 2, 1));
         assert_eq!(agree.last_date, NaiveDate::from_ymd_opt(2025, 2, 3));
-        assert_eq!(agree.sources, 2);
+        assert_eq!(agree.sources, Some(2));
         assert_eq!(agree.quote.as_deref(), Some("q3"));
         // Activity: a made 3 statements, the stance got 5, Ukraine's actors 2.
         let stat = |id: &str| g.node_weights().find(|n| n.id == id).unwrap().statements;

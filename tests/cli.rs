@@ -28,8 +28,12 @@ fn export_without_input_writes_the_seed_network_into_out() {
     expected.extend(SEED_FILES.iter().map(|s| s.to_string()));
     assert_eq!(listing(dir.path()), expected);
     let nodes = fs::read_to_string(dir.path().join("out/full.nodes.csv")).unwrap();
-    assert!(nodes.starts_with("Id,Label,kind,country,role,topic,statements\n"));
-    assert!(nodes.contains("\nbarrot,Jean-Noël Barrot,person,fr,Foreign Minister,,2\n"));
+    assert!(
+        nodes.starts_with("Id,Label,kind,country,role,topic,statements,first_date,last_date\n")
+    );
+    assert!(nodes.contains(
+        "\nbarrot,Jean-Noël Barrot,person,fr,Foreign Minister,,2,2025-02-12,2025-02-12\n"
+    ));
     let edges = fs::read_to_string(dir.path().join("out/full.edges.csv")).unwrap();
     assert!(edges.starts_with(
         "Source,Target,Type,Kind,Id,Label,Weight,relation,statements,first_date,last_date,sources,quote\n"
@@ -107,7 +111,7 @@ fn dataset_directory_csv_file_json_and_stdin_give_the_same_graph() {
     assert!(
         from_csv
             .0
-            .contains("pete-hegseth,Pete Hegseth,person,united-states,,,1\n")
+            .contains("pete-hegseth,Pete Hegseth,person,united-states,,,1,,\n")
     );
     assert!(
         from_csv
@@ -363,6 +367,9 @@ fn bom_and_crlf_input_is_fine() {
     let nodes = fs::read_to_string(f.path().join("o/full.nodes.csv")).unwrap();
     assert_eq!(
         nodes,
-        "Id,Label,kind,country,role,topic,statements\nhealey,Healey,person,,,,1\nhegseth,Hegseth,person,,,,1\nnato,NATO,stance,,,,2\n"
+        "Id,Label,kind,country,role,topic,statements,first_date,last_date\n\
+         healey,Healey,person,,,,1,,\n\
+         hegseth,Hegseth,person,,,,1,,\n\
+         nato,NATO,stance,,,,2,,\n"
     );
 }

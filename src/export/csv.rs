@@ -10,36 +10,17 @@ use std::io::{self, Write};
 
 use crate::graph::Network;
 
+use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
 use super::{edge_id, format_weight};
 
-/// The nodes table's header.
-pub const NODE_HEADER: [&str; 7] = [
-    "Id",
-    "Label",
-    "kind",
-    "country",
-    "role",
-    "topic",
-    "statements",
-];
+/// The first columns of the nodes table; the attributes of
+/// [`NODE_ATTRS`] follow.
+pub const NODE_COLUMNS: [&str; 2] = ["Id", "Label"];
 
-/// The edges table's header. `Kind` repeats the relation so that Gephi keeps
-/// parallel agree and disagree edges apart instead of merging them.
-pub const EDGE_HEADER: [&str; 13] = [
-    "Source",
-    "Target",
-    "Type",
-    "Kind",
-    "Id",
-    "Label",
-    "Weight",
-    "relation",
-    "statements",
-    "first_date",
-    "last_date",
-    "sources",
-    "quote",
-];
+/// The first columns of the edges table; the attributes of [`EDGE_ATTRS`]
+/// follow. `Kind` repeats the relation so that Gephi keeps parallel agree
+/// and disagree edges apart instead of merging them.
+pub const EDGE_COLUMNS: [&str; 7] = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"];
 
 /// The one CSV writer configuration for every table.
 fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
@@ -48,21 +29,23 @@ fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
         .from_writer(w)
 }
 
+fn attr_texts<T>(attrs: &[Attr<T>], item: &T) -> impl Iterator<Item = String> {
+    attrs
+        .iter()
+        .map(move |a| (a.get)(item).map(|v| v.text()).unwrap_or_default())
+}
+
 /// Writes the nodes table.
 pub fn write_nodes(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut out = writer(w);
-    out.write_record(NODE_HEADER)?;
+    out.write_record(
+        NODE_COLUMNS
+            .iter()
+            .chain(NODE_ATTRS.iter().map(|a| &a.name)),
+    )?;
     for n in net.graph.node_weights() {
-        let statements = n.statements.to_string();
-        out.write_record([
-            n.id.as_str(),
-            &n.label,
-            n.kind.as_str(),
-            n.country.as_deref().unwrap_or(""),
-            n.role.as_deref().unwrap_or(""),
-            n.topic.as_deref().unwrap_or(""),
-            &statements,
-        ])?;
+        let fixed = [n.id.clone(), n.label.clone()];
+        out.write_record(fixed.into_iter().chain(attr_texts(&NODE_ATTRS, n)))?;
     }
     out.flush()
 }
@@ -70,7 +53,11 @@ pub fn write_nodes(net: &Network, w: &mut dyn Write) -> io::Result<()> {
 /// Writes the edges table.
 pub fn write_edges(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut out = writer(w);
-    out.write_record(EDGE_HEADER)?;
+    out.write_record(
+        EDGE_COLUMNS
+            .iter()
+            .chain(EDGE_ATTRS.iter().map(|a| &a.name)),
+    )?;
     let direction = if net.directed {
         "Directed"
     } else {
@@ -80,23 +67,17 @@ pub fn write_edges(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     for e in g.edge_indices() {
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
-        let relation = d.relation.as_str();
-        let date = |x: Option<chrono::NaiveDate>| x.map(|d| d.to_string()).unwrap_or_default();
-        out.write_record([
-            g[s].id.as_str(),
-            &g[t].id,
-            direction,
+        let relation = d.relation.as_str().to_string();
+        let fixed = [
+            g[s].id.clone(),
+            g[t].id.clone(),
+            direction.to_string(),
+            relation.clone(),
+            edge_id(e.index()),
             relation,
-            &edge_id(e.index()),
-            relation,
-            &format_weight(d.weight),
-            relation,
-            &d.statements.to_string(),
-            &date(d.first_date),
-            &date(d.last_date),
-            &d.sources.to_string(),
-            d.quote.as_deref().unwrap_or(""),
-        ])?;
+            format_weight(d.weight),
+        ];
+        out.write_record(fixed.into_iter().chain(attr_texts(&EDGE_ATTRS, d)))?;
     }
     out.flush()
 }
@@ -117,6 +98,8 @@ mod tests {
             role: Some(label.to_string()),
             topic: None,
             statements: 1,
+            first_date: None,
+            last_date: None,
         };
         let a = graph.add_node(node("a", NodeKind::Person));
         let s = graph.add_node(node("s", NodeKind::Stance));
@@ -129,7 +112,7 @@ mod tests {
                 statements: 1,
                 first_date: None,
                 last_date: None,
-                sources: 0,
+                sources: Some(0),
                 quote: Some(quote.to_string()),
             },
         );
@@ -154,9 +137,9 @@ mod tests {
         write_nodes(&net, &mut nodes).unwrap();
         assert_eq!(
             String::from_utf8(nodes).unwrap(),
-            "Id,Label,kind,country,role,topic,statements\n\
-             a,Jean-Noël,person,,Jean-Noël,,1\n\
-             s,Jean-Noël,stance,,Jean-Noël,,1\n"
+            "Id,Label,kind,country,role,topic,statements,first_date,last_date\n\
+             a,Jean-Noël,person,,Jean-Noël,,1,,\n\
+             s,Jean-Noël,stance,,Jean-Noël,,1,,\n"
         );
         let mut edges = Vec::new();
         write_edges(&net, &mut edges).unwrap();

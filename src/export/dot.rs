@@ -17,6 +17,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
 
 use super::format_weight;
+use super::style::{edge_style, hex, node_color};
 
 /// Quotes and escapes a string as a DOT id or attribute value.
 ///
@@ -100,22 +101,13 @@ fn node_id(id: &str) -> NodeId {
     NodeId(Id::Escaped(quote(id)), None)
 }
 
-/// Shape and fill colour per node kind (ColorBrewer Paired, light tones).
-fn node_style(kind: NodeKind) -> (&'static str, &'static str) {
+/// Graphviz shape per node kind.
+fn node_shape(kind: NodeKind) -> &'static str {
     match kind {
-        NodeKind::Person => ("ellipse", "#a6cee3"),
-        NodeKind::Organization => ("box", "#fdbf6f"),
-        NodeKind::Country => ("hexagon", "#b2df8a"),
-        NodeKind::Stance => ("note", "#ffffcc"),
-    }
-}
-
-/// Colour and style per relation.
-fn edge_style(relation: Relation) -> (&'static str, &'static str) {
-    match relation {
-        Relation::Agree => ("#1a9641", "solid"),
-        Relation::Disagree => ("#d7191c", "dashed"),
-        Relation::Affiliation => ("#969696", "dotted"),
+        NodeKind::Person => "ellipse",
+        NodeKind::Organization => "box",
+        NodeKind::Country => "hexagon",
+        NodeKind::Stance => "note",
     }
 }
 
@@ -139,11 +131,17 @@ fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
     if e.relation == Relation::Affiliation {
         return format!("{} belongs to {}", source.label, target.label);
     }
-    let verb = match e.relation {
-        Relation::Agree => "agrees with",
-        _ => "disagrees with",
+    let (a, b) = (&source.label, &target.label);
+    let w = format_weight(e.weight);
+    let mut text = match e.relation {
+        Relation::Agree => format!("{a} agrees with “{b}”"),
+        Relation::Disagree => format!("{a} disagrees with “{b}”"),
+        Relation::Any => format!("{a} speaks about “{b}”"),
+        Relation::Both => format!("{a} both agrees and disagrees with “{b}”"),
+        Relation::Net => format!("{a} on “{b}”: agree minus disagree = {w}"),
+        one_mode => format!("{a} and {b}: {} {w}", one_mode.as_str()),
     };
-    let mut text = format!("{} {verb} “{}”\n", source.label, target.label);
+    text.push('\n');
     text.push_str(&statements(e.statements));
     match (e.first_date, e.last_date) {
         (Some(f), Some(l)) if f != l => text.push_str(&format!(", {f} to {l}")),
@@ -178,7 +176,8 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
         .map(|n| (n.id.as_str(), n.label.as_str()))
         .collect();
     for n in g.node_weights() {
-        let (shape, fill) = node_style(n.kind);
+        let shape = node_shape(n.kind);
+        let fill = hex(node_color(n.kind));
         let country = n.country.as_deref().and_then(|c| labels.get(c).copied());
         stmts.push(
             Node::new(
@@ -187,7 +186,7 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
                     attr("label", &n.label),
                     attr("kind", n.kind.as_str()),
                     attr("shape", shape),
-                    attr("fillcolor", fill),
+                    attr("fillcolor", &fill),
                     attr("tooltip", &node_tooltip(n, country)),
                 ],
             )
@@ -198,7 +197,7 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
     for e in g.edge_indices() {
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
-        let (color, style) = edge_style(d.relation);
+        let (color, line) = edge_style(d);
         let penwidth = if d.relation != Relation::Affiliation && max > 0.0 {
             1.0 + 3.0 * d.weight.abs() / max
         } else {
@@ -211,8 +210,8 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
                     attr("relation", d.relation.as_str()),
                     attr("weight", &format_weight(d.weight)),
                     attr("statements", &d.statements.to_string()),
-                    attr("color", color),
-                    attr("style", style),
+                    attr("color", &hex(color)),
+                    attr("style", line.as_str()),
                     attr("penwidth", &format!("{penwidth:.2}")),
                     attr("tooltip", &edge_tooltip(&g[s], &g[t], d)),
                 ],

@@ -9,9 +9,11 @@
 //! assert!(String::from_utf8(dot).unwrap().starts_with("digraph \"full\" {"));
 //! ```
 
+pub mod attrs;
 pub mod csv;
 pub mod dot;
 pub mod graphml;
+pub mod style;
 mod xml;
 
 use std::io::{self, Write};
