@@ -256,6 +256,15 @@ impl<'a> EdgeStats<'a> {
         }
     }
 
+    /// Adds another edge's statements to this one.
+    pub fn merge(&mut self, other: &EdgeStats<'a>) {
+        self.activity.merge(&other.activity);
+        self.sources.extend(&other.sources);
+        if self.quote.is_none() {
+            self.quote = other.quote;
+        }
+    }
+
     /// The edge, with the given relation and weight.
     pub fn edge(&self, relation: Relation, weight: f64) -> EdgeData {
         EdgeData {

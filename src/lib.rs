@@ -20,4 +20,5 @@ pub mod export;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod output;

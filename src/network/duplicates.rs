@@ -1,0 +1,131 @@
+//! Duplicate statements: a repeated (actor, stance, polarity) within the
+//! same document, calendar week, month, year or the whole range counts once.
+
+use std::collections::HashSet;
+
+use chrono::Datelike;
+
+use crate::model::{Dataset, Statement};
+
+/// Which repeated statements count once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Duplicates {
+    /// Every statement counts.
+    #[default]
+    Include,
+    /// Once per source document.
+    Document,
+    /// Once per ISO calendar week (Monday to Sunday).
+    Week,
+    /// Once per calendar month.
+    Month,
+    /// Once per calendar year.
+    Year,
+    /// Once over the whole range.
+    All,
+}
+
+/// The bucket a statement falls in; statements in the same bucket with the
+/// same actor, stance and polarity are duplicates. `None`: the statement
+/// cannot be placed (no source, or no date) and is never a duplicate.
+fn bucket(s: &Statement, mode: Duplicates) -> Option<String> {
+    let date = || s.date;
+    match mode {
+        Duplicates::Include => None,
+        Duplicates::Document => s.source.clone(),
+        Duplicates::Week => date().map(|d| {
+            let w = d.iso_week();
+            format!("{}-W{}", w.year(), w.week())
+        }),
+        Duplicates::Month => date().map(|d| format!("{}-{}", d.year(), d.month())),
+        Duplicates::Year => date().map(|d| d.year().to_string()),
+        Duplicates::All => Some(String::new()),
+    }
+}
+
+/// Keeps the first statement of each (actor, stance, polarity, bucket).
+pub fn remove(ds: &Dataset, mode: Duplicates) -> Dataset {
+    if mode == Duplicates::Include {
+        return ds.clone();
+    }
+    let mut seen = HashSet::new();
+    let statements = ds
+        .statements
+        .iter()
+        .filter(|s| match bucket(s, mode) {
+            Some(b) => seen.insert((s.actor, s.stance, s.polarity, b)),
+            None => true,
+        })
+        .cloned()
+        .collect();
+    Dataset {
+        statements,
+        ..ds.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Polarity;
+    use chrono::NaiveDate;
+
+    fn st(actor: usize, polarity: Polarity, date: &str, source: Option<&str>) -> Statement {
+        Statement {
+            id: None,
+            actor,
+            stance: 0,
+            polarity,
+            date: Some(date.parse::<NaiveDate>().unwrap()),
+            source: source.map(str::to_string),
+            quote: None,
+            line: 0,
+        }
+    }
+
+    /// Actor 0 agrees six times and disagrees once; actor 1 agrees once.
+    fn dataset() -> Dataset {
+        use Polarity::*;
+        Dataset {
+            statements: vec![
+                st(0, Agree, "2025-02-10", Some("a")), // Monday, week 7
+                st(0, Agree, "2025-02-16", Some("a")), // Sunday, week 7, same doc
+                st(0, Agree, "2025-02-17", Some("b")), // Monday, week 8
+                st(0, Agree, "2025-03-01", Some("b")), // March
+                st(0, Agree, "2026-01-01", None),      // 2026, no source
+                st(0, Agree, "2026-01-02", None),      // 2026, no source
+                st(0, Disagree, "2025-02-10", Some("a")),
+                st(1, Agree, "2025-02-10", Some("a")),
+            ],
+            ..Dataset::default()
+        }
+    }
+
+    fn count(mode: Duplicates) -> usize {
+        remove(&dataset(), mode).statements.len()
+    }
+
+    #[test]
+    fn each_mode_counts_repeats_once_per_bucket() {
+        // include: all 8.
+        assert_eq!(count(Duplicates::Include), 8);
+        // document: actor 0 agree in "a" twice -> once; in "b" twice -> once;
+        // no source twice -> both kept. 8 - 1 - 1 = 6.
+        assert_eq!(count(Duplicates::Document), 6);
+        // week: week 7 of 2025 twice -> once; others in distinct weeks
+        // (2025-W8, 2025-W9, 2026-W1 twice -> once). 8 - 1 - 1 = 6.
+        assert_eq!(count(Duplicates::Week), 6);
+        // month: Feb 2025 three agrees -> one; Jan 2026 two -> one. 8 - 2 - 1 = 5.
+        assert_eq!(count(Duplicates::Month), 5);
+        // year: 2025 four agrees -> one; 2026 two -> one. 8 - 3 - 1 = 4.
+        assert_eq!(count(Duplicates::Year), 4);
+        // all: actor 0 agree once, disagree once, actor 1 agree once = 3.
+        assert_eq!(count(Duplicates::All), 3);
+    }
+
+    #[test]
+    fn the_first_statement_is_kept() {
+        let out = remove(&dataset(), Duplicates::All);
+        assert_eq!(out.statements[0].date, "2025-02-10".parse().ok());
+    }
+}

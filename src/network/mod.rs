@@ -1,0 +1,229 @@
+//! From a dataset to the network asked for: filters, country level,
+//! duplicate removal, then the projection (DNA's networks), in that order.
+//!
+//! ```
+//! use stancegraph::load::{load, Input};
+//! use stancegraph::network::{build, Kind, Options};
+//!
+//! let ds = load(&Input::Embedded).unwrap();
+//! let opts = Options { kind: Kind::Conflict, ..Options::default() };
+//! let built = build(&ds, &opts).unwrap();
+//! assert!(!built.network.directed);
+//! ```
+
+pub mod duplicates;
+pub mod filter;
+pub mod level;
+pub mod project;
+pub mod window;
+
+use crate::graph::Network;
+use crate::model::Dataset;
+
+pub use duplicates::Duplicates;
+pub use filter::Filter;
+pub use level::Level;
+pub use window::{Span, Window};
+
+/// Which network to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// Actors, countries and stances; agree, disagree and affiliation edges.
+    #[default]
+    Full,
+    /// DNA's two-mode network: actor→stance edges only.
+    Affiliation,
+    /// One-mode: Σ_s Σ_q c(i,s,q)·c(j,s,q).
+    Congruence,
+    /// One-mode: Σ_s c(i,s,+)·c(j,s,−) + c(i,s,−)·c(j,s,+).
+    Conflict,
+    /// One-mode: congruence − conflict.
+    Subtract,
+    /// One-mode: Σ_s c(i,s)·c(j,s), polarity ignored.
+    Cooccurrence,
+}
+
+impl Kind {
+    /// The name used for files (`<name>.<ext>`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Full => "full",
+            Kind::Affiliation => "affiliation",
+            Kind::Congruence => "congruence",
+            Kind::Conflict => "conflict",
+            Kind::Subtract => "subtract",
+            Kind::Cooccurrence => "cooccurrence",
+        }
+    }
+
+    /// True for the actor–actor networks.
+    pub fn is_one_mode(self) -> bool {
+        !matches!(self, Kind::Full | Kind::Affiliation)
+    }
+}
+
+/// How the two-mode `affiliation` network treats polarity (DNA's qualifier
+/// aggregation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Qualifier {
+    /// One edge per polarity, weight = statements (as in `full`).
+    #[default]
+    Separate,
+    /// One edge per (actor, stance), weight = statements of either polarity.
+    Ignore,
+    /// One edge per (actor, stance), weight 1 agree only, 2 disagree only,
+    /// 3 both.
+    Combine,
+    /// One edge per (actor, stance), weight = agree − disagree statements;
+    /// pairs that cancel out have no edge.
+    Subtract,
+}
+
+/// Edge-weight normalization, as DNA defines it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Normalization {
+    /// Raw counts.
+    #[default]
+    None,
+    /// One-mode: w / ((a_i + a_j) / 2), a = an actor's statement count.
+    Average,
+    /// One-mode: w / (m10 + m01 + m11) over (stance, polarity) cells.
+    Jaccard,
+    /// One-mode, DNA's "cosine": w / (a_i · a_j).
+    Cosine,
+    /// Two-mode: w / the actor's total (statements; stances with an edge
+    /// under `combine`).
+    Activity,
+    /// Two-mode: w / the stance's total (statements; actors with an edge
+    /// under `combine`).
+    Prominence,
+}
+
+impl Normalization {
+    fn name(self) -> &'static str {
+        match self {
+            Normalization::None => "none",
+            Normalization::Average => "average",
+            Normalization::Jaccard => "jaccard",
+            Normalization::Cosine => "cosine",
+            Normalization::Activity => "activity",
+            Normalization::Prominence => "prominence",
+        }
+    }
+}
+
+/// Everything that decides the network.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Which network.
+    pub kind: Kind,
+    /// Polarity handling for `affiliation`.
+    pub qualifier: Qualifier,
+    /// Edge-weight normalization.
+    pub normalization: Normalization,
+    /// Actors or their countries as nodes.
+    pub level: Level,
+    /// Which repeated statements count once.
+    pub duplicates: Duplicates,
+    /// Which statements to keep.
+    pub filter: Filter,
+}
+
+impl Options {
+    /// Checks that the options fit together; the message says what does not.
+    pub fn validate(&self) -> Result<(), String> {
+        use Normalization as N;
+        let fits = match self.kind {
+            Kind::Full => self.normalization == N::None,
+            Kind::Affiliation => {
+                matches!(self.normalization, N::None | N::Activity | N::Prominence)
+            }
+            _ => matches!(
+                self.normalization,
+                N::None | N::Average | N::Jaccard | N::Cosine
+            ),
+        };
+        if !fits {
+            let which = match self.kind {
+                Kind::Full => "the full network takes no normalization",
+                Kind::Affiliation => {
+                    "the two-mode affiliation network takes activity or prominence"
+                }
+                _ => "one-mode networks take average, jaccard or cosine",
+            };
+            return Err(format!(
+                "--normalize {} does not apply to --network {}: {which}",
+                self.normalization.name(),
+                self.kind.name()
+            ));
+        }
+        if self.qualifier != Qualifier::Separate && self.kind != Kind::Affiliation {
+            return Err(format!(
+                "--qualifier applies to --network affiliation only, not {}",
+                self.kind.name()
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A built network with what the user should hear about it.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The network.
+    pub network: Network,
+    /// The statements it was built from, after filters and duplicates.
+    pub statements: usize,
+    /// Things worth a warning (actors without a country at country level).
+    pub warnings: Vec<String>,
+}
+
+/// Filters, levels and de-duplicates the dataset: the statements every
+/// projection starts from.
+pub fn prepare(ds: &Dataset, opts: &Options) -> Result<(Dataset, Vec<String>), String> {
+    let filtered = filter::apply(ds, &opts.filter)?;
+    let mut warnings = Vec::new();
+    let leveled = match opts.level {
+        Level::Actor => filtered,
+        Level::Country => {
+            let (ds, without) = level::to_countries(&filtered);
+            if !without.is_empty() {
+                warnings.push(format!(
+                    "{} actor{} without a country stay{} as {}: {}",
+                    without.len(),
+                    if without.len() == 1 { "" } else { "s" },
+                    if without.len() == 1 { "s" } else { "" },
+                    if without.len() == 1 {
+                        "itself"
+                    } else {
+                        "themselves"
+                    },
+                    without.join(", ")
+                ));
+            }
+            ds
+        }
+    };
+    Ok((duplicates::remove(&leveled, opts.duplicates), warnings))
+}
+
+/// Builds the network the options ask for.
+pub fn build(ds: &Dataset, opts: &Options) -> Result<Built, String> {
+    opts.validate()?;
+    let (prepared, warnings) = prepare(ds, opts)?;
+    let network = project(&prepared, opts);
+    Ok(Built {
+        network,
+        statements: prepared.statements.len(),
+        warnings,
+    })
+}
+
+/// Projects prepared statements into the network of `opts.kind`.
+pub fn project(ds: &Dataset, opts: &Options) -> Network {
+    match opts.kind {
+        Kind::Full => Network::full(ds),
+        Kind::Affiliation => project::affiliation(ds, opts.qualifier, opts.normalization),
+        one_mode => project::one_mode(ds, one_mode, opts.normalization),
+    }
+}
