@@ -22,3 +22,4 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod output;
+pub mod stats;

@@ -7,10 +7,12 @@ use std::fs;
 use common::{fixture, listing, stancegraph};
 use predicates::prelude::*;
 
-const SEED_FILES: [&str; 4] = [
+const SEED_FILES: [&str; 6] = [
     "out/full.dot",
     "out/full.edges.csv",
+    "out/full.gexf",
     "out/full.graphml",
+    "out/full.json",
     "out/full.nodes.csv",
 ];
 

@@ -1,18 +1,13 @@
 //! `stancegraph check`: validate a dataset, summarize it, list every error.
 
-use stancegraph::load::{Input, load};
 use stancegraph::model::{ActorKind, Dataset, Polarity};
 
-use super::Error;
+use super::{Error, load_input};
 use crate::cli::CheckArgs;
 
 /// Loads the dataset and prints its summary, or every error found.
 pub fn run(args: CheckArgs) -> Result<(), Error> {
-    let input = Input::from_arg(args.input.as_deref());
-    let dataset = load(&input).map_err(|diagnostics| Error::Input {
-        diagnostics,
-        limit: args.max_errors,
-    })?;
+    let dataset = load_input(args.input.as_deref(), args.max_errors)?;
     print!("{}", summary(&dataset));
     Ok(())
 }

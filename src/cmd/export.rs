@@ -5,14 +5,11 @@ use std::io::{self, Write};
 
 use stancegraph::export::Format;
 use stancegraph::graph::Network;
-use stancegraph::load::{Input, load};
+use stancegraph::network::{self, Filter, Kind, Normalization, Qualifier, Span, filter, window};
 use stancegraph::output::{self, Job, OutputError};
 
-use super::Error;
-use crate::cli::{ExportArgs, FormatArg, NetworkArg};
-
-/// How many load errors `export` lists before summing up.
-const ERROR_LIMIT: usize = 20;
+use super::{Error, load_input, options};
+use crate::cli::{ExportArgs, FormatArg, NetworkArg, NormalizeArg, QualifierArg};
 
 /// The formats asked for, each once, in the order of [`Format::ALL`].
 fn formats(args: &[FormatArg]) -> Vec<Format> {
@@ -24,6 +21,8 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
                 FormatArg::Dot => Format::Dot,
                 FormatArg::Graphml => Format::Graphml,
                 FormatArg::Csv => Format::Csv,
+                FormatArg::Gexf => Format::Gexf,
+                FormatArg::Json => Format::Json,
                 FormatArg::All => unreachable!("handled above"),
             })
             .collect()
@@ -33,12 +32,70 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
     out
 }
 
+fn kind(arg: NetworkArg) -> Kind {
+    match arg {
+        NetworkArg::Full => Kind::Full,
+        NetworkArg::Affiliation => Kind::Affiliation,
+        NetworkArg::Congruence => Kind::Congruence,
+        NetworkArg::Conflict => Kind::Conflict,
+        NetworkArg::Subtract => Kind::Subtract,
+        NetworkArg::Cooccurrence => Kind::Cooccurrence,
+    }
+}
+
+fn qualifier(arg: QualifierArg) -> Qualifier {
+    match arg {
+        QualifierArg::Separate => Qualifier::Separate,
+        QualifierArg::Ignore => Qualifier::Ignore,
+        QualifierArg::Combine => Qualifier::Combine,
+        QualifierArg::Subtract => Qualifier::Subtract,
+    }
+}
+
+fn normalization(arg: NormalizeArg) -> Normalization {
+    match arg {
+        NormalizeArg::None => Normalization::None,
+        NormalizeArg::Average => Normalization::Average,
+        NormalizeArg::Jaccard => Normalization::Jaccard,
+        NormalizeArg::Cosine => Normalization::Cosine,
+        NormalizeArg::Activity => Normalization::Activity,
+        NormalizeArg::Prominence => Normalization::Prominence,
+    }
+}
+
+fn span(flag: &str, text: &str) -> Result<Span, Error> {
+    text.parse()
+        .map_err(|e| Error::Usage(format!("invalid value for --{flag}: {e}")))
+}
+
 /// Runs the export.
 pub fn run(args: ExportArgs) -> Result<(), Error> {
     let formats = formats(&args.formats);
+    let mut opts = options(&args.selection)?;
+    opts.kind = kind(args.network);
+    opts.qualifier = qualifier(args.qualifier);
+    opts.normalization = normalization(args.normalize);
+    opts.validate().map_err(Error::Usage)?;
+    let windowing = match &args.window {
+        Some(size) => {
+            let size = span("window", size)?;
+            let step = match &args.step {
+                Some(step) => span("step", step)?,
+                None => size,
+            };
+            Some((size, step))
+        }
+        None => None,
+    };
     let to_stdout = args.output.as_os_str() == "-";
     if to_stdout {
         match formats.as_slice() {
+            _ if windowing.is_some() => {
+                return Err(Error::Usage(
+                    "--window writes one file per window; write them to a directory with -o DIR"
+                        .to_string(),
+                ));
+            }
             [f] if f.parts().len() == 1 => {}
             [Format::Csv] => {
                 return Err(Error::Usage(
@@ -48,27 +105,64 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
             }
             _ => {
                 return Err(Error::Usage(
-                    "-o - writes one format to standard output; choose it with -f (dot or graphml)"
+                    "-o - writes one format to standard output; choose it with -f (dot, graphml, gexf or json)"
                         .to_string(),
                 ));
             }
         }
     }
 
-    let input = Input::from_arg(args.input.as_deref());
-    let dataset = load(&input).map_err(|diagnostics| Error::Input {
-        diagnostics,
-        limit: ERROR_LIMIT,
-    })?;
-    let network = match args.network {
-        NetworkArg::Full => Network::full(&dataset),
+    let dataset = load_input(args.input.as_deref(), 20)?;
+    let (prepared, warnings) = network::prepare(&dataset, &opts).map_err(Error::Usage)?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    let networks: Vec<(Network, usize)> = match windowing {
+        None => vec![(
+            network::project(&prepared, &opts),
+            prepared.statements.len(),
+        )],
+        Some((size, step)) => {
+            let mut dates = prepared.statements.iter().filter_map(|s| s.date);
+            let Some(first) = dates.next() else {
+                return Err(Error::Usage(
+                    "--window needs dated statements, and none are left".to_string(),
+                ));
+            };
+            let (first, last) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+            let undated = prepared
+                .statements
+                .iter()
+                .filter(|s| s.date.is_none())
+                .count();
+            if undated > 0 {
+                eprintln!("warning: {undated} undated statements are in no time window");
+            }
+            window::windows(first, last, size, step)
+                .into_iter()
+                .map(|w| {
+                    let in_window = Filter {
+                        from: Some(w.start),
+                        to: w.end.pred_opt(),
+                        isolates: opts.filter.isolates,
+                        ..Filter::default()
+                    };
+                    let ds =
+                        filter::apply(&prepared, &in_window).expect("a date filter names nothing");
+                    let mut net = network::project(&ds, &opts);
+                    net.name = format!("{}.{}", net.name, w.start);
+                    (net, ds.statements.len())
+                })
+                .collect()
+        }
     };
 
     if to_stdout {
+        let (network, _) = &networks[0];
         let stdout = io::stdout();
         let mut w = io::BufWriter::new(stdout.lock());
         let result = formats[0]
-            .write(&network, 0, &mut w)
+            .write(network, 0, &mut w)
             .and_then(|()| w.flush());
         return match result {
             // A closed pipe (`| head`) is the reader's choice, not a failure.
@@ -81,25 +175,27 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         };
     }
 
-    let network = &network;
     let mut jobs: Vec<Job> = Vec::new();
-    for format in formats {
-        for (part, suffix) in format.parts().iter().enumerate() {
-            jobs.push((
-                format!("{}.{suffix}", network.name),
-                Box::new(move |w: &mut dyn Write| format.write(network, part, w)),
-            ));
+    for (network, _) in &networks {
+        for &format in &formats {
+            for (part, suffix) in format.parts().iter().enumerate() {
+                jobs.push((
+                    format!("{}.{suffix}", network.name),
+                    Box::new(move |w: &mut dyn Write| format.write(network, part, w)),
+                ));
+            }
         }
     }
     let paths = output::write_all(&args.output, jobs).map_err(Error::Output)?;
     if !args.quiet {
-        eprintln!(
-            "{}: {} nodes, {} edges from {} statements",
-            network.name,
-            network.graph.node_count(),
-            network.graph.edge_count(),
-            dataset.statements.len()
-        );
+        for (network, statements) in &networks {
+            eprintln!(
+                "{}: {} nodes, {} edges from {statements} statements",
+                network.name,
+                network.graph.node_count(),
+                network.graph.edge_count(),
+            );
+        }
         for p in paths {
             eprintln!("wrote {}", p.display());
         }

@@ -3,11 +3,16 @@
 
 mod check;
 mod export;
+mod stats;
 
-use stancegraph::load::Diagnostics;
+use std::path::Path;
+
+use stancegraph::load::{Diagnostics, Input, load, parse_date};
+use stancegraph::model::{ActorKind, Dataset};
+use stancegraph::network::{Duplicates, Filter, Level, Options};
 use stancegraph::output::OutputError;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, DuplicatesArg, KindArg, LevelArg, Selection};
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -64,5 +69,59 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Export(args) => export::run(args),
         Command::Check(args) => check::run(args),
+        Command::Stats(args) => stats::run(args),
     }
+}
+
+/// Loads the input named on the command line (the seed dataset without
+/// one); on failure lists at most `limit` problems.
+pub fn load_input(path: Option<&Path>, limit: usize) -> Result<Dataset, Error> {
+    load(&Input::from_arg(path)).map_err(|diagnostics| Error::Input { diagnostics, limit })
+}
+
+/// The network options that `--level`, `--duplicates` and the filters set.
+pub fn options(sel: &Selection) -> Result<Options, Error> {
+    let date = |flag: &str, value: &Option<String>| {
+        value
+            .as_deref()
+            .map(|v| {
+                parse_date(v).map_err(|e| Error::Usage(format!("invalid value for --{flag}: {e}")))
+            })
+            .transpose()
+    };
+    let filter = Filter {
+        from: date("from", &sel.from)?,
+        to: date("to", &sel.to)?,
+        actors: sel.actor.clone(),
+        exclude_actors: sel.exclude_actor.clone(),
+        stances: sel.stance.clone(),
+        exclude_stances: sel.exclude_stance.clone(),
+        kinds: sel
+            .kind
+            .iter()
+            .map(|k| match k {
+                KindArg::Person => ActorKind::Person,
+                KindArg::Organization => ActorKind::Organization,
+                KindArg::Country => ActorKind::Country,
+            })
+            .collect(),
+        sources: sel.source.clone(),
+        isolates: sel.isolates,
+    };
+    Ok(Options {
+        level: match sel.level {
+            LevelArg::Actor => Level::Actor,
+            LevelArg::Country => Level::Country,
+        },
+        duplicates: match sel.duplicates {
+            DuplicatesArg::Include => Duplicates::Include,
+            DuplicatesArg::Document => Duplicates::Document,
+            DuplicatesArg::Week => Duplicates::Week,
+            DuplicatesArg::Month => Duplicates::Month,
+            DuplicatesArg::Year => Duplicates::Year,
+            DuplicatesArg::All => Duplicates::All,
+        },
+        filter,
+        ..Options::default()
+    })
 }

@@ -12,7 +12,9 @@
 pub mod attrs;
 pub mod csv;
 pub mod dot;
+pub mod gexf;
 pub mod graphml;
+pub mod json;
 pub mod style;
 mod xml;
 
@@ -29,11 +31,21 @@ pub enum Format {
     Graphml,
     /// Gephi's spreadsheet import: a nodes table and an edges table.
     Csv,
+    /// GEXF 1.3, for Gephi, dynamic when statements are dated.
+    Gexf,
+    /// NetworkX node-link JSON.
+    Json,
 }
 
 impl Format {
     /// Every format, in the order `all` writes them.
-    pub const ALL: [Format; 3] = [Format::Dot, Format::Graphml, Format::Csv];
+    pub const ALL: [Format; 5] = [
+        Format::Dot,
+        Format::Graphml,
+        Format::Csv,
+        Format::Gexf,
+        Format::Json,
+    ];
 
     /// The files one export writes, as suffixes after `<network>.`: one per
     /// part, in part order.
@@ -42,6 +54,8 @@ impl Format {
             Format::Dot => &["dot"],
             Format::Graphml => &["graphml"],
             Format::Csv => &["nodes.csv", "edges.csv"],
+            Format::Gexf => &["gexf"],
+            Format::Json => &["json"],
         }
     }
 
@@ -52,6 +66,8 @@ impl Format {
             (Format::Graphml, 0) => graphml::write(net, w),
             (Format::Csv, 0) => csv::write_nodes(net, w),
             (Format::Csv, 1) => csv::write_edges(net, w),
+            (Format::Gexf, 0) => gexf::write(net, w),
+            (Format::Json, 0) => json::write(net, w),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("{self:?} has no part {part}"),
