@@ -40,7 +40,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     });
     let header = serde_json::to_string(&header)?;
     // Open the object and leave it open for the two arrays.
-    w.write_all(header[..header.len() - 1].as_bytes())?;
+    w.write_all(&header.as_bytes()[..header.len() - 1])?;
     w.write_all(b",\"nodes\":[")?;
     for (i, n) in g.node_weights().enumerate() {
         let node = object(
