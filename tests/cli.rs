@@ -375,3 +375,224 @@ fn bom_and_crlf_input_is_fine() {
          nato,NATO,stance,,,,2,,\n"
     );
 }
+
+/// Edges of a CSV edges table as (source, target, relation, weight).
+fn edge_rows(path: &std::path::Path) -> Vec<(String, String, String, String)> {
+    csv::Reader::from_path(path)
+        .unwrap()
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].into(), r[1].into(), r[7].into(), r[6].into())
+        })
+        .collect()
+}
+
+#[test]
+fn conflict_network_shows_us_and_european_clashes_at_both_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .args(["export", "--network", "conflict", "-f", "csv", "-q"])
+        .assert()
+        .success();
+    let edges = edge_rows(&dir.path().join("out/conflict.edges.csv"));
+    for (a, b) in [
+        ("hegseth", "healey"),
+        ("trump", "healey"),
+        ("hegseth", "nato-allies"),
+    ] {
+        assert!(
+            edges
+                .iter()
+                .any(|e| e.0 == a && e.1 == b && e.2 == "conflict"),
+            "{a} – {b} missing from {edges:?}"
+        );
+    }
+    let out = stancegraph(dir.path())
+        .args([
+            "export",
+            "--network",
+            "conflict",
+            "--level",
+            "country",
+            "-f",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // One warning names the actors that have no country.
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("NATO allies, Ukraine Defense Contact Group"),
+        "{stderr}"
+    );
+    let edges = edge_rows(&dir.path().join("out/conflict.edges.csv"));
+    // The United States and the United Kingdom clash twice: Hegseth and Trump
+    // against Healey on NATO membership (1 + 1).
+    assert!(
+        edges.contains(&("us".into(), "gb".into(), "conflict".into(), "2".into())),
+        "{edges:?}"
+    );
+    assert!(edges.iter().all(|e| e.0 != "hegseth"));
+}
+
+#[test]
+fn options_that_do_not_fit_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["--normalize", "average"],
+            "--normalize average does not apply to --network full",
+        ),
+        (
+            &["--network", "affiliation", "--normalize", "jaccard"],
+            "takes activity or prominence",
+        ),
+        (
+            &["--network", "congruence", "--normalize", "activity"],
+            "one-mode networks take average, jaccard or cosine",
+        ),
+        (
+            &["--network", "conflict", "--qualifier", "combine"],
+            "--qualifier applies to --network affiliation only",
+        ),
+        (
+            &["--actor", "Hegsth"],
+            "--actor 'Hegsth' matches no actor; closest id: 'hegseth'",
+        ),
+        (
+            &["--exclude-stance", "nope"],
+            "--exclude-stance 'nope' matches no stance",
+        ),
+        (&["--from", "2025-13-01"], "invalid value for --from"),
+        (&["--window", "0d"], "a time span must be at least 1"),
+        (
+            &["--window", "1m", "-o", "-", "-f", "dot"],
+            "--window writes one file per window",
+        ),
+    ];
+    for (args, message) in cases {
+        stancegraph(dir.path())
+            .arg("export")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    assert!(listing(dir.path()).is_empty(), "nothing written");
+}
+
+#[test]
+fn time_windows_write_one_export_per_window() {
+    let csv = "actor,stance,agree,date\n\
+               a,s,yes,2025-01-01\nb,s,no,2025-01-02\n\
+               a,s,yes,2025-01-09\nc,s,yes,2025-01-10\n\
+               b,s,no,2025-01-20\n";
+    let f = fixture(&[("s.csv", csv.as_bytes())]);
+    stancegraph(f.path())
+        .args([
+            "export",
+            "s.csv",
+            "--network",
+            "conflict",
+            "--window",
+            "10d",
+            "--step",
+            "7d",
+            "-f",
+            "csv",
+            "-o",
+            "o",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "conflict.2025-01-08: 2 nodes, 0 edges from 2 statements",
+        ));
+    // Windows start every 7 days from the first date, 10 days long, while they
+    // start on or before the last date: Jan 1, 8 and 15.
+    assert_eq!(
+        listing(&f.path().join("o")),
+        [
+            "conflict.2025-01-01.edges.csv",
+            "conflict.2025-01-01.nodes.csv",
+            "conflict.2025-01-08.edges.csv",
+            "conflict.2025-01-08.nodes.csv",
+            "conflict.2025-01-15.edges.csv",
+            "conflict.2025-01-15.nodes.csv",
+        ]
+    );
+    // Jan 1 to 10: a and c agree, b disagrees: a–b and b–c clash.
+    let first = edge_rows(&f.path().join("o/conflict.2025-01-01.edges.csv"));
+    assert_eq!(first.len(), 2, "{first:?}");
+    // Jan 8 to 17: only a and c, who agree: no conflict.
+    let second = edge_rows(&f.path().join("o/conflict.2025-01-08.edges.csv"));
+    assert!(second.is_empty(), "{second:?}");
+}
+
+#[test]
+fn stats_prints_tables_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Most contested stances"))
+        .stdout(predicate::str::contains(
+            "Ukraine should become a member of NATO. (ukraine-in-nato)",
+        ))
+        .stdout(predicate::str::contains("Strongest conflict"));
+    let out = stancegraph(dir.path())
+        .args(["stats", "--json", "--top", "2", "--level", "country"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["counts"]["statements"], 31);
+    assert_eq!(v["actors"][0]["id"], "us");
+    assert_eq!(v["actors"].as_array().unwrap().len(), 2);
+    assert_eq!(v["conflict"][0]["source"], "us");
+    assert_eq!(v["conflict"][0]["target"], "gb");
+    assert_eq!(v["conflict"][0]["weight"], 2.0);
+}
+
+#[test]
+fn filters_and_isolates() {
+    let dir = tempfile::tempdir().unwrap();
+    stancegraph(dir.path())
+        .args([
+            "export",
+            "--network",
+            "affiliation",
+            "--kind",
+            "organization",
+            "-f",
+            "csv",
+            "-q",
+        ])
+        .assert()
+        .success();
+    let nodes = fs::read_to_string(dir.path().join("out/affiliation.nodes.csv")).unwrap();
+    // Two organizations and the three stances they spoke on.
+    assert_eq!(nodes.lines().count(), 1 + 2 + 3, "{nodes}");
+    stancegraph(dir.path())
+        .args([
+            "export",
+            "--network",
+            "affiliation",
+            "--kind",
+            "organization",
+            "--isolates",
+            "-f",
+            "csv",
+            "-q",
+        ])
+        .assert()
+        .success();
+    let nodes = fs::read_to_string(dir.path().join("out/affiliation.nodes.csv")).unwrap();
+    assert_eq!(nodes.lines().count(), 1 + 9 + 12, "every actor and stance");
+    let edges = edge_rows(&dir.path().join("out/affiliation.edges.csv"));
+    assert_eq!(edges.len(), 3, "only the organizations' statements");
+}

@@ -593,3 +593,128 @@ print(json.dumps({
     assert_eq!(v["json_barrot"]["label"], "Jean-Noël Barrot");
     assert_eq!(v["json_barrot"]["role"], "Foreign Minister");
 }
+
+/// A random statements table (fixed seed): 12 actors, 6 stances, 150
+/// statements with repeats, so ties have counts above one.
+fn random_statements() -> String {
+    let mut state: u64 = 0x5eed;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    };
+    let mut csv = String::from("actor,stance,agree\n");
+    for _ in 0..150 {
+        // Skewed: low actor numbers speak more often.
+        let actor = next(12).min(next(12));
+        csv.push_str(&format!(
+            "actor {actor},stance {},{}\n",
+            next(6),
+            next(3) > 0
+        ));
+    }
+    csv
+}
+
+#[test]
+fn one_mode_ties_equal_networkx_bipartite_projections() {
+    if !networkx_available() {
+        return;
+    }
+    let csv = random_statements();
+    // NetworkX projects the actor–stance (or actor–cell) bipartite graph:
+    // a product of edge weights for cooccurrence and congruence, and its
+    // overlap Jaccard for binary congruence (DNA's Jaccard, once repeats
+    // count once).
+    let script = r#"
+import csv, json, sys
+import networkx as nx
+from networkx.algorithms import bipartite
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+def graph(cell, binary):
+    B = nx.Graph()
+    actors = sorted({r["actor"] for r in rows})
+    B.add_nodes_from(actors, bipartite=0)
+    for r in rows:
+        c = ("cell",) + cell(r)
+        B.add_node(c, bipartite=1)
+        w = B.get_edge_data(r["actor"], c, {"weight": 0})["weight"]
+        B.add_edge(r["actor"], c, weight=1 if binary else w + 1)
+    return B, actors
+def product(G, u, v):
+    return sum(G[u][w]["weight"] * G[v][w]["weight"] for w in set(G[u]) & set(G[v]))
+def ties(P):
+    return sorted([min(u, v), max(u, v), repr(float(d["weight"]))] for u, v, d in P.edges(data=True) if d["weight"] != 0)
+B, actors = graph(lambda r: (r["stance"],), False)
+cooc = bipartite.generic_weighted_projected_graph(B, actors, weight_function=product)
+B, actors = graph(lambda r: (r["stance"], r["agree"]), False)
+cong = bipartite.generic_weighted_projected_graph(B, actors, weight_function=product)
+B, actors = graph(lambda r: (r["stance"], r["agree"]), True)
+jacc = bipartite.overlap_weighted_projected_graph(B, actors, jaccard=True)
+print(json.dumps({"cooccurrence": ties(cooc), "congruence": ties(cong), "jaccard": ties(jacc)}))
+"#;
+    let f = fixture(&[("s.csv", csv.as_bytes())]);
+    let v: serde_json::Value =
+        serde_json::from_str(&python(script, &[f.path().join("s.csv").to_str().unwrap()])).unwrap();
+    // Our ties, by label pair, from the edges and nodes tables.
+    let ours = |args: &[&str], name: &str| -> Vec<(String, String, String)> {
+        let (_tmp, out) = export_with(Some(&csv), args);
+        let labels: std::collections::HashMap<String, String> = canon_from_csv_named(&out, name)
+            .nodes
+            .into_iter()
+            .map(|(id, label, _)| (id, label))
+            .collect();
+        let mut ties: Vec<(String, String, String)> = canon_from_csv_named(&out, name)
+            .edges
+            .into_iter()
+            .map(|(s, t, _, w)| {
+                let (a, b) = (labels[&s].clone(), labels[&t].clone());
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                (a, b, w)
+            })
+            .collect();
+        ties.sort();
+        ties
+    };
+    let theirs = |key: &str| -> Vec<(String, String, String)> {
+        let mut t: Vec<(String, String, String)> = v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let w: f64 = t[2].as_str().unwrap().parse().unwrap();
+                (
+                    t[0].as_str().unwrap().to_string(),
+                    t[1].as_str().unwrap().to_string(),
+                    format_weight(w),
+                )
+            })
+            .collect();
+        t.sort();
+        t
+    };
+    let cooc = ours(&["--network", "cooccurrence", "-f", "csv"], "cooccurrence");
+    assert!(cooc.len() > 20, "a dense enough test: {} ties", cooc.len());
+    assert_eq!(cooc, theirs("cooccurrence"));
+    assert_eq!(
+        ours(&["--network", "congruence", "-f", "csv"], "congruence"),
+        theirs("congruence")
+    );
+    assert_eq!(
+        ours(
+            &[
+                "--network",
+                "congruence",
+                "--duplicates",
+                "all",
+                "--normalize",
+                "jaccard",
+                "-f",
+                "csv"
+            ],
+            "congruence"
+        ),
+        theirs("jaccard")
+    );
+}

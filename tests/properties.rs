@@ -1,0 +1,215 @@
+//! Properties of the projections on random datasets: subtract is congruence
+//! minus conflict, one-mode networks are symmetric, normalized values stay in
+//! their ranges, and filters commute with projection where they should.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use stancegraph::graph::Network;
+use stancegraph::model::{Actor, ActorKind, Dataset, Polarity, Stance, Statement};
+use stancegraph::network::{
+    Duplicates, Filter, Kind, Normalization, Options, Qualifier, build, duplicates, filter, project,
+};
+
+/// A dataset of `actors` actors and `stances` stances with the given
+/// (actor, stance, agree) statements.
+fn dataset(actors: usize, stances: usize, statements: &[(usize, usize, bool)]) -> Dataset {
+    Dataset {
+        name: "random".into(),
+        actors: (0..actors)
+            .map(|i| Actor {
+                id: format!("a{i}"),
+                label: format!("Actor {i}"),
+                kind: if i % 3 == 0 {
+                    ActorKind::Organization
+                } else {
+                    ActorKind::Person
+                },
+                country: None,
+                role: None,
+            })
+            .collect(),
+        stances: (0..stances)
+            .map(|i| Stance {
+                id: format!("s{i}"),
+                label: format!("Stance {i}"),
+                topic: None,
+            })
+            .collect(),
+        countries: vec![],
+        statements: statements
+            .iter()
+            .enumerate()
+            .map(|(line, &(actor, stance, agree))| Statement {
+                id: None,
+                actor: actor % actors,
+                stance: stance % stances,
+                polarity: if agree {
+                    Polarity::Agree
+                } else {
+                    Polarity::Disagree
+                },
+                date: None,
+                source: None,
+                quote: None,
+                line: line as u64,
+            })
+            .collect(),
+    }
+}
+
+fn datasets() -> impl Strategy<Value = Dataset> {
+    (
+        1usize..8,
+        1usize..6,
+        prop::collection::vec((0usize..8, 0usize..6, any::<bool>()), 0..60),
+    )
+        .prop_map(|(a, s, st)| dataset(a, s, &st))
+}
+
+/// Edge weights by unordered pair of node ids.
+fn weights(net: &Network) -> BTreeMap<(String, String), f64> {
+    let g = &net.graph;
+    let mut out = BTreeMap::new();
+    for e in g.edge_indices() {
+        let (s, t) = g.edge_endpoints(e).unwrap();
+        let (a, b) = (g[s].id.clone(), g[t].id.clone());
+        let key = if a <= b { (a, b) } else { (b, a) };
+        assert!(out.insert(key, g[e].weight).is_none(), "one edge per pair");
+    }
+    out
+}
+
+fn one(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String), f64> {
+    let net = project::one_mode(ds, kind, n);
+    assert!(!net.directed);
+    weights(&net)
+}
+
+/// The same dataset with actors listed in reverse order.
+fn reversed(ds: &Dataset) -> Dataset {
+    let n = ds.actors.len();
+    let mut out = ds.clone();
+    out.actors.reverse();
+    for s in &mut out.statements {
+        s.actor = n - 1 - s.actor;
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn subtract_is_congruence_minus_conflict(ds in datasets()) {
+        let cong = one(&ds, Kind::Congruence, Normalization::None);
+        let conf = one(&ds, Kind::Conflict, Normalization::None);
+        let sub = one(&ds, Kind::Subtract, Normalization::None);
+        let mut pairs: Vec<_> = cong.keys().chain(conf.keys()).cloned().collect();
+        pairs.sort();
+        pairs.dedup();
+        for p in pairs {
+            let expected = cong.get(&p).unwrap_or(&0.0) - conf.get(&p).unwrap_or(&0.0);
+            prop_assert_eq!(sub.get(&p).copied().unwrap_or(0.0), expected);
+        }
+    }
+
+    #[test]
+    fn one_mode_networks_are_symmetric(ds in datasets()) {
+        // Listing the actors the other way round gives every pair the same weight.
+        for kind in [Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Cooccurrence] {
+            for n in [Normalization::None, Normalization::Average, Normalization::Jaccard, Normalization::Cosine] {
+                prop_assert_eq!(one(&ds, kind, n), one(&reversed(&ds), kind, n));
+            }
+        }
+    }
+
+    #[test]
+    fn normalized_values_stay_in_range(ds in datasets()) {
+        // DNA's cosine divides by a_i·a_j, which bounds every tie.
+        for kind in [Kind::Congruence, Kind::Conflict, Kind::Cooccurrence] {
+            for w in one(&ds, kind, Normalization::Cosine).values() {
+                prop_assert!((0.0..=1.0).contains(w), "{kind:?} cosine {w}");
+            }
+        }
+        for w in one(&ds, Kind::Subtract, Normalization::Cosine).values() {
+            prop_assert!((-1.0..=1.0).contains(w));
+        }
+        // DNA's Jaccard bounds congruence on any counts ...
+        for w in one(&ds, Kind::Congruence, Normalization::Jaccard).values() {
+            prop_assert!((0.0..=1.0).contains(w), "congruence jaccard {w}");
+        }
+        // ... and conflict once repeated statements count once; with repeats
+        // its denominator (same-polarity cells) can be smaller than the tie.
+        let once = duplicates::remove(&ds, Duplicates::All);
+        for w in one(&once, Kind::Conflict, Normalization::Jaccard).values() {
+            prop_assert!((0.0..=1.0).contains(w), "conflict jaccard {w}");
+        }
+        // Activity and prominence shares of one actor or stance sum to 1.
+        for n in [Normalization::Activity, Normalization::Prominence] {
+            let net = project::affiliation(&ds, Qualifier::Ignore, n);
+            let g = &net.graph;
+            let mut sums: BTreeMap<usize, f64> = BTreeMap::new();
+            for e in g.edge_indices() {
+                let (s, t) = g.edge_endpoints(e).unwrap();
+                let key = if n == Normalization::Activity { s.index() } else { t.index() };
+                *sums.entry(key).or_default() += g[e].weight;
+            }
+            for total in sums.values() {
+                prop_assert!((total - 1.0).abs() < 1e-9, "{n:?} sums to {total}");
+            }
+        }
+    }
+
+    #[test]
+    fn actor_filters_commute_with_one_mode_projection(ds in datasets(), keep in prop::collection::vec(any::<bool>(), 8)) {
+        // A tie depends only on its two actors' statements, so filtering
+        // actors first gives the induced subgraph of the full projection.
+        let kept: Vec<String> = ds.actors.iter().enumerate()
+            .filter(|(i, _)| keep[*i])
+            .map(|(_, a)| a.id.clone())
+            .collect();
+        prop_assume!(!kept.is_empty());
+        let f = Filter { actors: kept.clone(), ..Filter::default() };
+        for kind in [Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Cooccurrence] {
+            for n in [Normalization::None, Normalization::Average, Normalization::Jaccard, Normalization::Cosine] {
+                let opts = Options { kind, normalization: n, filter: f.clone(), ..Options::default() };
+                let filtered_first = weights(&build(&ds, &opts).unwrap().network);
+                let projected_first: BTreeMap<_, _> = one(&ds, kind, n)
+                    .into_iter()
+                    .filter(|((a, b), _)| kept.contains(a) && kept.contains(b))
+                    .collect();
+                prop_assert_eq!(filtered_first, projected_first);
+            }
+        }
+    }
+
+    #[test]
+    fn stance_filters_commute_with_affiliation(ds in datasets(), keep in prop::collection::vec(any::<bool>(), 6)) {
+        // An actor–stance edge depends only on that cell, and prominence only
+        // on the stance's column: both survive a stance filter unchanged.
+        let kept: Vec<String> = ds.stances.iter().enumerate()
+            .filter(|(i, _)| keep[*i])
+            .map(|(_, s)| s.id.clone())
+            .collect();
+        prop_assume!(!kept.is_empty());
+        for q in [Qualifier::Separate, Qualifier::Ignore, Qualifier::Combine, Qualifier::Subtract] {
+            for n in [Normalization::None, Normalization::Prominence] {
+                let filtered = filter::apply(&ds, &Filter { stances: kept.clone(), ..Filter::default() }).unwrap();
+                let edges = |net: &Network| -> Vec<(String, String, String, f64)> {
+                    let g = &net.graph;
+                    let mut v: Vec<_> = g.edge_indices().map(|e| {
+                        let (s, t) = g.edge_endpoints(e).unwrap();
+                        (g[s].id.clone(), g[t].id.clone(), g[e].relation.as_str().to_string(), g[e].weight)
+                    }).collect();
+                    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                    v
+                };
+                let first = edges(&project::affiliation(&filtered, q, n));
+                let then: Vec<_> = edges(&project::affiliation(&ds, q, n))
+                    .into_iter()
+                    .filter(|e| kept.contains(&e.1))
+                    .collect();
+                prop_assert_eq!(first, then);
+            }
+        }
+    }
+}
