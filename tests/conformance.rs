@@ -718,3 +718,25 @@ print(json.dumps({"cooccurrence": ties(cooc), "congruence": ties(cong), "jaccard
         theirs("jaccard")
     );
 }
+
+#[test]
+fn dot_renders_every_projection_without_warnings() {
+    if !tool_available("dot", &["-V"]) {
+        return;
+    }
+    for (case, csv) in cases() {
+        for (name, args) in projections() {
+            let (_tmp, out) = export_with(csv, &args);
+            let rendered = Command::new("dot")
+                .arg("-Tsvg")
+                .arg(out.join(format!("{name}.dot")))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&rendered.stderr);
+            assert!(
+                rendered.status.success() && stderr.is_empty(),
+                "{case}, {args:?}: {stderr}"
+            );
+        }
+    }
+}

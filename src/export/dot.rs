@@ -78,7 +78,8 @@ pub fn unquote(quoted: &str) -> Option<String> {
 /// How the DOT export looks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// Graphviz `rankdir`: `LR` puts actors left of stances.
+    /// Graphviz `rankdir` of two-mode networks: `LR` puts actors left of
+    /// stances. One-mode networks use the `neato` layout instead.
     pub rankdir: String,
     /// The font for every label.
     pub fontname: String,
@@ -157,9 +158,16 @@ fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
 /// Builds the DOT AST of a network.
 pub fn to_graph(net: &Network, config: &Config) -> Graph {
     let g = &net.graph;
+    // Two-mode networks read left to right; actor networks have no
+    // direction to rank by, so they get a spring layout.
+    let layout = if net.directed {
+        attr("rankdir", &config.rankdir)
+    } else {
+        attr("layout", "neato")
+    };
     let mut stmts: Vec<Stmt> = vec![
         GraphAttributes::Graph(vec![
-            attr("rankdir", &config.rankdir),
+            layout,
             attr("fontname", &config.fontname),
             attr("overlap", "false"),
         ])
