@@ -7,12 +7,10 @@
 //! assert!(net.graph.node_count() > 20);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{ActorKind, Dataset, Polarity, Statement};
+use crate::model::{ActorKind, Dataset, Polarity};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -236,32 +234,34 @@ pub(crate) fn stance_node(ds: &Dataset, s: usize, activity: &Activity) -> NodeDa
     }
 }
 
-/// Per-edge accumulator while building a two-mode network.
-#[derive(Default)]
-pub(crate) struct EdgeStats<'a> {
+/// What a group of statements adds up to as one two-mode edge.
+pub(crate) struct Group<'a> {
     pub activity: Activity,
-    pub sources: BTreeSet<&'a str>,
+    pub sources: u64,
     pub quote: Option<&'a str>,
 }
 
-impl<'a> EdgeStats<'a> {
-    /// Counts one statement.
-    pub fn add(&mut self, s: &'a Statement) {
-        self.activity.add(s.date);
-        if let Some(src) = &s.source {
-            self.sources.insert(src);
+impl<'a> Group<'a> {
+    /// Sums up statements (indices into `ds.statements`, in input order
+    /// within each polarity); `scratch` is reused to count distinct sources.
+    pub fn of(ds: &'a Dataset, statements: &[u32], scratch: &mut Vec<usize>) -> Group<'a> {
+        let mut activity = Activity::default();
+        let mut quote = None;
+        scratch.clear();
+        for &i in statements {
+            let s = &ds.statements[i as usize];
+            activity.add(s.date);
+            scratch.extend(s.source);
+            if quote.is_none() {
+                quote = s.quote.as_deref();
+            }
         }
-        if self.quote.is_none() {
-            self.quote = s.quote.as_deref();
-        }
-    }
-
-    /// Adds another edge's statements to this one.
-    pub fn merge(&mut self, other: &EdgeStats<'a>) {
-        self.activity.merge(&other.activity);
-        self.sources.extend(&other.sources);
-        if self.quote.is_none() {
-            self.quote = other.quote;
+        scratch.sort_unstable();
+        scratch.dedup();
+        Group {
+            activity,
+            sources: scratch.len() as u64,
+            quote,
         }
     }
 
@@ -273,10 +273,21 @@ impl<'a> EdgeStats<'a> {
             statements: self.activity.count,
             first_date: self.activity.first,
             last_date: self.activity.last,
-            sources: Some(self.sources.len() as u64),
+            sources: Some(self.sources),
             quote: self.quote.map(str::to_string),
         }
     }
+}
+
+/// Statement indices sorted by (actor, stance, polarity), input order kept
+/// within each: the groups that become two-mode edges, in edge order.
+pub(crate) fn by_actor_stance_polarity(ds: &Dataset) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ds.statements.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let s = &ds.statements[i as usize];
+        (s.actor, s.stance, s.polarity)
+    });
+    order
 }
 
 /// Every statement's actor, stance and country activity, in one pass.
@@ -315,13 +326,6 @@ impl Network {
     pub fn full(ds: &Dataset) -> Network {
         let mut graph = DiGraph::new();
         let act = Activities::of(ds);
-        let mut edges: BTreeMap<(usize, usize, Polarity), EdgeStats> = BTreeMap::new();
-        for s in &ds.statements {
-            edges
-                .entry((s.actor, s.stance, s.polarity))
-                .or_default()
-                .add(s);
-        }
         let actor_nodes: Vec<NodeIndex> = (0..ds.actors.len())
             .map(|a| graph.add_node(actor_node(ds, a, &act.actors[a])))
             .collect();
@@ -354,12 +358,17 @@ impl Network {
             .map(|s| graph.add_node(stance_node(ds, s, &act.stances[s])))
             .collect();
 
-        for ((actor, stance, polarity), e) in edges {
-            graph.add_edge(
-                actor_nodes[actor],
-                stance_nodes[stance],
-                e.edge(polarity.into(), e.activity.count as f64),
-            );
+        let order = by_actor_stance_polarity(ds);
+        let key = |i: &u32| {
+            let s = &ds.statements[*i as usize];
+            (s.actor, s.stance, s.polarity)
+        };
+        let mut scratch = Vec::new();
+        for group in order.chunk_by(|a, b| key(a) == key(b)) {
+            let (actor, stance, polarity) = key(&group[0]);
+            let g = Group::of(ds, group, &mut scratch);
+            let edge = g.edge(polarity.into(), g.activity.count as f64);
+            graph.add_edge(actor_nodes[actor], stance_nodes[stance], edge);
         }
         for (a, actor) in ds.actors.iter().enumerate() {
             if let Some(c) = actor.country {
@@ -396,7 +405,7 @@ mod tests {
             stance,
             polarity,
             date: NaiveDate::from_ymd_opt(2025, 2, day),
-            source: Some(format!("doc{day}")),
+            source: Some(day as usize),
             quote: Some(format!("q{day}")),
             line: day as u64,
         }
@@ -422,6 +431,7 @@ mod tests {
                 label: "S".into(),
                 topic: None,
             }],
+            sources: (0..6).map(|d| format!("doc{d}")).collect(),
             countries: vec![
                 Country {
                     id: "us".into(),

@@ -125,8 +125,8 @@ pub struct Statement {
     pub polarity: Polarity,
     /// When it was said.
     pub date: Option<NaiveDate>,
-    /// The document it came from.
-    pub source: Option<String>,
+    /// Index into [`Dataset::sources`] of the document it came from.
+    pub source: Option<usize>,
     /// The words, as evidence.
     pub quote: Option<String>,
     /// The line of the input where the statement starts (1-based; the
@@ -145,6 +145,8 @@ pub struct Dataset {
     pub stances: Vec<Stance>,
     /// All countries, in the same order rule as actors.
     pub countries: Vec<Country>,
+    /// The distinct source documents, in order of first mention.
+    pub sources: Vec<String>,
     /// All statements, in input order.
     pub statements: Vec<Statement>,
 }

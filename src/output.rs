@@ -28,7 +28,7 @@ impl std::error::Error for OutputError {}
 /// A file to write: its name in the directory, and what writes its bytes.
 pub type Job<'a> = (
     String,
-    Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>,
+    Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>,
 );
 
 /// Writes every job into `dir` (created if missing), all or nothing.
@@ -66,25 +66,41 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputE
             }
         }
     };
-    let mut written = Vec::with_capacity(jobs.len());
-    for (name, job) in jobs {
-        let path = dir.join(&name);
-        let result = NamedTempFile::with_prefix_in(format!(".{name}."), dir).and_then(|tmp| {
-            let mut w = BufWriter::new(tmp);
-            job(&mut w)?;
-            w.flush()?;
-            let tmp = w.into_inner().map_err(|e| e.into_error())?;
-            tmp.as_file().sync_all()?;
-            Ok(tmp)
-        });
+    // Every file is written to its temporary file, as many at once as
+    // there are cores; the results come back in job order.
+    let names: Vec<String> = jobs.iter().map(|(name, _)| name.clone()).collect();
+    let results = run_parallel(
+        jobs.into_iter()
+            .map(|(name, job)| {
+                move || -> io::Result<NamedTempFile> {
+                    let prefix = format!(".{name}.");
+                    let mut builder = tempfile::Builder::new();
+                    builder.prefix(&prefix);
+                    set_permissions(&mut builder);
+                    let tmp = builder.tempfile_in(dir)?;
+                    let mut w = BufWriter::with_capacity(1 << 16, tmp);
+                    job(&mut w)?;
+                    w.flush()?;
+                    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+                    tmp.as_file().sync_all()?;
+                    Ok(tmp)
+                }
+            })
+            .collect(),
+    );
+    let mut written = Vec::with_capacity(results.len());
+    let mut failure = None;
+    for (name, result) in names.iter().zip(results) {
         match result {
-            Ok(tmp) => written.push((path, tmp)),
-            Err(e) => {
-                drop(written);
-                undo(&created);
-                return Err(err(&path, format!("cannot write: {e}")));
-            }
+            Ok(tmp) => written.push((dir.join(name), tmp)),
+            Err(e) if failure.is_none() => failure = Some((dir.join(name), e)),
+            Err(_) => {}
         }
+    }
+    if let Some((path, e)) = failure {
+        drop(written);
+        undo(&created);
+        return Err(err(&path, format!("cannot write: {e}")));
     }
     let mut paths = Vec::with_capacity(written.len());
     for (path, tmp) in written {
@@ -94,6 +110,51 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputE
     }
     Ok(paths)
 }
+
+/// Runs tasks on up to as many threads as there are cores; returns their
+/// results in task order.
+fn run_parallel<T: Send, F: FnOnce() -> T + Send>(tasks: Vec<F>) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(tasks.len());
+    if threads <= 1 {
+        return tasks.into_iter().map(|t| t()).collect();
+    }
+    let queue = std::sync::Mutex::new(tasks.into_iter().enumerate());
+    let mut results: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let next = queue.lock().expect("no task panics").next();
+                        match next {
+                            Some((i, task)) => done.push((i, task())),
+                            None => return done,
+                        }
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a task does not panic"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Outputs get the permissions of any new file (0666 less the umask);
+/// temporary files would otherwise keep their private 0600.
+#[cfg(unix)]
+fn set_permissions(builder: &mut tempfile::Builder) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(fs::Permissions::from_mode(0o666));
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_: &mut tempfile::Builder) {}
 
 /// Creates `dir` and any missing parents; returns the top-most directory it
 /// created, so a failed run can remove what it made.

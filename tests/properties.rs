@@ -37,6 +37,7 @@ fn dataset(actors: usize, stances: usize, statements: &[(usize, usize, bool)]) -
             })
             .collect(),
         countries: vec![],
+        sources: vec![],
         statements: statements
             .iter()
             .enumerate()

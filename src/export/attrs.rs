@@ -32,30 +32,43 @@ impl AttrType {
     }
 }
 
-/// An attribute value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+/// An attribute value, borrowed from the node or edge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'a> {
     /// Text.
-    Str(String),
+    Str(&'a str),
     /// A whole number.
     Int(u64),
+    /// A day, written `YYYY-MM-DD`.
+    Date(chrono::NaiveDate),
 }
 
-impl Value {
-    /// The value as text, as CSV, GraphML and GEXF write it.
-    pub fn text(&self) -> String {
-        match self {
-            Value::Str(s) => s.clone(),
-            Value::Int(n) => n.to_string(),
-        }
+impl Value<'_> {
+    /// Appends the value as text, as CSV, GraphML and GEXF write it.
+    pub fn write(&self, buf: &mut String) {
+        use chrono::Datelike;
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Value::Str(s) => {
+                buf.push_str(s);
+                Ok(())
+            }
+            Value::Int(n) => write!(buf, "{n}"),
+            Value::Date(d) => write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        };
     }
 
-    /// The value as JSON.
-    pub fn json(&self) -> serde_json::Value {
-        match self {
-            Value::Str(s) => serde_json::Value::from(s.as_str()),
-            Value::Int(n) => serde_json::Value::from(*n),
-        }
+    /// Whether JSON writes it as a number.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Value::Int(_))
+    }
+
+    /// The value as text.
+    pub fn text(&self) -> String {
+        let mut buf = String::new();
+        self.write(&mut buf);
+        buf
     }
 }
 
@@ -67,15 +80,15 @@ pub struct Attr<T> {
     /// Its type.
     pub ty: AttrType,
     /// Reads it.
-    pub get: fn(&T) -> Option<Value>,
+    pub get: for<'a> fn(&'a T) -> Option<Value<'a>>,
 }
 
-fn text(s: &Option<String>) -> Option<Value> {
-    s.clone().map(Value::Str)
+fn text(s: &Option<String>) -> Option<Value<'_>> {
+    s.as_deref().map(Value::Str)
 }
 
-fn date(d: Option<chrono::NaiveDate>) -> Option<Value> {
-    d.map(|d| Value::Str(d.to_string()))
+fn date(d: Option<chrono::NaiveDate>) -> Option<Value<'static>> {
+    d.map(Value::Date)
 }
 
 /// The node attributes, in output order.
@@ -83,7 +96,7 @@ pub const NODE_ATTRS: [Attr<NodeData>; 7] = [
     Attr {
         name: "kind",
         ty: AttrType::String,
-        get: |n| Some(Value::Str(n.kind.as_str().to_string())),
+        get: |n| Some(Value::Str(n.kind.as_str())),
     },
     Attr {
         name: "country",
@@ -122,7 +135,7 @@ pub const EDGE_ATTRS: [Attr<EdgeData>; 6] = [
     Attr {
         name: "relation",
         ty: AttrType::String,
-        get: |e| Some(Value::Str(e.relation.as_str().to_string())),
+        get: |e| Some(Value::Str(e.relation.as_str())),
     },
     Attr {
         name: "statements",

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use crate::graph::Network;
 
 use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
-use super::{edge_id, format_weight};
+use super::{edge_id, write_weight};
 
 /// The first columns of the nodes table; the attributes of
 /// [`NODE_ATTRS`] follow.
@@ -29,10 +29,23 @@ fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
         .from_writer(w)
 }
 
-fn attr_texts<T>(attrs: &[Attr<T>], item: &T) -> impl Iterator<Item = String> {
-    attrs
-        .iter()
-        .map(move |a| (a.get)(item).map(|v| v.text()).unwrap_or_default())
+/// Writes the shared attributes of one row, each through `buf`, and ends
+/// the record.
+fn finish_row<T, W: Write>(
+    out: &mut csv::Writer<W>,
+    attrs: &[Attr<T>],
+    item: &T,
+    buf: &mut String,
+) -> io::Result<()> {
+    for a in attrs {
+        buf.clear();
+        if let Some(v) = (a.get)(item) {
+            v.write(buf);
+        }
+        out.write_field(buf.as_bytes())?;
+    }
+    out.write_record(None::<&[u8]>)?;
+    Ok(())
 }
 
 /// Writes the nodes table.
@@ -43,9 +56,11 @@ pub fn write_nodes(net: &Network, w: &mut dyn Write) -> io::Result<()> {
             .iter()
             .chain(NODE_ATTRS.iter().map(|a| &a.name)),
     )?;
+    let mut buf = String::new();
     for n in net.graph.node_weights() {
-        let fixed = [n.id.clone(), n.label.clone()];
-        out.write_record(fixed.into_iter().chain(attr_texts(&NODE_ATTRS, n)))?;
+        out.write_field(&n.id)?;
+        out.write_field(&n.label)?;
+        finish_row(&mut out, &NODE_ATTRS, n, &mut buf)?;
     }
     out.flush()
 }
@@ -64,20 +79,21 @@ pub fn write_edges(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         "Undirected"
     };
     let g = &net.graph;
+    let mut buf = String::new();
     for e in g.edge_indices() {
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
-        let relation = d.relation.as_str().to_string();
-        let fixed = [
-            g[s].id.clone(),
-            g[t].id.clone(),
-            direction.to_string(),
-            relation.clone(),
-            edge_id(e.index()),
-            relation,
-            format_weight(d.weight),
-        ];
-        out.write_record(fixed.into_iter().chain(attr_texts(&EDGE_ATTRS, d)))?;
+        let relation = d.relation.as_str();
+        out.write_field(&g[s].id)?;
+        out.write_field(&g[t].id)?;
+        out.write_field(direction)?;
+        out.write_field(relation)?;
+        out.write_field(edge_id(e.index()))?;
+        out.write_field(relation)?;
+        buf.clear();
+        write_weight(d.weight, &mut buf);
+        out.write_field(buf.as_bytes())?;
+        finish_row(&mut out, &EDGE_ATTRS, d, &mut buf)?;
     }
     out.flush()
 }

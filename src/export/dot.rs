@@ -14,6 +14,8 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+use petgraph::graph::EdgeIndex;
+
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
 
 use super::format_weight;
@@ -155,92 +157,143 @@ fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
     text
 }
 
-/// Builds the DOT AST of a network.
-pub fn to_graph(net: &Network, config: &Config) -> Graph {
-    let g = &net.graph;
-    // Two-mode networks read left to right; actor networks have no
-    // direction to rank by, so they get a spring layout.
-    let layout = if net.directed {
-        attr("rankdir", &config.rankdir)
-    } else {
-        attr("layout", "neato")
-    };
-    let mut stmts: Vec<Stmt> = vec![
-        GraphAttributes::Graph(vec![
-            layout,
-            attr("fontname", &config.fontname),
-            attr("overlap", "false"),
-        ])
-        .into(),
-        GraphAttributes::Node(vec![
-            attr("fontname", &config.fontname),
-            attr("style", "filled"),
-        ])
-        .into(),
-        GraphAttributes::Edge(vec![attr("fontname", &config.fontname)]).into(),
-    ];
-    let labels: HashMap<&str, &str> = g
-        .node_weights()
-        .map(|n| (n.id.as_str(), n.label.as_str()))
-        .collect();
-    for n in g.node_weights() {
-        let shape = node_shape(n.kind);
-        let fill = hex(node_color(n.kind));
-        let country = n.country.as_deref().and_then(|c| labels.get(c).copied());
-        stmts.push(
-            Node::new(
-                node_id(&n.id),
-                vec![
-                    attr("label", &n.label),
-                    attr("kind", n.kind.as_str()),
-                    attr("shape", shape),
-                    attr("fillcolor", &fill),
-                    attr("tooltip", &node_tooltip(n, country)),
-                ],
-            )
-            .into(),
-        );
+/// Attribute lists: (name, value) pairs, values unescaped.
+type Attrs = Vec<(&'static str, String)>;
+
+/// Everything the DOT output says, computed once for both writers.
+struct Styled<'g> {
+    net: &'g Network,
+    labels: HashMap<&'g str, &'g str>,
+    max: f64,
+}
+
+impl<'g> Styled<'g> {
+    fn new(net: &'g Network) -> Styled<'g> {
+        Styled {
+            net,
+            labels: net
+                .graph
+                .node_weights()
+                .map(|n| (n.id.as_str(), n.label.as_str()))
+                .collect(),
+            max: net.max_weight(),
+        }
     }
-    let max = net.max_weight();
-    for e in g.edge_indices() {
+
+    /// `graph`, `node` and `edge` defaults.
+    fn defaults(&self, config: &Config) -> [(&'static str, Attrs); 3] {
+        // Two-mode networks read left to right; actor networks have no
+        // direction to rank by, so they get a spring layout.
+        let layout = if self.net.directed {
+            ("rankdir", config.rankdir.clone())
+        } else {
+            ("layout", "neato".to_string())
+        };
+        [
+            (
+                "graph",
+                vec![
+                    layout,
+                    ("fontname", config.fontname.clone()),
+                    ("overlap", "false".to_string()),
+                ],
+            ),
+            (
+                "node",
+                vec![
+                    ("fontname", config.fontname.clone()),
+                    ("style", "filled".to_string()),
+                ],
+            ),
+            ("edge", vec![("fontname", config.fontname.clone())]),
+        ]
+    }
+
+    fn node(&self, n: &NodeData) -> Attrs {
+        let country = n
+            .country
+            .as_deref()
+            .and_then(|c| self.labels.get(c).copied());
+        vec![
+            ("label", n.label.clone()),
+            ("kind", n.kind.as_str().to_string()),
+            ("shape", node_shape(n.kind).to_string()),
+            ("fillcolor", hex(node_color(n.kind))),
+            ("tooltip", node_tooltip(n, country)),
+        ]
+    }
+
+    fn edge(&self, e: EdgeIndex) -> (&'g str, &'g str, Attrs) {
+        let g = &self.net.graph;
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
         let (color, line) = edge_style(d);
-        let penwidth = if d.relation != Relation::Affiliation && max > 0.0 {
-            1.0 + 3.0 * d.weight.abs() / max
+        let penwidth = if d.relation != Relation::Affiliation && self.max > 0.0 {
+            1.0 + 3.0 * d.weight.abs() / self.max
         } else {
             1.0
         };
+        let attrs = vec![
+            ("relation", d.relation.as_str().to_string()),
+            ("weight", format_weight(d.weight)),
+            ("statements", d.statements.to_string()),
+            ("color", hex(color)),
+            ("style", line.as_str().to_string()),
+            ("penwidth", format!("{penwidth:.2}")),
+            ("tooltip", edge_tooltip(&g[s], &g[t], d)),
+        ];
+        (&g[s].id, &g[t].id, attrs)
+    }
+
+    /// The countries that actors belong to: they go in the first rank, left
+    /// of their actors.
+    fn ranked_countries(&self) -> Vec<&'g str> {
+        let g = &self.net.graph;
+        let mut countries: Vec<_> = g
+            .edge_indices()
+            .filter(|e| g[*e].relation == Relation::Affiliation)
+            .filter_map(|e| g.edge_endpoints(e).map(|(_, t)| t))
+            .collect();
+        countries.sort();
+        countries.dedup();
+        countries.into_iter().map(|c| g[c].id.as_str()).collect()
+    }
+}
+
+fn ast_attrs(attrs: Attrs) -> Vec<Attribute> {
+    attrs.into_iter().map(|(k, v)| attr(k, &v)).collect()
+}
+
+/// Builds the DOT AST of a network: for small graphs, for parsing back and
+/// for running `dot` through graphviz-rust. [`write`] prints the same bytes
+/// without building it.
+pub fn to_graph(net: &Network, config: &Config) -> Graph {
+    let styled = Styled::new(net);
+    let mut stmts: Vec<Stmt> = styled
+        .defaults(config)
+        .into_iter()
+        .map(|(kind, attrs)| Stmt::GAttribute(GraphAttributes::new(kind, ast_attrs(attrs))))
+        .collect();
+    for n in net.graph.node_weights() {
+        stmts.push(Node::new(node_id(&n.id), ast_attrs(styled.node(n))).into());
+    }
+    for e in net.graph.edge_indices() {
+        let (s, t, attrs) = styled.edge(e);
         stmts.push(
             Edge {
-                ty: EdgeTy::Pair(Vertex::N(node_id(&g[s].id)), Vertex::N(node_id(&g[t].id))),
-                attributes: vec![
-                    attr("relation", d.relation.as_str()),
-                    attr("weight", &format_weight(d.weight)),
-                    attr("statements", &d.statements.to_string()),
-                    attr("color", &hex(color)),
-                    attr("style", line.as_str()),
-                    attr("penwidth", &format!("{penwidth:.2}")),
-                    attr("tooltip", &edge_tooltip(&g[s], &g[t], d)),
-                ],
+                ty: EdgeTy::Pair(Vertex::N(node_id(s)), Vertex::N(node_id(t))),
+                attributes: ast_attrs(attrs),
             }
             .into(),
         );
     }
-    // Countries go in the first rank, left of the actors that belong to them.
-    let mut countries: Vec<_> = g
-        .edge_indices()
-        .filter(|e| g[*e].relation == Relation::Affiliation)
-        .filter_map(|e| g.edge_endpoints(e).map(|(_, t)| t))
-        .collect();
-    countries.sort();
-    countries.dedup();
+    let countries = styled.ranked_countries();
     if !countries.is_empty() {
         let mut members: Vec<Stmt> = vec![attr("rank", "min").into()];
         members.extend(
             countries
                 .into_iter()
-                .map(|c| Stmt::Node(Node::new(node_id(&g[c].id), vec![]))),
+                .map(|c| Stmt::Node(Node::new(node_id(c), vec![]))),
         );
         stmts.push(
             Subgraph {
@@ -266,8 +319,57 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
     }
 }
 
-/// Writes a network as DOT.
+/// Writes `[name="value" ...]`, each value quoted and escaped.
+fn write_attrs(w: &mut dyn Write, attrs: &Attrs) -> io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, (name, value)) in attrs.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b" ")?;
+        }
+        write!(w, "{name}={}", quote(value))?;
+    }
+    w.write_all(b"]")
+}
+
+/// Writes a network as DOT, streaming: the same bytes as printing
+/// [`to_graph`] with graphviz-rust's default printer (a test holds the two
+/// together), without building the AST, which large graphs cannot afford.
 pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()> {
+    let styled = Styled::new(net);
+    let kind = if net.directed { "digraph" } else { "graph" };
+    let arrow = if net.directed { "->" } else { "--" };
+    writeln!(w, "{kind} {} {{", quote(&net.name))?;
+    for (name, attrs) in styled.defaults(config) {
+        write!(w, "  {name}")?;
+        write_attrs(w, &attrs)?;
+        w.write_all(b"\n")?;
+    }
+    for n in net.graph.node_weights() {
+        write!(w, "  {}", quote(&n.id))?;
+        write_attrs(w, &styled.node(n))?;
+        w.write_all(b"\n")?;
+    }
+    for e in net.graph.edge_indices() {
+        let (s, t, attrs) = styled.edge(e);
+        write!(w, "  {} {arrow} {} ", quote(s), quote(t))?;
+        write_attrs(w, &attrs)?;
+        w.write_all(b"\n")?;
+    }
+    let countries = styled.ranked_countries();
+    if !countries.is_empty() {
+        writeln!(w, "  subgraph {} {{", quote("countries"))?;
+        writeln!(w, "    rank={}", quote("min"))?;
+        for c in countries {
+            writeln!(w, "    {}", quote(c))?;
+        }
+        w.write_all(b"  }\n")?;
+    }
+    w.write_all(b"}\n")
+}
+
+/// Writes a network as DOT through the graphviz-rust AST and printer: the
+/// earlier path, kept to check [`write`] against.
+pub fn write_via_ast(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()> {
     let text = to_graph(net, config).print(&mut PrinterContext::default());
     w.write_all(text.as_bytes())?;
     w.write_all(b"\n")
@@ -277,6 +379,38 @@ pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn streaming_writer_matches_the_ast_printer_byte_for_byte() {
+        use crate::load::{Input, load};
+        use crate::network::{Kind, Level, Options, build};
+        let ds = load(&Input::Embedded).unwrap();
+        let kinds = [
+            Kind::Full,
+            Kind::Affiliation,
+            Kind::Congruence,
+            Kind::Subtract,
+        ];
+        for (kind, level) in kinds
+            .iter()
+            .flat_map(|k| [(*k, Level::Actor), (*k, Level::Country)])
+        {
+            let opts = Options {
+                kind,
+                level,
+                ..Options::default()
+            };
+            let net = build(&ds, &opts).unwrap().network;
+            let (mut direct, mut ast) = (Vec::new(), Vec::new());
+            write(&net, &Config::default(), &mut direct).unwrap();
+            write_via_ast(&net, &Config::default(), &mut ast).unwrap();
+            assert_eq!(
+                String::from_utf8(direct).unwrap(),
+                String::from_utf8(ast).unwrap(),
+                "{kind:?} {level:?}"
+            );
+        }
+    }
 
     #[test]
     fn keywords_and_digits_are_quoted() {

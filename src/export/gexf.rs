@@ -39,12 +39,14 @@ fn declare<W: Write, T>(w: &mut Writer<W>, class: &str, attrs: &[Attr<T>]) -> io
 }
 
 fn attvalues<W: Write, T>(w: &mut Writer<W>, attrs: &[Attr<T>], item: &T) -> io::Result<()> {
+    let mut buf = String::new();
     w.create_element("attvalues").write_inner_content(|w| {
         for a in attrs {
             if let Some(v) = (a.get)(item) {
-                let text = v.text();
+                buf.clear();
+                v.write(&mut buf);
                 w.create_element("attvalue")
-                    .with_attributes([attr("for", a.name), attr("value", &text)])
+                    .with_attributes([attr("for", a.name), attr("value", &buf)])
                     .write_empty()?;
             }
         }

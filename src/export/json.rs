@@ -10,63 +10,91 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value, json};
-
 use crate::graph::Network;
 
-use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
+use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS, Value};
 use super::edge_id;
 
-fn object<T>(mut fixed: Map<String, Value>, attrs: &[Attr<T>], item: &T) -> Value {
-    for a in attrs {
-        if let Some(v) = (a.get)(item) {
-            fixed.insert(a.name.to_string(), v.json());
-        }
-    }
-    Value::Object(fixed)
+/// One JSON member value.
+enum Member<'a> {
+    Attr(Value<'a>),
+    Text(&'a str),
+    Float(f64),
 }
 
-fn fixed(pairs: Vec<(&str, Value)>) -> Map<String, Value> {
-    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+/// Writes `{"key":value,...}` with the keys in sorted order, strings escaped
+/// by serde_json, numbers as serde_json writes them.
+fn object<'a, T>(
+    w: &mut dyn Write,
+    mut members: Vec<(&'a str, Member<'a>)>,
+    attrs: &[Attr<T>],
+    item: &'a T,
+    buf: &mut String,
+) -> io::Result<()> {
+    for a in attrs {
+        if let Some(v) = (a.get)(item) {
+            members.push((a.name, Member::Attr(v)));
+        }
+    }
+    members.sort_by_key(|(k, _)| *k);
+    w.write_all(b"{")?;
+    for (i, (key, value)) in members.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *w, key)?;
+        w.write_all(b":")?;
+        match value {
+            Member::Text(s) => serde_json::to_writer(&mut *w, s)?,
+            Member::Float(x) => serde_json::to_writer(&mut *w, x)?,
+            Member::Attr(v) => {
+                buf.clear();
+                v.write(buf);
+                if v.is_number() {
+                    w.write_all(buf.as_bytes())?;
+                } else {
+                    serde_json::to_writer(&mut *w, buf.as_str())?;
+                }
+            }
+        }
+    }
+    w.write_all(b"}")
 }
 
 /// Writes a network as node-link JSON.
 pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let g = &net.graph;
-    let header = json!({
-        "directed": net.directed,
-        "multigraph": net.directed,
-        "graph": {"name": net.name},
-    });
-    let header = serde_json::to_string(&header)?;
-    // Open the object and leave it open for the two arrays.
-    w.write_all(&header.as_bytes()[..header.len() - 1])?;
+    w.write_all(b"{\"directed\":")?;
+    serde_json::to_writer(&mut *w, &net.directed)?;
+    w.write_all(b",\"graph\":{\"name\":")?;
+    serde_json::to_writer(&mut *w, &net.name)?;
+    w.write_all(b"},\"multigraph\":")?;
+    serde_json::to_writer(&mut *w, &net.directed)?;
     w.write_all(b",\"nodes\":[")?;
+    let mut buf = String::new();
     for (i, n) in g.node_weights().enumerate() {
-        let node = object(
-            fixed(vec![("id", json!(n.id)), ("label", json!(n.label))]),
-            &NODE_ATTRS,
-            n,
-        );
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *w, &node)?;
+        let members = vec![
+            ("id", Member::Text(&n.id)),
+            ("label", Member::Text(&n.label)),
+        ];
+        object(w, members, &NODE_ATTRS, n, &mut buf)?;
     }
     w.write_all(b"\n],\"edges\":[")?;
+    let mut key = String::new();
     for (i, e) in g.edge_indices().enumerate() {
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
-        let edge = object(
-            fixed(vec![
-                ("source", json!(g[s].id)),
-                ("target", json!(g[t].id)),
-                ("key", json!(edge_id(e.index()))),
-                ("weight", json!(d.weight)),
-            ]),
-            &EDGE_ATTRS,
-            d,
-        );
+        key.clear();
+        key.push_str(&edge_id(e.index()));
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *w, &edge)?;
+        let members = vec![
+            ("source", Member::Text(&g[s].id)),
+            ("target", Member::Text(&g[t].id)),
+            ("key", Member::Text(&key)),
+            ("weight", Member::Float(d.weight)),
+        ];
+        object(w, members, &EDGE_ATTRS, d, &mut buf)?;
     }
     w.write_all(b"\n]}\n")
 }
@@ -75,6 +103,88 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::load::{Input, load};
+    use serde_json::{Value, json};
+
+    /// The earlier path: each object built as a serde_json value (keys
+    /// sorted by its map) and printed by serde_json.
+    fn reference(net: &Network) -> Vec<u8> {
+        use serde_json::{Map, Value as Json, json};
+        fn object<T>(mut fixed: Map<String, Json>, attrs: &[Attr<T>], item: &T) -> Json {
+            for a in attrs {
+                if let Some(v) = (a.get)(item) {
+                    let value = if v.is_number() {
+                        Json::from(v.text().parse::<u64>().unwrap())
+                    } else {
+                        Json::from(v.text())
+                    };
+                    fixed.insert(a.name.to_string(), value);
+                }
+            }
+            Json::Object(fixed)
+        }
+        let g = &net.graph;
+        let mut out = Vec::new();
+        let header = serde_json::to_string(&json!({
+            "directed": net.directed, "multigraph": net.directed, "graph": {"name": net.name},
+        }))
+        .unwrap();
+        out.extend_from_slice(&header.as_bytes()[..header.len() - 1]);
+        out.extend_from_slice(b",\"nodes\":[");
+        for (i, n) in g.node_weights().enumerate() {
+            let fixed = [("id", json!(n.id)), ("label", json!(n.label))];
+            let node = object(
+                fixed.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                &NODE_ATTRS,
+                n,
+            );
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            serde_json::to_writer(&mut out, &node).unwrap();
+        }
+        out.extend_from_slice(b"\n],\"edges\":[");
+        for (i, e) in g.edge_indices().enumerate() {
+            let (s, t) = g.edge_endpoints(e).unwrap();
+            let d = &g[e];
+            let fixed = [
+                ("source", json!(g[s].id)),
+                ("target", json!(g[t].id)),
+                ("key", json!(edge_id(e.index()))),
+                ("weight", json!(d.weight)),
+            ];
+            let edge = object(
+                fixed.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                &EDGE_ATTRS,
+                d,
+            );
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            serde_json::to_writer(&mut out, &edge).unwrap();
+        }
+        out.extend_from_slice(b"\n]}\n");
+        out
+    }
+
+    #[test]
+    fn streaming_writer_matches_the_earlier_path_byte_for_byte() {
+        use crate::network::{Kind, Normalization, Options, build};
+        let ds = load(&Input::Embedded).unwrap();
+        for kind in [Kind::Full, Kind::Affiliation, Kind::Conflict] {
+            let opts = Options {
+                kind,
+                normalization: if kind == Kind::Conflict {
+                    Normalization::Average
+                } else {
+                    Normalization::None
+                },
+                ..Options::default()
+            };
+            let net = build(&ds, &opts).unwrap().network;
+            let mut out = Vec::new();
+            write(&net, &mut out).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(reference(&net)).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn is_one_json_document_with_every_node_and_edge() {

@@ -87,11 +87,20 @@ impl Format {
 /// assert_eq!(format_weight(-2.0), "-2");
 /// ```
 pub fn format_weight(w: f64) -> String {
-    if w.fract() == 0.0 && w.abs() < 1e15 {
-        format!("{w:.0}")
+    let mut buf = String::new();
+    write_weight(w, &mut buf);
+    buf
+}
+
+/// Appends a weight as [`format_weight`] writes it.
+pub fn write_weight(w: f64, buf: &mut String) {
+    use std::fmt::Write;
+    // Whole numbers print as integers (fast, and without "-0" or ".0").
+    let _ = if w.fract() == 0.0 && w.abs() < 1e15 {
+        write!(buf, "{}", w as i64)
     } else {
-        format!("{w}")
-    }
+        write!(buf, "{w}")
+    };
 }
 
 /// The id of the edge at `index`, the same in every format (`e0`, `e1`, ...).

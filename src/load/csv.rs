@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use super::diag::{Diagnostic, Diagnostics};
-use super::table::{Row, Schema, Table, cell};
+use super::table::{Cells, MAX_COLUMNS, Row, Schema, Table, cell};
 
 /// The one CSV reader configuration for all input tables: RFC 4180, a header
 /// row, every row as long as the header. The csv crate skips a UTF-8 BOM and
@@ -16,20 +16,47 @@ fn reader<R: Read>(input: R) -> csv::Reader<R> {
         .from_reader(input)
 }
 
-/// Reads one table. Problems go to `diags`; `None` when the header itself is
-/// unusable (then no row can be read).
+/// Reads one table into memory (for the small side tables). Problems go to
+/// `diags`; `None` when the header itself is unusable.
 pub fn read_table<R: Read>(
     file: &str,
     input: R,
     schema: Schema,
     diags: &mut Diagnostics,
 ) -> Option<Table> {
+    let mut rows = Vec::new();
+    let ok = read_rows(file, input, schema, diags, |cells, _| {
+        rows.push(Row {
+            line: cells.line,
+            values: cells.values[..schema.columns.len()]
+                .iter()
+                .map(|v| v.map(str::to_string))
+                .collect(),
+        });
+    });
+    ok.then(|| Table {
+        file: file.to_string(),
+        schema,
+        rows,
+    })
+}
+
+/// Streams the rows of a table to `each`, one record at a time, without
+/// keeping them. Problems go to `each`'s second argument and to `diags`;
+/// returns false when the header itself is unusable (then no row is read).
+pub fn read_rows<R: Read>(
+    file: &str,
+    input: R,
+    schema: Schema,
+    diags: &mut Diagnostics,
+    mut each: impl FnMut(Cells<'_>, &mut Diagnostics),
+) -> bool {
     let mut rdr = reader(input);
     let header = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             diags.push(error_diagnostic(file, &e));
-            return None;
+            return false;
         }
     };
     if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
@@ -40,17 +67,16 @@ pub fn read_table<R: Read>(
                 schema.required_columns().join(", ")
             ),
         ));
-        return None;
+        return false;
     }
     let columns = match map_header(file, &header, schema) {
         Ok(c) => c,
         Err(d) => {
             diags.push(d);
-            return None;
+            return false;
         }
     };
 
-    let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut record) {
@@ -66,15 +92,11 @@ pub fn read_table<R: Read>(
             }
         }
         let line = record.position().map_or(0, |p| p.line());
-        if let Some(row) = decode_row(file, line, &record, &columns, schema, diags) {
-            rows.push(row);
+        if let Some(cells) = decode_row(file, line, &record, &columns, schema, diags) {
+            each(cells, diags);
         }
     }
-    Some(Table {
-        file: file.to_string(),
-        schema,
-        rows,
-    })
+    true
 }
 
 /// Maps each input column to its schema column (or `None` for a column the
@@ -134,15 +156,15 @@ fn map_header(
     Ok(mapped)
 }
 
-fn decode_row(
+fn decode_row<'r>(
     file: &str,
     line: u64,
-    record: &csv::ByteRecord,
+    record: &'r csv::ByteRecord,
     columns: &[Option<usize>],
     schema: Schema,
     diags: &mut Diagnostics,
-) -> Option<Row> {
-    let mut values = vec![None; schema.columns.len()];
+) -> Option<Cells<'r>> {
+    let mut values = [None; MAX_COLUMNS];
     for (field, col) in record.iter().zip(columns) {
         let Some(col) = *col else { continue };
         match std::str::from_utf8(field) {
@@ -161,7 +183,7 @@ fn decode_row(
             }
         }
     }
-    Some(Row { line, values })
+    Some(Cells { line, values })
 }
 
 /// Turns a csv crate error into a diagnostic with its line.

@@ -8,7 +8,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::diag::{Diagnostic, Diagnostics};
-use super::resolve::Tables;
+use super::resolve::SideTables;
 use super::table::{ACTORS, COUNTRIES, Row, STANCES, STATEMENTS, Schema, Table, cell};
 
 #[derive(Deserialize)]
@@ -26,7 +26,11 @@ struct Document<'a> {
 
 /// Parses a JSON dataset. Returns `None` when the document itself is
 /// malformed (the diagnostic names the line and column).
-pub fn read_tables(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<Tables> {
+pub fn read_tables(
+    file: &str,
+    bytes: &[u8],
+    diags: &mut Diagnostics,
+) -> Option<(Table, SideTables)> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -60,12 +64,13 @@ pub fn read_tables(file: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<
             .filter_map(|raw| read_row(file, text, raw, schema, diags))
             .collect(),
     };
-    Some(Tables {
-        statements: table(STATEMENTS, doc.statements),
+    let statements = table(STATEMENTS, doc.statements);
+    let side = SideTables {
         actors: doc.actors.map(|a| table(ACTORS, a)),
         stances: doc.stances.map(|s| table(STANCES, s)),
         countries: doc.countries.map(|c| table(COUNTRIES, c)),
-    })
+    };
+    Some((statements, side))
 }
 
 /// Reads one array element into a row. Keys match case-insensitively;
@@ -102,7 +107,7 @@ fn read_row(
         };
         values[col] = match value {
             Value::Null => None,
-            Value::String(s) => cell(&s),
+            Value::String(s) => cell(&s).map(str::to_string),
             Value::Bool(b) => Some(b.to_string()),
             Value::Number(n) => Some(n.to_string()),
             Value::Array(_) | Value::Object(_) => {
@@ -148,12 +153,12 @@ mod tests {
         let mut diags = Diagnostics::default();
         let t = read_tables("d.json", doc, &mut diags).unwrap();
         assert!(diags.is_empty(), "{diags}");
-        let rows = &t.statements.rows;
+        let rows = &t.0.rows;
         assert_eq!(rows[0].line, 3);
         assert_eq!(rows[0].get(&STATEMENTS, "agree"), Some("true"));
         assert_eq!(rows[1].line, 4);
         assert_eq!(rows[1].get(&STATEMENTS, "actor"), Some("b"));
-        assert!(t.actors.is_none());
+        assert!(t.1.actors.is_none());
     }
 
     #[test]
@@ -173,7 +178,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let doc = b"{\"statements\": [\n{\"actor\": [\"a\"], \"agree\": 1},\n[1]\n]}";
         let t = read_tables("d.json", doc, &mut diags).unwrap();
-        assert!(t.statements.rows.is_empty());
+        assert!(t.0.rows.is_empty());
         let text = diags.to_string();
         assert!(text.contains("d.json:2: \"actor\" must be text"), "{text}");
         assert!(

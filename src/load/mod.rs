@@ -24,7 +24,7 @@ pub use diag::{Diagnostic, Diagnostics};
 pub use resolve::{is_id_char, parse_date, slug};
 
 use crate::model::Dataset;
-use resolve::Tables;
+use resolve::{Resolver, SideTables};
 use table::{ACTORS, COUNTRIES, STANCES, STATEMENTS, Schema};
 
 /// Where the seed dataset lives in the repository, and its name in messages.
@@ -96,42 +96,100 @@ impl Input {
 }
 
 /// Loads and validates a dataset. On failure, every problem found is
-/// returned, each naming its file and line.
+/// returned, each naming its file and line, in file and line order.
+///
+/// Statements CSV files are streamed: each row is validated and added as it
+/// is read, so memory holds the dataset, never the raw table.
 pub fn load(input: &Input) -> Result<Dataset, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let tables = match input {
-        Input::Embedded => embedded_tables(&mut diags),
-        Input::Dir(dir) => dir_tables(dir, &mut diags),
+    let name = input.name();
+    let dataset = match input {
+        Input::Embedded => {
+            let seed = |table: &str| -> (String, Box<dyn Read>) {
+                let text = SEED
+                    .iter()
+                    .find(|(n, _)| *n == table)
+                    .map_or("", |(_, t)| *t);
+                (format!("{SEED_NAME}/{table}"), Box::new(text.as_bytes()))
+            };
+            let side = side_tables(&mut diags, |table, _| Some(seed(table)));
+            let (file, reader) = seed("statements.csv");
+            stream(&name, side, &file, reader, &mut diags)
+        }
+        Input::Dir(dir) => {
+            let side = side_tables(&mut diags, |table, diags| {
+                let path = dir.join(table);
+                if !path.exists() {
+                    return None;
+                }
+                let reader: Box<dyn Read> = Box::new(io::BufReader::new(open(&path, diags)?));
+                Some((path.display().to_string(), reader))
+            });
+            let path = dir.join("statements.csv");
+            open(&path, &mut diags).and_then(|f| {
+                let file = path.display().to_string();
+                stream(&name, side, &file, io::BufReader::new(f), &mut diags)
+            })
+        }
         Input::Csv(path) => open(path, &mut diags).and_then(|f| {
             let file = path.display().to_string();
-            statements_only(csv::read_table(&file, f, STATEMENTS, &mut diags))
+            let reader = io::BufReader::new(f);
+            stream(&name, SideTables::default(), &file, reader, &mut diags)
         }),
-        Input::Stdin => statements_only(csv::read_table(
+        Input::Stdin => stream(
+            &name,
+            SideTables::default(),
             "<stdin>",
             io::stdin().lock(),
-            STATEMENTS,
             &mut diags,
-        )),
-        Input::Json(path) => json_tables(path, &mut diags),
+        ),
+        Input::Json(path) => json_dataset(&name, path, &mut diags),
     };
-    let Some(tables) = tables else {
-        return Err(diags);
-    };
-    let dataset = resolve::resolve(&input.name(), tables, &mut diags);
-    if diags.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(diags)
+    match dataset {
+        Some(ds) if diags.is_empty() => Ok(ds),
+        _ => {
+            diags
+                .0
+                .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            Err(diags)
+        }
     }
 }
 
-fn statements_only(statements: Option<table::Table>) -> Option<Tables> {
-    Some(Tables {
-        statements: statements?,
-        actors: None,
-        stances: None,
-        countries: None,
-    })
+/// A side table's file name and a reader for it, or `None` when absent.
+type Opened = Option<(String, Box<dyn Read>)>;
+
+/// Reads the side tables that `open_table` finds.
+fn side_tables(
+    diags: &mut Diagnostics,
+    mut open_table: impl FnMut(&str, &mut Diagnostics) -> Opened,
+) -> SideTables {
+    let mut read = |table: &str, schema: Schema| {
+        let (file, reader) = open_table(table, diags)?;
+        csv::read_table(&file, reader, schema, diags)
+    };
+    SideTables {
+        countries: read("countries.csv", COUNTRIES),
+        actors: read("actors.csv", ACTORS),
+        stances: read("stances.csv", STANCES),
+    }
+}
+
+/// Streams a statements CSV through the resolver.
+fn stream(
+    name: &str,
+    side: SideTables,
+    file: &str,
+    input: impl Read,
+    diags: &mut Diagnostics,
+) -> Option<Dataset> {
+    let mut resolver = Resolver::new(name, side);
+    let header_ok = csv::read_rows(file, input, STATEMENTS, diags, |cells, _| {
+        resolver.statement(file, cells)
+    });
+    let (dataset, problems) = resolver.finish();
+    diags.0.extend(problems.0);
+    header_ok.then_some(dataset)
 }
 
 fn open(path: &Path, diags: &mut Diagnostics) -> Option<File> {
@@ -147,58 +205,19 @@ fn open(path: &Path, diags: &mut Diagnostics) -> Option<File> {
     }
 }
 
-fn embedded_tables(diags: &mut Diagnostics) -> Option<Tables> {
-    let mut read = |name: &str, schema: Schema| {
-        let text = SEED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)?;
-        csv::read_table(
-            &format!("{SEED_NAME}/{name}"),
-            text.as_bytes(),
-            schema,
-            diags,
-        )
-    };
-    Some(Tables {
-        actors: read("actors.csv", ACTORS),
-        stances: read("stances.csv", STANCES),
-        countries: read("countries.csv", COUNTRIES),
-        statements: read("statements.csv", STATEMENTS)?,
-    })
-}
-
-fn dir_tables(dir: &Path, diags: &mut Diagnostics) -> Option<Tables> {
-    let mut read = |name: &str, schema: Schema, required: bool| {
-        let path = dir.join(name);
-        if !required && !path.exists() {
-            return None;
-        }
-        let file = open(&path, diags)?;
-        csv::read_table(
-            &path.display().to_string(),
-            io::BufReader::new(file),
-            schema,
-            diags,
-        )
-    };
-    let actors = read("actors.csv", ACTORS, false);
-    let stances = read("stances.csv", STANCES, false);
-    let countries = read("countries.csv", COUNTRIES, false);
-    let statements = read("statements.csv", STATEMENTS, true)?;
-    Some(Tables {
-        statements,
-        actors,
-        stances,
-        countries,
-    })
-}
-
-fn json_tables(path: &Path, diags: &mut Diagnostics) -> Option<Tables> {
+fn json_dataset(name: &str, path: &Path, diags: &mut Diagnostics) -> Option<Dataset> {
+    let file = path.display().to_string();
     let mut bytes = Vec::new();
     if let Err(e) = open(path, diags)?.read_to_end(&mut bytes) {
-        diags.push(Diagnostic::file(
-            &path.display().to_string(),
-            format!("cannot read: {e}"),
-        ));
+        diags.push(Diagnostic::file(&file, format!("cannot read: {e}")));
         return None;
     }
-    json::read_tables(&path.display().to_string(), &bytes, diags)
+    let (statements, side) = json::read_tables(&file, &bytes, diags)?;
+    let mut resolver = Resolver::new(name, side);
+    for row in &statements.rows {
+        resolver.statement(&file, row.cells());
+    }
+    let (dataset, problems) = resolver.finish();
+    diags.0.extend(problems.0);
+    Some(dataset)
 }

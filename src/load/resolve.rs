@@ -4,16 +4,17 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use chrono::NaiveDate;
 
 use super::diag::{Diagnostic, Diagnostics};
-use super::table::{ACTORS, COUNTRIES, Row, STANCES, STATEMENTS, Table};
+use super::table::{ACTORS, COUNTRIES, Cells, Row, STANCES, STATEMENTS, Table};
 use crate::model::{Actor, ActorKind, Country, Dataset, Polarity, Stance, Statement};
 
-/// The tables of one dataset, as read from CSV or JSON.
-pub struct Tables {
-    /// The statements (required).
-    pub statements: Table,
+/// The side tables of one dataset, as read from CSV or JSON.
+#[derive(Default)]
+pub struct SideTables {
     /// `actors.csv`, when present.
     pub actors: Option<Table>,
     /// `stances.csv`, when present.
@@ -59,8 +60,9 @@ pub fn slug(name: &str) -> String {
 /// ignoring case.
 #[derive(Default)]
 struct Names {
-    exact: HashMap<String, usize>,
-    folded: HashMap<String, usize>,
+    // Fx hashing: these are looked up twice per statement row.
+    exact: FxHashMap<String, usize>,
+    folded: FxHashMap<String, usize>,
 }
 
 impl Names {
@@ -168,8 +170,11 @@ struct Origin {
     line: u64,
 }
 
-struct Resolver<'d> {
-    diags: &'d mut Diagnostics,
+/// Builds a dataset: side tables first, then one statement at a time.
+pub struct Resolver {
+    diags: Diagnostics,
+    /// Source documents by name, as indices into `ds.sources`.
+    sources: FxHashMap<String, usize>,
     ds: Dataset,
     actor_names: Names,
     stance_names: Names,
@@ -189,43 +194,58 @@ struct Resolver<'d> {
     id_places: HashMap<String, (&'static str, Origin)>,
 }
 
-/// Validates the tables and builds the dataset; every problem is added to
-/// `diags` (the dataset is only meaningful when none was).
-pub fn resolve(name: &str, tables: Tables, diags: &mut Diagnostics) -> Dataset {
-    let mut r = Resolver {
-        diags,
-        ds: Dataset {
-            name: name.to_string(),
-            ..Dataset::default()
-        },
-        actor_names: Names::default(),
-        stance_names: Names::default(),
-        country_names: Names::default(),
-        actor_table: tables.actors.as_ref().map(|t| t.file.clone()),
-        stance_table: tables.stances.as_ref().map(|t| t.file.clone()),
-        country_table: tables.countries.as_ref().map(|t| t.file.clone()),
-        actor_fixed: Vec::new(),
-        stance_fixed: Vec::new(),
-        country_fixed: Vec::new(),
-        kind_origin: Vec::new(),
-        country_origin: Vec::new(),
-        id_places: HashMap::new(),
-    };
-    if let Some(t) = &tables.countries {
-        r.countries(t);
+impl Resolver {
+    /// Starts a dataset from its side tables; statements follow one by one
+    /// through [`Resolver::statement`].
+    pub fn new(name: &str, side: SideTables) -> Resolver {
+        let mut r = Resolver {
+            diags: Diagnostics::default(),
+            sources: FxHashMap::default(),
+            ds: Dataset {
+                name: name.to_string(),
+                ..Dataset::default()
+            },
+            actor_names: Names::default(),
+            stance_names: Names::default(),
+            country_names: Names::default(),
+            actor_table: side.actors.as_ref().map(|t| t.file.clone()),
+            stance_table: side.stances.as_ref().map(|t| t.file.clone()),
+            country_table: side.countries.as_ref().map(|t| t.file.clone()),
+            actor_fixed: Vec::new(),
+            stance_fixed: Vec::new(),
+            country_fixed: Vec::new(),
+            kind_origin: Vec::new(),
+            country_origin: Vec::new(),
+            id_places: HashMap::new(),
+        };
+        if let Some(t) = &side.countries {
+            r.countries(t);
+        }
+        if let Some(t) = &side.actors {
+            r.actors(t);
+        }
+        if let Some(t) = &side.stances {
+            r.stances(t);
+        }
+        r
     }
-    if let Some(t) = &tables.actors {
-        r.actors(t);
+
+    /// Validates one statement row and adds it to the dataset.
+    pub fn statement(&mut self, file: &str, cells: Cells<'_>) {
+        if let Some(statement) = self.read_statement(file, cells) {
+            self.ds.statements.push(statement);
+        }
     }
-    if let Some(t) = &tables.stances {
-        r.stances(t);
+
+    /// Gives derived ids and returns the dataset with every problem found
+    /// (the dataset is only meaningful when there is none).
+    pub fn finish(mut self) -> (Dataset, Diagnostics) {
+        self.assign_derived_ids();
+        (self.ds, self.diags)
     }
-    r.statements(&tables.statements);
-    r.assign_derived_ids();
-    r.ds
 }
 
-impl Resolver<'_> {
+impl Resolver {
     /// Reads a side-table id: present, valid and not yet used in this table.
     fn table_id(&mut self, table: &Table, row: &Row, what: &'static str) -> Option<String> {
         let Some(id) = row.get(&table.schema, "id") else {
@@ -360,7 +380,7 @@ impl Resolver<'_> {
             "country",
             text,
             (file, line),
-            self.diags,
+            &mut self.diags,
         );
         if let Some(i) = found.ok()? {
             return Some(i);
@@ -375,16 +395,17 @@ impl Resolver<'_> {
         Some(i)
     }
 
-    fn statements(&mut self, table: &Table) {
-        let file = table.file.clone();
-        for row in &table.rows {
-            if let Some(statement) = self.statement(&file, row) {
-                self.ds.statements.push(statement);
-            }
+    fn source(&mut self, name: &str) -> usize {
+        if let Some(i) = self.sources.get(name) {
+            return *i;
         }
+        let i = self.ds.sources.len();
+        self.ds.sources.push(name.to_string());
+        self.sources.insert(name.to_string(), i);
+        i
     }
 
-    fn statement(&mut self, file: &str, row: &Row) -> Option<Statement> {
+    fn read_statement(&mut self, file: &str, row: Cells<'_>) -> Option<Statement> {
         let line = row.line;
         let get = |column: &str| row.get(&STATEMENTS, column);
         let mut ok = true;
@@ -454,7 +475,7 @@ impl Resolver<'_> {
             stance: stance?,
             polarity: polarity?,
             date,
-            source: get("source").map(str::to_string),
+            source: get("source").map(|s| self.source(s)),
             quote: get("quote").map(str::to_string),
             line,
         })
@@ -479,7 +500,7 @@ impl Resolver<'_> {
             "actor",
             text,
             (file, line),
-            self.diags,
+            &mut self.diags,
         );
         let i = match found.ok()? {
             Some(i) => i,
@@ -554,7 +575,7 @@ impl Resolver<'_> {
             "stance",
             text,
             (file, line),
-            self.diags,
+            &mut self.diags,
         );
         if let Some(i) = found.ok()? {
             return Some(i);
@@ -643,8 +664,14 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if !layout_ok {
         return Err(format!("bad date '{text}'; write dates as YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("impossible date '{text}': no such day in the calendar"))
+    // The layout is checked, so the numbers are plain digits.
+    let number = |range: std::ops::Range<usize>| {
+        b[range]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
+        .ok_or_else(|| format!("impossible date '{text}': no such day in the calendar"))
 }
 
 #[cfg(test)]
@@ -672,10 +699,12 @@ mod tests {
         }
     }
 
-    fn run(tables: Tables) -> (Dataset, Diagnostics) {
-        let mut diags = Diagnostics::default();
-        let ds = resolve("test", tables, &mut diags);
-        (ds, diags)
+    fn run(statements: Table, side: SideTables) -> (Dataset, Diagnostics) {
+        let mut r = Resolver::new("test", side);
+        for row in &statements.rows {
+            r.statement(&statements.file, row.cells());
+        }
+        r.finish()
     }
 
     #[test]
@@ -691,12 +720,14 @@ mod tests {
                 &["Jean-Noël Barrot", "France", "1"],
             ],
         );
-        let (ds, diags) = run(Tables {
-            statements: st,
-            actors: None,
-            stances: None,
-            countries: None,
-        });
+        let (ds, diags) = run(
+            st,
+            SideTables {
+                actors: None,
+                stances: None,
+                countries: None,
+            },
+        );
         assert!(diags.is_empty(), "{diags}");
         let ids: Vec<&str> = ds.actors.iter().map(|a| a.id.as_str()).collect();
         // The second spelling matches the first ignoring case: one actor.
@@ -717,12 +748,14 @@ mod tests {
             STATEMENTS,
             &[&["Hegset", "s", "yes"], &["pete hegseth", "s", "no"]],
         );
-        let (ds, diags) = run(Tables {
-            statements: st,
-            actors: Some(actors),
-            stances: None,
-            countries: None,
-        });
+        let (ds, diags) = run(
+            st,
+            SideTables {
+                actors: Some(actors),
+                stances: None,
+                countries: None,
+            },
+        );
         assert_eq!(
             diags.to_string(),
             "s.csv:2: unknown actor 'Hegset': not an id or label in a.csv; closest known id: 'hegseth' (Pete Hegseth)"
@@ -744,12 +777,14 @@ mod tests {
                 &["a", "s", "yes", "organization"],
             ],
         );
-        let (_, diags) = run(Tables {
-            statements: st,
-            actors: None,
-            stances: None,
-            countries: None,
-        });
+        let (_, diags) = run(
+            st,
+            SideTables {
+                actors: None,
+                stances: None,
+                countries: None,
+            },
+        );
         let text = diags.to_string();
         assert!(
             text.contains("s.csv:2: unknown agree value 'maybe'"),
@@ -779,12 +814,14 @@ mod tests {
                 &["a", "s", "yes", "", "UK"],
             ],
         );
-        let (_, diags) = run(Tables {
-            statements: st,
-            actors: None,
-            stances: None,
-            countries: None,
-        });
+        let (_, diags) = run(
+            st,
+            SideTables {
+                actors: None,
+                stances: None,
+                countries: None,
+            },
+        );
         let text = diags.to_string();
         assert!(
             text.contains(
@@ -811,12 +848,14 @@ mod tests {
             ],
         );
         let st = table("s.csv", STATEMENTS, &[&["us", "s", "yes"]]);
-        let (ds, diags) = run(Tables {
-            statements: st,
-            actors: Some(actors),
-            stances: None,
-            countries: Some(countries),
-        });
+        let (ds, diags) = run(
+            st,
+            SideTables {
+                actors: Some(actors),
+                stances: None,
+                countries: Some(countries),
+            },
+        );
         let text = diags.to_string();
         assert!(
             text.contains("a.csv:3: id 'ua' is already used by a country at c.csv:3"),

@@ -80,6 +80,40 @@ impl Row {
     }
 }
 
+/// The most columns any schema has.
+pub const MAX_COLUMNS: usize = 9;
+
+/// One row's values, borrowed: what the resolver reads, whether the row was
+/// streamed from a CSV record or kept from a side table or JSON.
+#[derive(Debug, Clone, Copy)]
+pub struct Cells<'a> {
+    /// The 1-based line the row starts on.
+    pub line: u64,
+    /// One value per schema column (`None` when blank or absent).
+    pub values: [Option<&'a str>; MAX_COLUMNS],
+}
+
+impl<'a> Cells<'a> {
+    /// The value of a column of `schema`.
+    pub fn get(&self, schema: &Schema, column: &str) -> Option<&'a str> {
+        self.values[schema.index(column)?]
+    }
+}
+
+impl Row {
+    /// The row's values, borrowed.
+    pub fn cells(&self) -> Cells<'_> {
+        let mut values = [None; MAX_COLUMNS];
+        for (v, own) in values.iter_mut().zip(&self.values) {
+            *v = own.as_deref();
+        }
+        Cells {
+            line: self.line,
+            values,
+        }
+    }
+}
+
 /// A table read from one file.
 #[derive(Debug, Clone)]
 pub struct Table {
@@ -92,7 +126,7 @@ pub struct Table {
 }
 
 /// Trims a cell and turns a blank one into `None`.
-pub fn cell(value: &str) -> Option<String> {
+pub fn cell(value: &str) -> Option<&str> {
     let value = value.trim();
-    (!value.is_empty()).then(|| value.to_string())
+    (!value.is_empty()).then_some(value)
 }

@@ -1,6 +1,7 @@
 //! Duplicate statements: a repeated (actor, stance, polarity) within the
 //! same document, calendar week, month, year or the whole range counts once.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::Datelike;
@@ -28,25 +29,26 @@ pub enum Duplicates {
 /// The bucket a statement falls in; statements in the same bucket with the
 /// same actor, stance and polarity are duplicates. `None`: the statement
 /// cannot be placed (no source, or no date) and is never a duplicate.
-fn bucket(s: &Statement, mode: Duplicates) -> Option<String> {
-    let date = || s.date;
+fn bucket(s: &Statement, mode: Duplicates) -> Option<i64> {
     match mode {
         Duplicates::Include => None,
-        Duplicates::Document => s.source.clone(),
-        Duplicates::Week => date().map(|d| {
+        Duplicates::Document => s.source.map(|i| i as i64),
+        Duplicates::Week => s.date.map(|d| {
             let w = d.iso_week();
-            format!("{}-W{}", w.year(), w.week())
+            i64::from(w.year()) * 100 + i64::from(w.week())
         }),
-        Duplicates::Month => date().map(|d| format!("{}-{}", d.year(), d.month())),
-        Duplicates::Year => date().map(|d| d.year().to_string()),
-        Duplicates::All => Some(String::new()),
+        Duplicates::Month => s
+            .date
+            .map(|d| i64::from(d.year()) * 100 + i64::from(d.month())),
+        Duplicates::Year => s.date.map(|d| i64::from(d.year())),
+        Duplicates::All => Some(0),
     }
 }
 
 /// Keeps the first statement of each (actor, stance, polarity, bucket).
-pub fn remove(ds: &Dataset, mode: Duplicates) -> Dataset {
+pub fn remove(ds: &Dataset, mode: Duplicates) -> Cow<'_, Dataset> {
     if mode == Duplicates::Include {
-        return ds.clone();
+        return Cow::Borrowed(ds);
     }
     let mut seen = HashSet::new();
     let statements = ds
@@ -58,10 +60,14 @@ pub fn remove(ds: &Dataset, mode: Duplicates) -> Dataset {
         })
         .cloned()
         .collect();
-    Dataset {
+    Cow::Owned(Dataset {
+        name: ds.name.clone(),
+        actors: ds.actors.clone(),
+        stances: ds.stances.clone(),
+        countries: ds.countries.clone(),
+        sources: ds.sources.clone(),
         statements,
-        ..ds.clone()
-    }
+    })
 }
 
 #[cfg(test)]
@@ -70,14 +76,14 @@ mod tests {
     use crate::model::Polarity;
     use chrono::NaiveDate;
 
-    fn st(actor: usize, polarity: Polarity, date: &str, source: Option<&str>) -> Statement {
+    fn st(actor: usize, polarity: Polarity, date: &str, source: Option<usize>) -> Statement {
         Statement {
             id: None,
             actor,
             stance: 0,
             polarity,
             date: Some(date.parse::<NaiveDate>().unwrap()),
-            source: source.map(str::to_string),
+            source,
             quote: None,
             line: 0,
         }
@@ -88,14 +94,14 @@ mod tests {
         use Polarity::*;
         Dataset {
             statements: vec![
-                st(0, Agree, "2025-02-10", Some("a")), // Monday, week 7
-                st(0, Agree, "2025-02-16", Some("a")), // Sunday, week 7, same doc
-                st(0, Agree, "2025-02-17", Some("b")), // Monday, week 8
-                st(0, Agree, "2025-03-01", Some("b")), // March
-                st(0, Agree, "2026-01-01", None),      // 2026, no source
-                st(0, Agree, "2026-01-02", None),      // 2026, no source
-                st(0, Disagree, "2025-02-10", Some("a")),
-                st(1, Agree, "2025-02-10", Some("a")),
+                st(0, Agree, "2025-02-10", Some(0)), // Monday, week 7
+                st(0, Agree, "2025-02-16", Some(0)), // Sunday, week 7, same doc
+                st(0, Agree, "2025-02-17", Some(1)), // Monday, week 8
+                st(0, Agree, "2025-03-01", Some(1)), // March
+                st(0, Agree, "2026-01-01", None),    // 2026, no source
+                st(0, Agree, "2026-01-02", None),    // 2026, no source
+                st(0, Disagree, "2025-02-10", Some(0)),
+                st(1, Agree, "2025-02-10", Some(0)),
             ],
             ..Dataset::default()
         }
@@ -125,7 +131,8 @@ mod tests {
 
     #[test]
     fn the_first_statement_is_kept() {
-        let out = remove(&dataset(), Duplicates::All);
+        let ds = dataset();
+        let out = remove(&ds, Duplicates::All);
         assert_eq!(out.statements[0].date, "2025-02-10".parse().ok());
     }
 }

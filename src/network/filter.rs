@@ -2,6 +2,8 @@
 //! list keeps statements that match any of its entries; different filters
 //! must all hold. Actors and stances are named by id or label (any case).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::model::{ActorKind, Dataset, Statement};
@@ -68,7 +70,7 @@ fn resolve<'a>(
 
 /// Applies the filter. Unless `isolates` is set, actors, stances and
 /// countries left without statements are dropped.
-pub fn apply(ds: &Dataset, f: &Filter) -> Result<Dataset, String> {
+pub fn apply<'a>(ds: &'a Dataset, f: &Filter) -> Result<Cow<'a, Dataset>, String> {
     let actors = || ds.actors.iter().map(|a| (a.id.as_str(), a.label.as_str()));
     let stances = || ds.stances.iter().map(|s| (s.id.as_str(), s.label.as_str()));
     let keep_actor = resolve("actor", "actor", &f.actors, actors())?;
@@ -76,6 +78,7 @@ pub fn apply(ds: &Dataset, f: &Filter) -> Result<Dataset, String> {
     let keep_stance = resolve("stance", "stance", &f.stances, stances())?;
     let drop_stance = resolve("exclude-stance", "stance", &f.exclude_stances, stances())?;
 
+    let wanted_source: Vec<bool> = ds.sources.iter().map(|s| f.sources.contains(s)).collect();
     let keep = |s: &Statement| {
         let dated = |bound: Option<NaiveDate>, ok: fn(NaiveDate, NaiveDate) -> bool| {
             bound.is_none_or(|b| s.date.is_some_and(|d| ok(d, b)))
@@ -87,17 +90,21 @@ pub fn apply(ds: &Dataset, f: &Filter) -> Result<Dataset, String> {
             && (f.stances.is_empty() || keep_stance[s.stance])
             && !drop_stance[s.stance]
             && (f.kinds.is_empty() || f.kinds.contains(&ds.actors[s.actor].kind))
-            && (f.sources.is_empty()
-                || s.source.as_ref().is_some_and(|src| f.sources.contains(src)))
+            && (f.sources.is_empty() || s.source.is_some_and(|i| wanted_source[i]))
     };
     let statements: Vec<&Statement> = ds.statements.iter().filter(|s| keep(s)).collect();
     Ok(subset(ds, &statements, f.isolates))
 }
 
+/// Whether every entity of `used` is used.
+fn all(used: &[bool]) -> bool {
+    used.iter().all(|u| *u)
+}
+
 /// A dataset of the given statements. Without `isolates`, only the actors,
 /// stances and countries they use remain; indices are renumbered, order is
 /// kept.
-fn subset(ds: &Dataset, statements: &[&Statement], isolates: bool) -> Dataset {
+fn subset<'a>(ds: &'a Dataset, statements: &[&Statement], isolates: bool) -> Cow<'a, Dataset> {
     let mut used_actor = vec![isolates; ds.actors.len()];
     let mut used_stance = vec![isolates; ds.stances.len()];
     for s in statements {
@@ -109,6 +116,14 @@ fn subset(ds: &Dataset, statements: &[&Statement], isolates: bool) -> Dataset {
         if let (true, Some(c)) = (*used, a.country) {
             used_country[c] = true;
         }
+    }
+    if statements.len() == ds.statements.len()
+        && all(&used_actor)
+        && all(&used_stance)
+        && all(&used_country)
+    {
+        // Nothing filtered out: no copy.
+        return Cow::Borrowed(ds);
     }
     let renumber = |used: &[bool]| -> Vec<Option<usize>> {
         let mut next = 0;
@@ -126,8 +141,9 @@ fn subset(ds: &Dataset, statements: &[&Statement], isolates: bool) -> Dataset {
         renumber(&used_stance),
         renumber(&used_country),
     );
-    Dataset {
+    Cow::Owned(Dataset {
         name: ds.name.clone(),
+        sources: ds.sources.clone(),
         actors: kept(&actor_ix)
             .map(|i| {
                 let mut a = ds.actors[i].clone();
@@ -145,7 +161,7 @@ fn subset(ds: &Dataset, statements: &[&Statement], isolates: bool) -> Dataset {
                 ..(*s).clone()
             })
             .collect(),
-    }
+    })
 }
 
 /// The old indices that are kept.
@@ -165,7 +181,10 @@ mod tests {
     #[test]
     fn no_filter_keeps_everything_used() {
         let ds = seed();
-        assert_eq!(apply(&ds, &Filter::default()).unwrap(), ds);
+        assert!(matches!(
+            apply(&ds, &Filter::default()).unwrap(),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

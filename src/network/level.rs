@@ -57,6 +57,7 @@ pub fn to_countries(ds: &Dataset) -> (Dataset, Vec<String>) {
         actors,
         stances: ds.stances.clone(),
         countries: ds.countries.clone(),
+        sources: ds.sources.clone(),
         statements,
     };
     (leveled, without)

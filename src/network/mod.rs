@@ -17,6 +17,8 @@ pub mod level;
 pub mod project;
 pub mod window;
 
+use std::borrow::Cow;
+
 use crate::graph::Network;
 use crate::model::Dataset;
 
@@ -180,7 +182,10 @@ pub struct Built {
 
 /// Filters, levels and de-duplicates the dataset: the statements every
 /// projection starts from.
-pub fn prepare(ds: &Dataset, opts: &Options) -> Result<(Dataset, Vec<String>), String> {
+pub fn prepare<'a>(
+    ds: &'a Dataset,
+    opts: &Options,
+) -> Result<(Cow<'a, Dataset>, Vec<String>), String> {
     let filtered = filter::apply(ds, &opts.filter)?;
     let mut warnings = Vec::new();
     let leveled = match opts.level {
@@ -201,10 +206,14 @@ pub fn prepare(ds: &Dataset, opts: &Options) -> Result<(Dataset, Vec<String>), S
                     without.join(", ")
                 ));
             }
-            ds
+            Cow::Owned(ds)
         }
     };
-    Ok((duplicates::remove(&leveled, opts.duplicates), warnings))
+    let once = match duplicates::remove(&leveled, opts.duplicates) {
+        Cow::Borrowed(_) => leveled,
+        Cow::Owned(ds) => Cow::Owned(ds),
+    };
+    Ok((once, warnings))
 }
 
 /// Builds the network the options ask for.

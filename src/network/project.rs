@@ -15,16 +15,16 @@
 //! both use; cosine (DNA's) a_i·a_j. A zero denominator gives 0. Pairs with
 //! weight 0 have no edge.
 //!
-//! The pairs are accumulated stance by stance, so the cost grows with the
-//! number of actor pairs that share a stance, not with actors squared.
-
-use std::collections::{BTreeMap, HashMap};
+//! The pairs are accumulated actor by actor over shared stances, so the cost
+//! grows with the number of actor pairs that share a stance, not with actors
+//! squared, and no actor-by-actor matrix is ever built.
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::{Kind, Normalization, Qualifier};
 use crate::graph::{
-    Activities, Activity, EdgeData, EdgeStats, Network, Relation, actor_node, stance_node,
+    Activities, Activity, EdgeData, Group, Network, Relation, actor_node, by_actor_stance_polarity,
+    stance_node,
 };
 use crate::model::{Dataset, Polarity};
 
@@ -32,25 +32,24 @@ use crate::model::{Dataset, Polarity};
 /// qualifier says, normalized by actor activity or stance prominence.
 pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalization) -> Network {
     let act = Activities::of(ds);
-    // (actor, stance) -> statistics per polarity.
-    let mut cells: BTreeMap<(usize, usize), [EdgeStats; 2]> = BTreeMap::new();
-    for s in &ds.statements {
-        let q = match s.polarity {
-            Polarity::Agree => 0,
-            Polarity::Disagree => 1,
-        };
-        cells.entry((s.actor, s.stance)).or_default()[q].add(s);
-    }
-
+    let order = by_actor_stance_polarity(ds);
+    let cell = |i: &u32| {
+        let s = &ds.statements[*i as usize];
+        (s.actor, s.stance)
+    };
     // The edges before normalization: (actor, stance, edge).
     let mut edges: Vec<(usize, usize, EdgeData)> = Vec::new();
-    for ((a, s), [agree, disagree]) in &cells {
-        let (na, nd) = (agree.activity.count, disagree.activity.count);
-        let mut both = EdgeStats::default();
-        both.merge(agree);
-        both.merge(disagree);
-        let mut push = |relation: Relation, weight: f64, stats: &EdgeStats| {
-            edges.push((*a, *s, stats.edge(relation, weight)));
+    let mut scratch = Vec::new();
+    for statements in order.chunk_by(|a, b| cell(a) == cell(b)) {
+        let (a, s) = cell(&statements[0]);
+        // Agree sorts before disagree.
+        let split =
+            statements.partition_point(|&i| ds.statements[i as usize].polarity == Polarity::Agree);
+        let (agree, disagree) = statements.split_at(split);
+        let (na, nd) = (agree.len(), disagree.len());
+        let mut push = |relation: Relation, weight: f64, group: &[u32]| {
+            let edge = Group::of(ds, group, &mut scratch).edge(relation, weight);
+            edges.push((a, s, edge));
         };
         match qualifier {
             Qualifier::Separate => {
@@ -61,15 +60,15 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
                     push(Relation::Disagree, nd as f64, disagree);
                 }
             }
-            Qualifier::Ignore => push(Relation::Any, (na + nd) as f64, &both),
+            Qualifier::Ignore => push(Relation::Any, (na + nd) as f64, statements),
             Qualifier::Combine => match (na > 0, nd > 0) {
-                (true, false) => push(Relation::Agree, 1.0, &both),
-                (false, true) => push(Relation::Disagree, 2.0, &both),
-                _ => push(Relation::Both, 3.0, &both),
+                (true, false) => push(Relation::Agree, 1.0, statements),
+                (false, true) => push(Relation::Disagree, 2.0, statements),
+                _ => push(Relation::Both, 3.0, statements),
             },
             Qualifier::Subtract => {
                 if na != nd {
-                    push(Relation::Net, na as f64 - nd as f64, &both);
+                    push(Relation::Net, na as f64 - nd as f64, statements);
                 }
             }
         }
@@ -117,7 +116,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
 }
 
 /// What one pair of actors accumulates over the stances they share.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Pair {
     congruence: u64,
     conflict: u64,
@@ -133,48 +132,62 @@ struct Pair {
 /// One actor's statements on one stance.
 struct Cell {
     actor: usize,
+    stance: usize,
     agree: u64,
     disagree: u64,
     activity: Activity,
 }
 
+impl Pair {
+    fn add(&mut self, ci: &Cell, cj: &Cell) {
+        self.congruence += ci.agree * cj.agree + ci.disagree * cj.disagree;
+        self.conflict += ci.agree * cj.disagree + ci.disagree * cj.agree;
+        self.cooccurrence += (ci.agree + ci.disagree) * (cj.agree + cj.disagree);
+        let present = |n: u64| u64::from(n > 0);
+        self.shared_i += ci.agree * present(cj.agree) + ci.disagree * present(cj.disagree);
+        self.shared_j += cj.agree * present(ci.agree) + cj.disagree * present(ci.disagree);
+        self.activity.merge(&ci.activity);
+        self.activity.merge(&cj.activity);
+    }
+}
+
 /// The one-mode network of `kind`: actors as nodes, undirected weighted
 /// edges between actors who spoke on the same stances.
+///
+/// Row by row (Gustavson's sparse accumulation): for each actor i, walk the
+/// actors j > i on each of i's stances, summing into a dense row that is
+/// reset after use. Time grows with the pair updates, memory with the
+/// actors and the edges.
 pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Network {
     let act = Activities::of(ds);
-    // stance -> the actors who spoke on it, in actor order.
-    let mut by_stance: Vec<BTreeMap<usize, Cell>> =
-        (0..ds.stances.len()).map(|_| BTreeMap::new()).collect();
-    for s in &ds.statements {
-        let cell = by_stance[s.stance].entry(s.actor).or_insert(Cell {
-            actor: s.actor,
-            agree: 0,
-            disagree: 0,
-            activity: Activity::default(),
-        });
+    // Cells in (actor, stance) order.
+    let order = by_actor_stance_polarity(ds);
+    let mut cells: Vec<Cell> = Vec::new();
+    for &i in &order {
+        let s = &ds.statements[i as usize];
+        let same = cells
+            .last()
+            .is_some_and(|c| c.actor == s.actor && c.stance == s.stance);
+        if !same {
+            cells.push(Cell {
+                actor: s.actor,
+                stance: s.stance,
+                agree: 0,
+                disagree: 0,
+                activity: Activity::default(),
+            });
+        }
+        let c = cells.last_mut().expect("just pushed");
         match s.polarity {
-            Polarity::Agree => cell.agree += 1,
-            Polarity::Disagree => cell.disagree += 1,
+            Polarity::Agree => c.agree += 1,
+            Polarity::Disagree => c.disagree += 1,
         }
-        cell.activity.add(s.date);
+        c.activity.add(s.date);
     }
-
-    let mut pairs: HashMap<(usize, usize), Pair> = HashMap::new();
-    for cells in &by_stance {
-        let cells: Vec<&Cell> = cells.values().collect();
-        for (x, ci) in cells.iter().enumerate() {
-            for cj in &cells[x + 1..] {
-                let p = pairs.entry((ci.actor, cj.actor)).or_default();
-                p.congruence += ci.agree * cj.agree + ci.disagree * cj.disagree;
-                p.conflict += ci.agree * cj.disagree + ci.disagree * cj.agree;
-                p.cooccurrence += (ci.agree + ci.disagree) * (cj.agree + cj.disagree);
-                let present = |n: u64| u64::from(n > 0);
-                p.shared_i += ci.agree * present(cj.agree) + ci.disagree * present(cj.disagree);
-                p.shared_j += cj.agree * present(ci.agree) + cj.disagree * present(ci.disagree);
-                p.activity.merge(&ci.activity);
-                p.activity.merge(&cj.activity);
-            }
-        }
+    // Each stance's cells, in actor order.
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); ds.stances.len()];
+    for (c, cell) in cells.iter().enumerate() {
+        members[cell.stance].push(c as u32);
     }
 
     let relation = match kind {
@@ -184,9 +197,26 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
         Kind::Cooccurrence => Relation::Cooccurrence,
         Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
     };
-    let mut edges: Vec<((usize, usize), EdgeData)> = pairs
-        .into_iter()
-        .filter_map(|((i, j), p)| {
+    let mut row = vec![Pair::default(); ds.actors.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut edges: Vec<(usize, usize, EdgeData)> = Vec::new();
+    for actor_cells in cells.chunk_by(|a, b| a.actor == b.actor) {
+        let i = actor_cells[0].actor;
+        for ci in actor_cells {
+            let on_stance = &members[ci.stance];
+            let after = on_stance.partition_point(|&d| cells[d as usize].actor <= i);
+            for &d in &on_stance[after..] {
+                let cj = &cells[d as usize];
+                let p = &mut row[cj.actor];
+                if p.activity.count == 0 {
+                    touched.push(cj.actor);
+                }
+                p.add(ci, cj);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let p = std::mem::take(&mut row[j]);
             let raw = match kind {
                 Kind::Congruence => p.congruence as f64,
                 Kind::Conflict => p.conflict as f64,
@@ -203,7 +233,7 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
                 _ => 1.0,
             };
             let weight = if norm == 0.0 { 0.0 } else { raw / norm };
-            (weight != 0.0).then(|| {
+            if weight != 0.0 {
                 let edge = EdgeData {
                     relation,
                     weight,
@@ -213,17 +243,17 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
                     sources: None,
                     quote: None,
                 };
-                ((i, j), edge)
-            })
-        })
-        .collect();
-    edges.sort_by_key(|(pair, _)| *pair);
+                edges.push((i, j, edge));
+            }
+        }
+        touched.clear();
+    }
 
-    let mut graph = DiGraph::new();
+    let mut graph = DiGraph::with_capacity(ds.actors.len(), edges.len());
     let nodes: Vec<NodeIndex> = (0..ds.actors.len())
         .map(|a| graph.add_node(actor_node(ds, a, &act.actors[a])))
         .collect();
-    for ((i, j), e) in edges {
+    for (i, j, e) in edges {
         graph.add_edge(nodes[i], nodes[j], e);
     }
     Network {
@@ -269,6 +299,7 @@ mod tests {
             actors: vec![actor("A"), actor("B"), actor("C")],
             stances: vec![stance("s"), stance("t")],
             countries: vec![],
+            sources: vec![],
             statements: vec![
                 st(0, 0, Agree),
                 st(0, 0, Agree),

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Generates a synthetic statements table for the benchmark.
+
+    python3 bench/generate.py ROWS OUT.csv [--seed N]
+
+Skewed like real corpora: actor activity follows a Zipf law (a few very active
+actors), and a few stances are heavily contested (30% of all statements, by an
+elite of active actors, agreeing and disagreeing about evenly). Labels carry
+commas, quotes and non-ASCII so that every writer's escaping is exercised.
+Same arguments, same bytes.
+
+Sizes: about ROWS/10 actors, ROWS/100 stances (at least 20), 400 sources,
+dates over two years. At 20k rows: about 2k actors and half a million actor
+pairs that share a stance.
+"""
+
+import argparse
+import bisect
+import csv
+import datetime
+import itertools
+import random
+
+FIRST = ["Jean-Noël", "Zoë", "José", "Ana", "Łukasz", "Søren", "Olga", "Kwame", "Mei", "Aiyana"]
+LAST = ["O'Brien", "Müller", "García", "Kowalski", "Nakamura", "Dubois", "Ivanova", "Okafor"]
+ORGS = ['Ministry of "Defence"', "Institute for Peace, Inc.", "Société Générale", "Фонд мира"]
+
+
+def zipf_sampler(rng, n, s):
+    """Draws 0..n-1 with P(k) proportional to 1/(k+1)^s."""
+    cum = list(itertools.accumulate(1.0 / (k + 1) ** s for k in range(n)))
+    total = cum[-1]
+    return lambda: bisect.bisect_left(cum, rng.random() * total)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("rows", type=int)
+    p.add_argument("out")
+    p.add_argument("--seed", type=int, default=20250212)
+    a = p.parse_args()
+    rng = random.Random(a.seed)
+    n = a.rows
+    actors = max(20, n // 10)
+    stances = max(20, n // 100)
+    contested = 5
+    # The elite who fight over the contested stances grows slowly with size,
+    # so actor pairs grow with the data, not with its square.
+    elite = min(actors, int(2000 * (n / 20000) ** (1 / 3)))
+    pick_actor = zipf_sampler(rng, actors, 1.05)
+    pick_elite = zipf_sampler(rng, elite, 0.6)
+    pick_stance = zipf_sampler(rng, stances - contested, 0.9)
+    start = datetime.date(2024, 1, 1)
+
+    def actor_name(i):
+        if i % 7 == 3:
+            return f"{ORGS[i % len(ORGS)]} #{i}"
+        return f"{FIRST[i % len(FIRST)]} {LAST[(i // 10) % len(LAST)]}, no. {i}"
+
+    def stance_text(j):
+        return f'Stance {j}: "we must act", says the motion ({j % 13} % sure)'
+
+    with open(a.out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["actor", "actor_kind", "stance", "agree", "date", "source", "quote"])
+        for i in range(n):
+            if rng.random() < 0.3:
+                actor = pick_elite()
+                stance = rng.randrange(contested)
+                agree = rng.random() < 0.5
+            else:
+                actor = pick_actor()
+                stance = contested + pick_stance()
+                agree = rng.random() < 0.7
+            kind = "organization" if actor % 7 == 3 else "person"
+            day = start + datetime.timedelta(days=rng.randrange(730))
+            source = f"doc-{rng.randrange(400)}"
+            quote = f'"Quote {i}", über alles — said, with a comma' if i % 5 == 0 else ""
+            w.writerow([actor_name(actor), kind, stance_text(stance), "yes" if agree else "no",
+                        day.isoformat(), source, quote])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+//! The floor for the benchmark: one parse of the input with the csv crate,
+//! plus writing the same number of bytes as the export wrote. No program
+//! that reads the input and writes its output can do much better.
+//!
+//! `cargo run --release --example floor -- INPUT.csv BYTES OUT`
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, input, bytes, out] = args.as_slice() else {
+        return Err("usage: floor INPUT.csv BYTES OUT".into());
+    };
+    let mut rdr = csv::Reader::from_path(input)?;
+    let mut record = csv::ByteRecord::new();
+    let (mut rows, mut fields) = (0u64, 0u64);
+    while rdr.read_byte_record(&mut record)? {
+        rows += 1;
+        fields += record.len() as u64;
+    }
+    let total: u64 = bytes.parse()?;
+    let mut w = BufWriter::with_capacity(1 << 16, File::create(out)?);
+    let block = [b'x'; 1 << 16];
+    let mut left = total;
+    while left > 0 {
+        let n = left.min(block.len() as u64) as usize;
+        w.write_all(&block[..n])?;
+        left -= n as u64;
+    }
+    w.flush()?;
+    eprintln!("{rows} rows, {fields} fields read; {total} bytes written");
+    Ok(())
+}
