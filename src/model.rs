@@ -26,10 +26,14 @@ impl Polarity {
     /// assert_eq!(Polarity::parse("maybe"), None);
     /// ```
     pub fn parse(value: &str) -> Option<Polarity> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "yes" | "true" | "1" | "agree" | "+" => Some(Polarity::Agree),
-            "no" | "false" | "0" | "disagree" | "-" => Some(Polarity::Disagree),
-            _ => None,
+        let value = value.trim();
+        let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(value));
+        if is(&["yes", "true", "1", "agree", "+"]) {
+            Some(Polarity::Agree)
+        } else if is(&["no", "false", "0", "disagree", "-"]) {
+            Some(Polarity::Disagree)
+        } else {
+            None
         }
     }
 
@@ -59,11 +63,16 @@ impl ActorKind {
 
     /// Parses `person`, `organization` (or `organisation`) or `country`, in any case.
     pub fn parse(value: &str) -> Option<ActorKind> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "person" => Some(ActorKind::Person),
-            "organization" | "organisation" => Some(ActorKind::Organization),
-            "country" => Some(ActorKind::Country),
-            _ => None,
+        let value = value.trim();
+        let is = |word: &str| word.eq_ignore_ascii_case(value);
+        if is("person") {
+            Some(ActorKind::Person)
+        } else if is("organization") || is("organisation") {
+            Some(ActorKind::Organization)
+        } else if is("country") {
+            Some(ActorKind::Country)
+        } else {
+            None
         }
     }
 

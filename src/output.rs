@@ -1,6 +1,7 @@
 //! Writing output files atomically: every file goes to a temporary file in
 //! the target directory first and is renamed into place only when all of
-//! them were written. A failed run leaves no new or half-written file.
+//! them were written. A failed run leaves no new or half-written file. (The
+//! files are not fsynced: atomic against a failing run, not a power cut.)
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -82,7 +83,6 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputE
                     job(&mut w)?;
                     w.flush()?;
                     let tmp = w.into_inner().map_err(|e| e.into_error())?;
-                    tmp.as_file().sync_all()?;
                     Ok(tmp)
                 }
             })

@@ -36,18 +36,27 @@ use super::style::{edge_style, hex, node_color};
 /// ```
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_quoted(&mut out, text);
     out
+}
+
+/// Appends `text` quoted and escaped, as [`quote`] returns it.
+pub fn push_quoted(out: &mut String, text: &str) {
+    out.push('"');
+    let mut rest = text;
+    // Copy runs that need no escape in one go.
+    while let Some(i) = rest.find(['\\', '"', '\n', '\r']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'\\' => "\\\\",
+            b'"' => "\\\"",
+            b'\n' => "\\n",
+            _ => "\\r",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
 }
 
 /// The inverse of [`quote`]: reads a quoted DOT string (as graphviz-rust's
@@ -319,16 +328,18 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
     }
 }
 
-/// Writes `[name="value" ...]`, each value quoted and escaped.
-fn write_attrs(w: &mut dyn Write, attrs: &Attrs) -> io::Result<()> {
-    w.write_all(b"[")?;
+/// Appends `[name="value" ...]`, each value quoted and escaped.
+fn push_attrs(buf: &mut String, attrs: &Attrs) {
+    buf.push('[');
     for (i, (name, value)) in attrs.iter().enumerate() {
         if i > 0 {
-            w.write_all(b" ")?;
+            buf.push(' ');
         }
-        write!(w, "{name}={}", quote(value))?;
+        buf.push_str(name);
+        buf.push('=');
+        push_quoted(buf, value);
     }
-    w.write_all(b"]")
+    buf.push(']');
 }
 
 /// Writes a network as DOT, streaming: the same bytes as printing
@@ -337,32 +348,60 @@ fn write_attrs(w: &mut dyn Write, attrs: &Attrs) -> io::Result<()> {
 pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()> {
     let styled = Styled::new(net);
     let kind = if net.directed { "digraph" } else { "graph" };
-    let arrow = if net.directed { "->" } else { "--" };
-    writeln!(w, "{kind} {} {{", quote(&net.name))?;
+    let arrow = if net.directed { " -> " } else { " -- " };
+    // Each statement is built in one reused buffer, then written.
+    let mut buf = String::new();
+    let mut line = |w: &mut dyn Write, build: &mut dyn FnMut(&mut String)| {
+        buf.clear();
+        build(&mut buf);
+        buf.push('\n');
+        w.write_all(buf.as_bytes())
+    };
+    line(w, &mut |b| {
+        b.push_str(kind);
+        b.push(' ');
+        push_quoted(b, &net.name);
+        b.push_str(" {");
+    })?;
     for (name, attrs) in styled.defaults(config) {
-        write!(w, "  {name}")?;
-        write_attrs(w, &attrs)?;
-        w.write_all(b"\n")?;
+        line(w, &mut |b| {
+            b.push_str("  ");
+            b.push_str(name);
+            push_attrs(b, &attrs);
+        })?;
     }
     for n in net.graph.node_weights() {
-        write!(w, "  {}", quote(&n.id))?;
-        write_attrs(w, &styled.node(n))?;
-        w.write_all(b"\n")?;
+        let attrs = styled.node(n);
+        line(w, &mut |b| {
+            b.push_str("  ");
+            push_quoted(b, &n.id);
+            push_attrs(b, &attrs);
+        })?;
     }
     for e in net.graph.edge_indices() {
         let (s, t, attrs) = styled.edge(e);
-        write!(w, "  {} {arrow} {} ", quote(s), quote(t))?;
-        write_attrs(w, &attrs)?;
-        w.write_all(b"\n")?;
+        line(w, &mut |b| {
+            b.push_str("  ");
+            push_quoted(b, s);
+            b.push_str(arrow);
+            push_quoted(b, t);
+            b.push(' ');
+            push_attrs(b, &attrs);
+        })?;
     }
     let countries = styled.ranked_countries();
     if !countries.is_empty() {
-        writeln!(w, "  subgraph {} {{", quote("countries"))?;
-        writeln!(w, "    rank={}", quote("min"))?;
-        for c in countries {
-            writeln!(w, "    {}", quote(c))?;
-        }
-        w.write_all(b"  }\n")?;
+        line(w, &mut |b| {
+            b.push_str("  subgraph ");
+            push_quoted(b, "countries");
+            b.push_str(" {\n    rank=");
+            push_quoted(b, "min");
+            for c in &countries {
+                b.push_str("\n    ");
+                push_quoted(b, c);
+            }
+            b.push_str("\n  }");
+        })?;
     }
     w.write_all(b"}\n")
 }

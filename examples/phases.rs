@@ -1,0 +1,29 @@
+//! Times each stage of an export on one input, for profiling:
+//! `cargo run --release --example phases -- INPUT.csv`
+use std::time::Instant;
+
+use stancegraph::export::Format;
+use stancegraph::graph::Network;
+use stancegraph::load::{Input, load};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: phases INPUT.csv");
+    let t = Instant::now();
+    let ds = load(&Input::Csv(path.into())).expect("valid input");
+    eprintln!("load      {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let net = Network::full(&ds);
+    eprintln!("full      {:>8.3} s", t.elapsed().as_secs_f64());
+    for format in Format::ALL {
+        for part in 0..format.parts().len() {
+            let t = Instant::now();
+            let mut sink = std::io::BufWriter::new(std::io::sink());
+            format.write(&net, part, &mut sink).unwrap();
+            eprintln!(
+                "{:<9} {:>8.3} s",
+                format.parts()[part],
+                t.elapsed().as_secs_f64()
+            );
+        }
+    }
+}
