@@ -46,7 +46,7 @@ def main():
     contested = 5
     # The elite who fight over the contested stances grows slowly with size,
     # so actor pairs grow with the data, not with its square.
-    elite = min(actors, int(2000 * (n / 20000) ** (1 / 3)))
+    elite = min(actors, int(1300 * (n / 20000) ** (1 / 3)))
     pick_actor = zipf_sampler(rng, actors, 1.05)
     pick_elite = zipf_sampler(rng, elite, 0.6)
     pick_stance = zipf_sampler(rng, stances - contested, 0.9)

@@ -89,7 +89,7 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub selection: Selection,
 
-    /// Print nothing on success but warnings.
+    /// Print nothing on success but warnings, and show no progress.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -8,7 +8,7 @@ use stancegraph::graph::Network;
 use stancegraph::network::{self, Filter, Kind, Normalization, Qualifier, Span, filter, window};
 use stancegraph::output::{self, Job, OutputError};
 
-use super::{Error, load_input, options};
+use super::{Error, Progress, load_input, options};
 use crate::cli::{ExportArgs, FormatArg, NetworkArg, NormalizeArg, QualifierArg};
 
 /// The formats asked for, each once, in the order of [`Format::ALL`].
@@ -112,10 +112,17 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         }
     }
 
+    let progress = Progress::new(args.quiet || to_stdout);
+    progress.stage("reading the statements");
     let dataset = load_input(args.input.as_deref(), 20)?;
+    progress.stage(&format!(
+        "building the {} network from {} statements",
+        opts.kind.name(),
+        dataset.statements.len()
+    ));
     let (prepared, warnings) = network::prepare(&dataset, &opts).map_err(Error::Usage)?;
     for w in &warnings {
-        eprintln!("warning: {w}");
+        progress.println(&format!("warning: {w}"));
     }
     let networks: Vec<(Network, usize)> = match windowing {
         None => vec![(
@@ -186,7 +193,9 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
             }
         }
     }
+    progress.stage(&format!("writing {} files", jobs.len()));
     let paths = output::write_all(&args.output, jobs).map_err(Error::Output)?;
+    progress.finish();
     if !args.quiet {
         for (network, statements) in &networks {
             eprintln!(

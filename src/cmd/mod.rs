@@ -73,6 +73,53 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// A spinner on standard error that says what a long run is doing, with
+/// the time spent. Shown only when standard error is a terminal and the
+/// run is not quiet; otherwise nothing is drawn.
+pub struct Progress(indicatif::ProgressBar);
+
+impl Progress {
+    /// Starts the spinner (hidden when `quiet` or stderr is no terminal).
+    pub fn new(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress(indicatif::ProgressBar::hidden());
+        }
+        let bar = indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")
+                .expect("a valid template"),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress(bar)
+    }
+
+    /// Shows what is being done now.
+    pub fn stage(&self, message: &str) {
+        self.0.set_message(message.to_string());
+    }
+
+    /// Prints a line above the spinner.
+    pub fn println(&self, line: &str) {
+        if self.0.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            self.0.println(line);
+        }
+    }
+
+    /// Removes the spinner.
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Drop for Progress {
+    /// An error ends the run early: clear the spinner before it is printed.
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
 /// Loads the input named on the command line (the seed dataset without
 /// one); on failure lists at most `limit` problems.
 pub fn load_input(path: Option<&Path>, limit: usize) -> Result<Dataset, Error> {

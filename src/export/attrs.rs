@@ -55,7 +55,22 @@ impl Value<'_> {
                 Ok(())
             }
             Value::Int(n) => write!(buf, "{n}"),
-            Value::Date(d) => write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Value::Date(d) if (0..=9999).contains(&d.year()) => {
+                // The common case by hand: the formatting machinery is slow.
+                let (y, m, day) = (d.year() as u32, d.month(), d.day());
+                let digit = |n: u32| char::from(b'0' + n as u8);
+                for n in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+                    buf.push(digit(n));
+                }
+                buf.push('-');
+                buf.push(digit(m / 10));
+                buf.push(digit(m % 10));
+                buf.push('-');
+                buf.push(digit(day / 10));
+                buf.push(digit(day % 10));
+                Ok(())
+            }
+            Value::Date(d) => write!(buf, "{d}"),
         };
     }
 
@@ -163,3 +178,25 @@ pub const EDGE_ATTRS: [Attr<EdgeData>; 6] = [
         get: |e| text(&e.quote),
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2025, 2, 12),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 10, 9),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(Value::Date(date).text(), date.to_string());
+        }
+        assert_eq!(Value::Int(42).text(), "42");
+        assert_eq!(Value::Str("x").text(), "x");
+    }
+}

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use crate::graph::Network;
 
 use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
-use super::{edge_id, write_weight};
+use super::{push_edge_id, write_weight};
 
 /// The first columns of the nodes table; the attributes of
 /// [`NODE_ATTRS`] follow.
@@ -88,7 +88,9 @@ pub fn write_edges(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         out.write_field(&g[t].id)?;
         out.write_field(direction)?;
         out.write_field(relation)?;
-        out.write_field(edge_id(e.index()))?;
+        buf.clear();
+        push_edge_id(e.index(), &mut buf);
+        out.write_field(buf.as_bytes())?;
         out.write_field(relation)?;
         buf.clear();
         write_weight(d.weight, &mut buf);

@@ -105,5 +105,13 @@ pub fn write_weight(w: f64, buf: &mut String) {
 
 /// The id of the edge at `index`, the same in every format (`e0`, `e1`, ...).
 pub fn edge_id(index: usize) -> String {
-    format!("e{index}")
+    let mut id = String::new();
+    push_edge_id(index, &mut id);
+    id
+}
+
+/// Appends the id of the edge at `index`.
+pub fn push_edge_id(index: usize, buf: &mut String) {
+    use std::fmt::Write;
+    let _ = write!(buf, "e{index}");
 }
