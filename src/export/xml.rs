@@ -17,7 +17,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     let forbidden = |c: char| {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     };
-    if !text.chars().any(forbidden) {
+    // A byte scan first: almost every value is clean.
+    let clean = !text
+        .bytes()
+        .any(|b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'))
+        && !text.contains(['\u{FFFE}', '\u{FFFF}']);
+    if clean {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
