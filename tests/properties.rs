@@ -214,3 +214,67 @@ proptest! {
         }
     }
 }
+
+/// Every tie straight from DNA's definitions, pair by pair over all
+/// stances: the slow path the projection must agree with.
+fn naive(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String), f64> {
+    let (a, s) = (ds.actors.len(), ds.stances.len());
+    let mut c = vec![vec![[0u64; 2]; s]; a];
+    for st in &ds.statements {
+        c[st.actor][st.stance][usize::from(st.polarity == Polarity::Disagree)] += 1;
+    }
+    let activity = |i: usize| c[i].iter().map(|q| q[0] + q[1]).sum::<u64>() as f64;
+    let mut out = BTreeMap::new();
+    for i in 0..a {
+        for j in i + 1..a {
+            let (mut cong, mut conf, mut cooc) = (0u64, 0u64, 0u64);
+            let (mut m10, mut m01, mut m11) = (0u64, 0u64, 0u64);
+            for k in 0..s {
+                let (x, y) = (c[i][k], c[j][k]);
+                cong += x[0] * y[0] + x[1] * y[1];
+                conf += x[0] * y[1] + x[1] * y[0];
+                cooc += (x[0] + x[1]) * (y[0] + y[1]);
+                for q in 0..2 {
+                    if y[q] == 0 {
+                        m10 += x[q];
+                    }
+                    if x[q] == 0 {
+                        m01 += y[q];
+                    }
+                    if x[q] > 0 && y[q] > 0 {
+                        m11 += x[q] * y[q];
+                    }
+                }
+            }
+            let raw = match kind {
+                Kind::Congruence => cong as f64,
+                Kind::Conflict => conf as f64,
+                Kind::Subtract => cong as f64 - conf as f64,
+                _ => cooc as f64,
+            };
+            let norm = match n {
+                Normalization::Average => (activity(i) + activity(j)) / 2.0,
+                Normalization::Jaccard => (m10 + m01 + m11) as f64,
+                Normalization::Cosine => activity(i) * activity(j),
+                _ => 1.0,
+            };
+            let w = if norm == 0.0 { 0.0 } else { raw / norm };
+            if w != 0.0 {
+                let (x, y) = (ds.actors[i].id.clone(), ds.actors[j].id.clone());
+                out.insert(if x <= y { (x, y) } else { (y, x) }, w);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn fast_projection_equals_the_definitions(ds in datasets()) {
+        for kind in [Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Cooccurrence] {
+            for n in [Normalization::None, Normalization::Average, Normalization::Jaccard, Normalization::Cosine] {
+                prop_assert_eq!(one(&ds, kind, n), naive(&ds, kind, n), "{:?} {:?}", kind, n);
+            }
+        }
+    }
+}

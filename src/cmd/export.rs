@@ -182,9 +182,12 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         };
     }
 
+    // Largest outputs first, so that parallel writers finish together.
+    let mut by_size = formats.clone();
+    by_size.sort_by_key(|f| f.size_rank());
     let mut jobs: Vec<Job> = Vec::new();
     for (network, _) in &networks {
-        for &format in &formats {
+        for &format in &by_size {
             for (part, suffix) in format.parts().iter().enumerate() {
                 jobs.push((
                     format!("{}.{suffix}", network.name),
@@ -194,7 +197,8 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         }
     }
     progress.stage(&format!("writing {} files", jobs.len()));
-    let paths = output::write_all(&args.output, jobs).map_err(Error::Output)?;
+    let mut paths = output::write_all(&args.output, jobs).map_err(Error::Output)?;
+    paths.sort();
     progress.finish();
     if !args.quiet {
         for (network, statements) in &networks {

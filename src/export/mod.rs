@@ -59,6 +59,18 @@ impl Format {
         }
     }
 
+    /// Where the format falls when ordered by output size, largest first
+    /// (GEXF, GraphML, DOT, JSON, CSV): the order to start parallel writers.
+    pub fn size_rank(self) -> u8 {
+        match self {
+            Format::Gexf => 0,
+            Format::Graphml => 1,
+            Format::Dot => 2,
+            Format::Json => 3,
+            Format::Csv => 4,
+        }
+    }
+
     /// Writes part `part` (an index into [`Format::parts`]) of the network.
     pub fn write(self, net: &Network, part: usize, w: &mut dyn Write) -> io::Result<()> {
         match (self, part) {
