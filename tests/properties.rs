@@ -218,8 +218,8 @@ proptest! {
 /// Every tie straight from DNA's definitions, pair by pair over all
 /// stances: the slow path the projection must agree with.
 fn naive(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String), f64> {
-    let (a, s) = (ds.actors.len(), ds.stances.len());
-    let mut c = vec![vec![[0u64; 2]; s]; a];
+    let a = ds.actors.len();
+    let mut c = vec![vec![[0u64; 2]; ds.stances.len()]; a];
     for st in &ds.statements {
         c[st.actor][st.stance][usize::from(st.polarity == Polarity::Disagree)] += 1;
     }
@@ -229,8 +229,7 @@ fn naive(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String
         for j in i + 1..a {
             let (mut cong, mut conf, mut cooc) = (0u64, 0u64, 0u64);
             let (mut m10, mut m01, mut m11) = (0u64, 0u64, 0u64);
-            for k in 0..s {
-                let (x, y) = (c[i][k], c[j][k]);
+            for (x, y) in c[i].iter().zip(&c[j]) {
                 cong += x[0] * y[0] + x[1] * y[1];
                 conf += x[0] * y[1] + x[1] * y[0];
                 cooc += (x[0] + x[1]) * (y[0] + y[1]);
