@@ -5,6 +5,7 @@ use std::time::Instant;
 use stancegraph::export::Format;
 use stancegraph::graph::Network;
 use stancegraph::load::{Input, load};
+use stancegraph::network::{Kind, Normalization, project};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: phases INPUT.csv");
@@ -14,6 +15,17 @@ fn main() {
     let t = Instant::now();
     let net = Network::full(&ds);
     eprintln!("full      {:>8.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let congruence = project::one_mode(&ds, Kind::Congruence, Normalization::None);
+    eprintln!(
+        "congruence {:>7.3} s ({} ties)",
+        t.elapsed().as_secs_f64(),
+        congruence.graph.edge_count()
+    );
+    let t = Instant::now();
+    let mut sink = std::io::BufWriter::new(std::io::sink());
+    Format::Csv.write(&congruence, 1, &mut sink).unwrap();
+    eprintln!("  its edges.csv {:>5.3} s", t.elapsed().as_secs_f64());
     for format in Format::ALL {
         for part in 0..format.parts().len() {
             let t = Instant::now();
