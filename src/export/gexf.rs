@@ -16,7 +16,7 @@ use crate::graph::Network;
 
 use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
 use super::style::{Rgb, edge_style, node_color};
-use super::xml::{self, attr};
+use super::xml::{self, Tag, attr};
 use super::{edge_id, format_weight};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
@@ -38,21 +38,32 @@ fn declare<W: Write, T>(w: &mut Writer<W>, class: &str, attrs: &[Attr<T>]) -> io
     Ok(())
 }
 
-fn attvalues<W: Write, T>(w: &mut Writer<W>, attrs: &[Attr<T>], item: &T) -> io::Result<()> {
-    let mut buf = String::new();
+fn attvalues<W: Write, T>(
+    w: &mut Writer<W>,
+    tags: &[Tag],
+    attrs: &[Attr<T>],
+    item: &T,
+    buf: &mut String,
+) -> io::Result<()> {
     w.create_element("attvalues").write_inner_content(|w| {
-        for a in attrs {
+        for (a, tag) in attrs.iter().zip(tags) {
             if let Some(v) = (a.get)(item) {
                 buf.clear();
-                v.write(&mut buf);
-                w.create_element("attvalue")
-                    .with_attributes([attr("for", a.name), attr("value", &buf)])
-                    .write_empty()?;
+                v.write(buf);
+                tag.empty_with(w, "value", buf)?;
             }
         }
         Ok(())
     })?;
     Ok(())
+}
+
+/// The `<attvalue for="...">` tags of the attributes.
+fn attvalue_tags<T>(attrs: &[Attr<T>]) -> Vec<Tag> {
+    attrs
+        .iter()
+        .map(|a| Tag::new("attvalue", &[("for", a.name)]))
+        .collect()
 }
 
 /// One spell from the first to the last date, when there are dates.
@@ -93,6 +104,9 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let g = &net.graph;
     let dynamic = g.node_weights().any(|n| n.first_date.is_some());
     let max = net.max_weight();
+    let node_tags = attvalue_tags(&NODE_ATTRS);
+    let edge_tags = attvalue_tags(&EDGE_ATTRS);
+    let mut buf = String::new();
     let mut w = xml::start(w)?;
     w.create_element("gexf")
         .with_attributes([
@@ -141,7 +155,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                 w.create_element("node")
                                     .with_attributes([attr("id", &n.id), attr("label", &n.label)])
                                     .write_inner_content(|w| {
-                                        attvalues(w, &NODE_ATTRS, n)?;
+                                        attvalues(w, &node_tags, &NODE_ATTRS, n, &mut buf)?;
                                         spells(w, n.first_date, n.last_date)?;
                                         color(w, node_color(n.kind))?;
                                         // Area grows with the statement count.
@@ -174,7 +188,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                         attr("label", relation),
                                     ])
                                     .write_inner_content(|w| {
-                                        attvalues(w, &EDGE_ATTRS, d)?;
+                                        attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
                                         spells(w, d.first_date, d.last_date)?;
                                         color(w, rgb)?;
                                         let thick = if max > 0.0 {

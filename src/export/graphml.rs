@@ -13,7 +13,7 @@ use quick_xml::Writer;
 use crate::graph::Network;
 
 use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
-use super::xml::{self, attr, text_element};
+use super::xml::{self, Tag, attr};
 use super::{edge_id, format_weight};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -44,25 +44,31 @@ fn keys<W: Write, T>(
     Ok(())
 }
 
+/// The `<data key="...">` tags of one domain: `label` or `weight` first,
+/// then the shared attributes.
+fn data_tags<T>(prefix: &str, first: &str, attrs: &[Attr<T>]) -> Vec<Tag> {
+    std::iter::once(first)
+        .chain(attrs.iter().map(|a| a.name))
+        .map(|name| Tag::new("data", &[("key", &format!("{prefix}_{name}"))]))
+        .collect()
+}
+
 /// Writes the `<data>` of one node or edge: `label` or `weight` first, then
 /// the shared attributes that are present.
 fn data<W: Write, T>(
     w: &mut Writer<W>,
-    prefix: &str,
-    first: (&str, &str),
+    tags: &[Tag],
+    first: &str,
     attrs: &[Attr<T>],
     item: &T,
+    buf: &mut String,
 ) -> io::Result<()> {
-    text_element(
-        w,
-        "data",
-        &[("key", &format!("{prefix}_{}", first.0))],
-        first.1,
-    )?;
-    for a in attrs {
+    tags[0].text(w, first)?;
+    for (a, tag) in attrs.iter().zip(&tags[1..]) {
         if let Some(v) = (a.get)(item) {
-            let key = format!("{prefix}_{}", a.name);
-            text_element(w, "data", &[("key", &key)], &v.text())?;
+            buf.clear();
+            v.write(buf);
+            tag.text(w, buf)?;
         }
     }
     Ok(())
@@ -72,6 +78,9 @@ fn data<W: Write, T>(
 pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut w = xml::start(w)?;
     let g = &net.graph;
+    let node_tags = data_tags("n", "label", &NODE_ATTRS);
+    let edge_tags = data_tags("e", "weight", &EDGE_ATTRS);
+    let mut buf = String::new();
     w.create_element("graphml")
         .with_attributes([
             ("xmlns", NAMESPACE),
@@ -93,7 +102,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                         w.create_element("node")
                             .with_attribute(attr("id", &n.id))
                             .write_inner_content(|w| {
-                                data(w, "n", ("label", &n.label), &NODE_ATTRS, n)
+                                data(w, &node_tags, &n.label, &NODE_ATTRS, n, &mut buf)
                             })?;
                     }
                     for e in g.edge_indices() {
@@ -108,7 +117,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                 attr("target", &g[t].id),
                             ])
                             .write_inner_content(|w| {
-                                data(w, "e", ("weight", &weight), &EDGE_ATTRS, d)
+                                data(w, &edge_tags, &weight, &EDGE_ATTRS, d, &mut buf)
                             })?;
                     }
                     Ok(())
