@@ -227,6 +227,22 @@ mod tests {
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn outputs_get_the_permissions_of_a_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        write_all(tmp.path(), vec![job("x.txt", b"x")]).unwrap();
+        fs::File::create(tmp.path().join("plain")).unwrap();
+        let mode = |name: &str| {
+            fs::metadata(tmp.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+        };
+        assert_eq!(mode("x.txt"), mode("plain"), "not tempfile's private 0600");
+    }
+
     #[test]
     fn a_file_is_not_a_directory() {
         let tmp = tempfile::NamedTempFile::new().unwrap();
