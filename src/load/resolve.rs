@@ -162,6 +162,58 @@ fn unknown<T: Named>(what: &str, value: &str, table: &str, known: &[T]) -> Strin
     }
 }
 
+/// How one kind of entity (actors, stances or countries) is looked up.
+struct Registry {
+    names: Names,
+    /// The side-table file, when given: then every reference must resolve.
+    table: Option<String>,
+    /// Per entity: whether its id came from the side table (kept) or must
+    /// be derived from its name.
+    fixed: Vec<bool>,
+}
+
+impl Registry {
+    fn new(table: &Option<Table>) -> Registry {
+        Registry {
+            names: Names::default(),
+            table: table.as_ref().map(|t| t.file.clone()),
+            fixed: Vec::new(),
+        }
+    }
+
+    /// Finds `text` among `items` by id or label. Without a side table an
+    /// unknown name becomes a new entity made by `make` (its id is derived
+    /// later); with one, it is reported with the closest known id. Returns
+    /// the index and whether it is new.
+    fn find_or_add<T: Named>(
+        &mut self,
+        items: &mut Vec<T>,
+        what: &str,
+        text: &str,
+        at: (&str, u64),
+        diags: &mut Diagnostics,
+        make: impl FnOnce(&str) -> T,
+    ) -> Option<(usize, bool)> {
+        let found = find(
+            &self.names,
+            self.table.as_deref(),
+            items,
+            what,
+            text,
+            at,
+            diags,
+        );
+        if let Some(i) = found.ok()? {
+            return Some((i, false));
+        }
+        let i = items.len();
+        items.push(make(text));
+        self.fixed.push(false);
+        self.names.insert(text, i);
+        Some((i, true))
+    }
+}
+
 /// Where an entity's attribute was first set, so that a contradiction can
 /// name both places.
 #[derive(Clone)]
@@ -176,17 +228,9 @@ pub struct Resolver {
     /// Source documents by name, as indices into `ds.sources`.
     sources: FxHashMap<String, usize>,
     ds: Dataset,
-    actor_names: Names,
-    stance_names: Names,
-    country_names: Names,
-    /// Side-table files, when given: then every reference must resolve.
-    actor_table: Option<String>,
-    stance_table: Option<String>,
-    country_table: Option<String>,
-    /// Whether an id was given by a side table (kept) or must be derived.
-    actor_fixed: Vec<bool>,
-    stance_fixed: Vec<bool>,
-    country_fixed: Vec<bool>,
+    actor_refs: Registry,
+    stance_refs: Registry,
+    country_refs: Registry,
     /// Where an actor's kind and country were set.
     kind_origin: Vec<Option<Origin>>,
     country_origin: Vec<Option<Origin>>,
@@ -205,15 +249,9 @@ impl Resolver {
                 name: name.to_string(),
                 ..Dataset::default()
             },
-            actor_names: Names::default(),
-            stance_names: Names::default(),
-            country_names: Names::default(),
-            actor_table: side.actors.as_ref().map(|t| t.file.clone()),
-            stance_table: side.stances.as_ref().map(|t| t.file.clone()),
-            country_table: side.countries.as_ref().map(|t| t.file.clone()),
-            actor_fixed: Vec::new(),
-            stance_fixed: Vec::new(),
-            country_fixed: Vec::new(),
+            actor_refs: Registry::new(&side.actors),
+            stance_refs: Registry::new(&side.stances),
+            country_refs: Registry::new(&side.countries),
             kind_origin: Vec::new(),
             country_origin: Vec::new(),
             id_places: HashMap::new(),
@@ -298,9 +336,9 @@ impl Resolver {
             };
             let label = row.get(&COUNTRIES, "label").unwrap_or(&id).to_string();
             self.ds.countries.push(Country { id, label });
-            self.country_fixed.push(true);
+            self.country_refs.fixed.push(true);
         }
-        self.country_names = Names::build(&self.ds.countries);
+        self.country_refs.names = Names::build(&self.ds.countries);
     }
 
     fn actors(&mut self, table: &Table) {
@@ -333,11 +371,11 @@ impl Resolver {
                 country,
                 role: row.get(&ACTORS, "role").map(str::to_string),
             });
-            self.actor_fixed.push(true);
+            self.actor_refs.fixed.push(true);
             self.kind_origin.push(kind.map(|_| origin.clone()));
             self.country_origin.push(country.map(|_| origin));
         }
-        self.actor_names = Names::build(&self.ds.actors);
+        self.actor_refs.names = Names::build(&self.ds.actors);
     }
 
     fn stances(&mut self, table: &Table) {
@@ -350,9 +388,9 @@ impl Resolver {
                 id,
                 topic: row.get(&STANCES, "topic").map(str::to_string),
             });
-            self.stance_fixed.push(true);
+            self.stance_refs.fixed.push(true);
         }
-        self.stance_names = Names::build(&self.ds.stances);
+        self.stance_refs.names = Names::build(&self.ds.stances);
     }
 
     fn parse_kind(&mut self, file: &str, line: u64, text: &str) -> Option<ActorKind> {
@@ -373,26 +411,20 @@ impl Resolver {
     /// Resolves a country reference, or creates the country when there is no
     /// countries table.
     fn country(&mut self, file: &str, line: u64, text: &str) -> Option<usize> {
-        let found = find(
-            &self.country_names,
-            self.country_table.as_deref(),
-            &self.ds.countries,
+        let make = |label: &str| Country {
+            id: String::new(),
+            label: label.to_string(),
+        };
+        let at = (file, line);
+        let found = self.country_refs.find_or_add(
+            &mut self.ds.countries,
             "country",
             text,
-            (file, line),
+            at,
             &mut self.diags,
+            make,
         );
-        if let Some(i) = found.ok()? {
-            return Some(i);
-        }
-        let i = self.ds.countries.len();
-        self.ds.countries.push(Country {
-            id: String::new(),
-            label: text.to_string(),
-        });
-        self.country_fixed.push(false);
-        self.country_names.insert(text, i);
-        Some(i)
+        found.map(|(i, _)| i)
     }
 
     fn source(&mut self, name: &str) -> usize {
@@ -493,33 +525,26 @@ impl Resolver {
             file: file.to_string(),
             line,
         };
-        let found = find(
-            &self.actor_names,
-            self.actor_table.as_deref(),
-            &self.ds.actors,
+        let make = |label: &str| Actor {
+            id: String::new(),
+            label: label.to_string(),
+            kind: ActorKind::Person,
+            country: None,
+            role: None,
+        };
+        let at = (file, line);
+        let (i, new) = self.actor_refs.find_or_add(
+            &mut self.ds.actors,
             "actor",
             text,
-            (file, line),
+            at,
             &mut self.diags,
-        );
-        let i = match found.ok()? {
-            Some(i) => i,
-            None => {
-                let i = self.ds.actors.len();
-                self.ds.actors.push(Actor {
-                    id: String::new(),
-                    label: text.to_string(),
-                    kind: ActorKind::Person,
-                    country: None,
-                    role: None,
-                });
-                self.actor_fixed.push(false);
-                self.kind_origin.push(None);
-                self.country_origin.push(None);
-                self.actor_names.insert(text, i);
-                i
-            }
-        };
+            make,
+        )?;
+        if new {
+            self.kind_origin.push(None);
+            self.country_origin.push(None);
+        }
         if let Some(kind) = kind {
             let actor = &self.ds.actors[i];
             match &self.kind_origin[i] {
@@ -568,27 +593,21 @@ impl Resolver {
     }
 
     fn stance(&mut self, file: &str, line: u64, text: &str) -> Option<usize> {
-        let found = find(
-            &self.stance_names,
-            self.stance_table.as_deref(),
-            &self.ds.stances,
+        let make = |label: &str| Stance {
+            id: String::new(),
+            label: label.to_string(),
+            topic: None,
+        };
+        let at = (file, line);
+        let found = self.stance_refs.find_or_add(
+            &mut self.ds.stances,
             "stance",
             text,
-            (file, line),
+            at,
             &mut self.diags,
+            make,
         );
-        if let Some(i) = found.ok()? {
-            return Some(i);
-        }
-        let i = self.ds.stances.len();
-        self.ds.stances.push(Stance {
-            id: String::new(),
-            label: text.to_string(),
-            topic: None,
-        });
-        self.stance_fixed.push(false);
-        self.stance_names.insert(text, i);
-        Some(i)
+        found.map(|(i, _)| i)
     }
 
     /// Gives every entity first named in the statements an id made from its
@@ -610,17 +629,17 @@ impl Resolver {
             taken.insert(id.clone());
             id
         };
-        for (c, fixed) in self.ds.countries.iter_mut().zip(&self.country_fixed) {
+        for (c, fixed) in self.ds.countries.iter_mut().zip(&self.country_refs.fixed) {
             if !fixed {
                 c.id = fresh(&c.label, "country", &mut taken);
             }
         }
-        for (a, fixed) in self.ds.actors.iter_mut().zip(&self.actor_fixed) {
+        for (a, fixed) in self.ds.actors.iter_mut().zip(&self.actor_refs.fixed) {
             if *fixed {
                 continue;
             }
             let same_country = (a.kind == ActorKind::Country)
-                .then(|| self.country_names.find(&a.label))
+                .then(|| self.country_refs.names.find(&a.label))
                 .flatten();
             a.id = match same_country {
                 Some(c) => {
@@ -630,7 +649,7 @@ impl Resolver {
                 None => fresh(&a.label, "actor", &mut taken),
             };
         }
-        for (s, fixed) in self.ds.stances.iter_mut().zip(&self.stance_fixed) {
+        for (s, fixed) in self.ds.stances.iter_mut().zip(&self.stance_refs.fixed) {
             if !fixed {
                 s.id = fresh(&s.label, "stance", &mut taken);
             }
