@@ -18,8 +18,8 @@ use petgraph::graph::EdgeIndex;
 
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
 
-use super::format_weight;
 use super::style::{edge_style, hex, node_color};
+use super::{TwoDecimals, format_weight};
 
 /// Quotes and escapes a string as a DOT id or attribute value.
 ///
@@ -174,6 +174,7 @@ struct Styled<'g> {
     net: &'g Network,
     labels: HashMap<&'g str, &'g str>,
     max: f64,
+    decimals: std::cell::RefCell<TwoDecimals>,
 }
 
 impl<'g> Styled<'g> {
@@ -186,6 +187,7 @@ impl<'g> Styled<'g> {
                 .map(|n| (n.id.as_str(), n.label.as_str()))
                 .collect(),
             max: net.max_weight(),
+            decimals: Default::default(),
         }
     }
 
@@ -248,7 +250,10 @@ impl<'g> Styled<'g> {
             ("statements", d.statements.to_string()),
             ("color", hex(color)),
             ("style", line.as_str().to_string()),
-            ("penwidth", format!("{penwidth:.2}")),
+            (
+                "penwidth",
+                self.decimals.borrow_mut().get(penwidth).to_string(),
+            ),
             ("tooltip", edge_tooltip(&g[s], &g[t], d)),
         ];
         (&g[s].id, &g[t].id, attrs)

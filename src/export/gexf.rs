@@ -17,7 +17,7 @@ use crate::graph::Network;
 use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
 use super::style::{Rgb, edge_style, node_color};
 use super::xml::{self, Tag, attr};
-use super::{edge_id, format_weight};
+use super::{TwoDecimals, edge_id, format_weight};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const VIZ: &str = "http://gexf.net/1.3/viz";
@@ -92,9 +92,9 @@ fn color<W: Write>(w: &mut Writer<W>, c: Rgb) -> io::Result<()> {
     Ok(())
 }
 
-fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: f64) -> io::Result<()> {
+fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: &str) -> io::Result<()> {
     w.create_element(element)
-        .with_attribute(("value", format!("{value:.2}").as_str()))
+        .with_attribute(("value", value))
         .write_empty()?;
     Ok(())
 }
@@ -107,6 +107,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let node_tags = attvalue_tags(&NODE_ATTRS);
     let edge_tags = attvalue_tags(&EDGE_ATTRS);
     let mut buf = String::new();
+    let mut decimals = TwoDecimals::default();
     let mut w = xml::start(w)?;
     w.create_element("gexf")
         .with_attributes([
@@ -159,11 +160,8 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                         spells(w, n.first_date, n.last_date)?;
                                         color(w, node_color(n.kind))?;
                                         // Area grows with the statement count.
-                                        viz_value(
-                                            w,
-                                            "viz:size",
-                                            10.0 + 5.0 * (n.statements as f64).sqrt(),
-                                        )
+                                        let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
+                                        viz_value(w, "viz:size", decimals.get(size))
                                     })?;
                             }
                             Ok(())
@@ -196,7 +194,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                         } else {
                                             1.0
                                         };
-                                        viz_value(w, "viz:thickness", thick)?;
+                                        viz_value(w, "viz:thickness", decimals.get(thick))?;
                                         w.create_element("viz:shape")
                                             .with_attribute(("value", line.as_str()))
                                             .write_empty()?;

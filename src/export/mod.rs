@@ -127,3 +127,18 @@ pub fn push_edge_id(index: usize, buf: &mut String) {
     use std::fmt::Write;
     let _ = write!(buf, "e{index}");
 }
+
+/// Numbers written with two decimals (`{:.2}`), remembered by value: pen
+/// widths, sizes and thicknesses take few distinct values, and exact decimal
+/// formatting is slow.
+#[derive(Default)]
+pub(crate) struct TwoDecimals(rustc_hash::FxHashMap<u64, String>);
+
+impl TwoDecimals {
+    /// `x` as `format!("{x:.2}")` writes it.
+    pub fn get(&mut self, x: f64) -> &str {
+        self.0
+            .entry(x.to_bits())
+            .or_insert_with(|| format!("{x:.2}"))
+    }
+}
