@@ -14,7 +14,9 @@ use quick_xml::Writer;
 
 use crate::graph::Network;
 
-use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
+use rustc_hash::FxHashMap;
+
+use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS, Value};
 use super::style::{Rgb, edge_style, node_color};
 use super::xml::{self, Tag, attr};
 use super::{TwoDecimals, edge_id, format_weight};
@@ -73,7 +75,7 @@ fn spells<W: Write>(
     last: Option<NaiveDate>,
 ) -> io::Result<()> {
     if let (Some(first), Some(last)) = (first, last) {
-        let (start, end) = (first.to_string(), last.to_string());
+        let (start, end) = (Value::Date(first).text(), Value::Date(last).text());
         w.create_element("spells").write_inner_content(|w| {
             w.create_element("spell")
                 .with_attributes([("start", start.as_str()), ("end", end.as_str())])
@@ -84,12 +86,30 @@ fn spells<W: Write>(
     Ok(())
 }
 
-fn color<W: Write>(w: &mut Writer<W>, c: Rgb) -> io::Result<()> {
-    let [r, g, b] = c.map(|x| x.to_string());
-    w.create_element("viz:color")
-        .with_attributes([("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())])
-        .write_empty()?;
-    Ok(())
+/// The few `viz:color` and `viz:shape` tags a graph uses, each built once.
+#[derive(Default)]
+struct VizTags {
+    colors: FxHashMap<Rgb, Tag>,
+    shapes: FxHashMap<&'static str, Tag>,
+}
+
+impl VizTags {
+    fn color<W: Write>(&mut self, w: &mut Writer<W>, c: Rgb) -> io::Result<()> {
+        self.colors
+            .entry(c)
+            .or_insert_with(|| {
+                let [r, g, b] = c.map(|x| x.to_string());
+                Tag::new("viz:color", &[("r", &r), ("g", &g), ("b", &b)])
+            })
+            .empty(w)
+    }
+
+    fn shape<W: Write>(&mut self, w: &mut Writer<W>, line: &'static str) -> io::Result<()> {
+        self.shapes
+            .entry(line)
+            .or_insert_with(|| Tag::new("viz:shape", &[("value", line)]))
+            .empty(w)
+    }
 }
 
 fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: &str) -> io::Result<()> {
@@ -108,6 +128,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let edge_tags = attvalue_tags(&EDGE_ATTRS);
     let mut buf = String::new();
     let mut decimals = TwoDecimals::default();
+    let mut viz = VizTags::default();
     let mut w = xml::start(w)?;
     w.create_element("gexf")
         .with_attributes([
@@ -158,7 +179,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                     .write_inner_content(|w| {
                                         attvalues(w, &node_tags, &NODE_ATTRS, n, &mut buf)?;
                                         spells(w, n.first_date, n.last_date)?;
-                                        color(w, node_color(n.kind))?;
+                                        viz.color(w, node_color(n.kind))?;
                                         // Area grows with the statement count.
                                         let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
                                         viz_value(w, "viz:size", decimals.get(size))
@@ -188,16 +209,14 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                     .write_inner_content(|w| {
                                         attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
                                         spells(w, d.first_date, d.last_date)?;
-                                        color(w, rgb)?;
+                                        viz.color(w, rgb)?;
                                         let thick = if max > 0.0 {
                                             1.0 + 4.0 * d.weight.abs() / max
                                         } else {
                                             1.0
                                         };
                                         viz_value(w, "viz:thickness", decimals.get(thick))?;
-                                        w.create_element("viz:shape")
-                                            .with_attribute(("value", line.as_str()))
-                                            .write_empty()?;
+                                        viz.shape(w, line.as_str())?;
                                         Ok(())
                                     })?;
                             }

@@ -75,6 +75,12 @@ impl Tag {
         }
     }
 
+    /// Writes `<name attrs.../>`.
+    pub fn empty<W: Write>(&self, w: &mut Writer<W>) -> io::Result<()> {
+        let start = BytesStart::from_content(self.content.as_str(), self.name.len());
+        w.write_event(Event::Empty(start))
+    }
+
     /// Writes `<name attrs... extra="value"/>`, the value escaped.
     pub fn empty_with<W: Write>(
         &self,
