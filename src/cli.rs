@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use stancegraph::model::ActorKind;
+use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -65,16 +67,16 @@ pub struct ExportArgs {
     pub output: PathBuf,
 
     /// Which network to build.
-    #[arg(long, value_enum, default_value_t = NetworkArg::Full)]
-    pub network: NetworkArg,
+    #[arg(long, value_enum, default_value_t = Kind::Full)]
+    pub network: Kind,
 
     /// How the affiliation network treats polarity.
-    #[arg(long, value_enum, default_value_t = QualifierArg::Separate)]
-    pub qualifier: QualifierArg,
+    #[arg(long, value_enum, default_value_t = Qualifier::Separate)]
+    pub qualifier: Qualifier,
 
     /// Edge-weight normalization (a = an actor's statement count).
-    #[arg(long, value_enum, default_value_t = NormalizeArg::None)]
-    pub normalize: NormalizeArg,
+    #[arg(long, value_enum, default_value_t = Normalization::None)]
+    pub normalize: Normalization,
 
     /// Write one export per time window of this length (7d, 2w, 1m, 1y),
     /// named <network>.<start-date>.<ext>.
@@ -98,12 +100,12 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct Selection {
     /// Count each actor as its country; actors without one stay themselves.
-    #[arg(long, value_enum, default_value_t = LevelArg::Actor)]
-    pub level: LevelArg,
+    #[arg(long, value_enum, default_value_t = Level::Actor)]
+    pub level: Level,
 
     /// Count a repeated (actor, stance, polarity) once per ...
-    #[arg(long, value_enum, default_value_t = DuplicatesArg::Include)]
-    pub duplicates: DuplicatesArg,
+    #[arg(long, value_enum, default_value_t = Duplicates::Include)]
+    pub duplicates: Duplicates,
 
     /// Keep statements dated on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -131,7 +133,7 @@ pub struct Selection {
 
     /// Keep only actors of this kind; repeatable.
     #[arg(long, value_enum, value_name = "KIND")]
-    pub kind: Vec<KindArg>,
+    pub kind: Vec<ActorKind>,
 
     /// Keep only statements from this source (exact); repeatable.
     #[arg(long, value_name = "SOURCE")]
@@ -188,88 +190,4 @@ pub enum FormatArg {
     Json,
     /// Every format
     All,
-}
-
-/// `--network`: which network to build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NetworkArg {
-    /// Actors, countries and stances; agree, disagree and affiliation edges
-    Full,
-    /// Two-mode actor→stance network (DNA's affiliation network)
-    Affiliation,
-    /// Actor–actor: Σ_s Σ_q c(i,s,q)·c(j,s,q), shared polarities
-    Congruence,
-    /// Actor–actor: Σ_s c(i,s,+)·c(j,s,−) + c(i,s,−)·c(j,s,+), opposed polarities
-    Conflict,
-    /// Actor–actor: congruence − conflict
-    Subtract,
-    /// Actor–actor: Σ_s c(i,s)·c(j,s), polarity ignored
-    Cooccurrence,
-}
-
-/// `--qualifier`: polarity in the affiliation network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QualifierArg {
-    /// One edge per polarity, weight = statements
-    Separate,
-    /// One edge per actor and stance, weight = statements of either polarity
-    Ignore,
-    /// One edge per actor and stance: 1 agree only, 2 disagree only, 3 both
-    Combine,
-    /// One edge per actor and stance: agree − disagree statements
-    Subtract,
-}
-
-/// `--normalize`: edge-weight normalization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NormalizeArg {
-    /// Raw counts
-    None,
-    /// One-mode: w / ((a_i + a_j) / 2)
-    Average,
-    /// One-mode: w / (m10 + m01 + m11) over (stance, polarity) cells
-    Jaccard,
-    /// One-mode, DNA's cosine: w / (a_i · a_j)
-    Cosine,
-    /// Two-mode: w / the actor's statements (its edges under combine)
-    Activity,
-    /// Two-mode: w / the stance's statements (its edges under combine)
-    Prominence,
-}
-
-/// `--level`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LevelArg {
-    /// Actors are nodes
-    Actor,
-    /// Countries are nodes
-    Country,
-}
-
-/// `--duplicates`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DuplicatesArg {
-    /// Every statement counts
-    Include,
-    /// Once per source document
-    Document,
-    /// Once per ISO calendar week
-    Week,
-    /// Once per calendar month
-    Month,
-    /// Once per calendar year
-    Year,
-    /// Once over the whole range
-    All,
-}
-
-/// `--kind`: an actor kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    /// People
-    Person,
-    /// Organizations
-    Organization,
-    /// Countries speaking as actors
-    Country,
 }

@@ -7,6 +7,8 @@
 //! assert!(net.graph.node_count() > 20);
 //! ```
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -336,29 +338,32 @@ impl Network {
         let actor_nodes: Vec<NodeIndex> = (0..ds.actors.len())
             .map(|a| graph.add_node(actor_node(ds, a, &act.actors[a])))
             .collect();
+        // Country-kind actors by id: one of them with a country's id is that
+        // country's node.
+        let speaking: HashMap<&str, usize> = ds
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Country)
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
         let country_nodes: Vec<NodeIndex> = ds
             .countries
             .iter()
             .zip(&act.countries)
-            .map(|(c, activity)| {
-                let speaking = ds
-                    .actors
-                    .iter()
-                    .position(|a| a.id == c.id && a.kind == ActorKind::Country);
-                match speaking {
-                    Some(a) => actor_nodes[a],
-                    None => graph.add_node(NodeData {
-                        id: c.id.clone(),
-                        label: c.label.clone(),
-                        kind: NodeKind::Country,
-                        country: None,
-                        role: None,
-                        topic: None,
-                        statements: activity.count,
-                        first_date: activity.first,
-                        last_date: activity.last,
-                    }),
-                }
+            .map(|(c, activity)| match speaking.get(c.id.as_str()) {
+                Some(&a) => actor_nodes[a],
+                None => graph.add_node(NodeData {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    kind: NodeKind::Country,
+                    country: None,
+                    role: None,
+                    topic: None,
+                    statements: activity.count,
+                    first_date: activity.first,
+                    last_date: activity.last,
+                }),
             })
             .collect();
         let stance_nodes: Vec<NodeIndex> = (0..ds.stances.len())

@@ -47,7 +47,8 @@ impl Polarity {
 }
 
 /// What kind of speaker an actor is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// On the command line (`--kind`) it is a clap value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum ActorKind {
     /// A person (the default).
     Person,

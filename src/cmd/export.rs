@@ -5,11 +5,11 @@ use std::io::{self, Write};
 
 use stancegraph::export::Format;
 use stancegraph::graph::Network;
-use stancegraph::network::{self, Filter, Kind, Normalization, Qualifier, Span, filter, window};
+use stancegraph::network::{self, Filter, Span, filter, window};
 use stancegraph::output::{self, Job, OutputError};
 
 use super::{Error, Progress, load_input, options};
-use crate::cli::{ExportArgs, FormatArg, NetworkArg, NormalizeArg, QualifierArg};
+use crate::cli::{ExportArgs, FormatArg};
 
 /// The formats asked for, each once, in the order of [`Format::ALL`].
 fn formats(args: &[FormatArg]) -> Vec<Format> {
@@ -32,37 +32,6 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
     out
 }
 
-fn kind(arg: NetworkArg) -> Kind {
-    match arg {
-        NetworkArg::Full => Kind::Full,
-        NetworkArg::Affiliation => Kind::Affiliation,
-        NetworkArg::Congruence => Kind::Congruence,
-        NetworkArg::Conflict => Kind::Conflict,
-        NetworkArg::Subtract => Kind::Subtract,
-        NetworkArg::Cooccurrence => Kind::Cooccurrence,
-    }
-}
-
-fn qualifier(arg: QualifierArg) -> Qualifier {
-    match arg {
-        QualifierArg::Separate => Qualifier::Separate,
-        QualifierArg::Ignore => Qualifier::Ignore,
-        QualifierArg::Combine => Qualifier::Combine,
-        QualifierArg::Subtract => Qualifier::Subtract,
-    }
-}
-
-fn normalization(arg: NormalizeArg) -> Normalization {
-    match arg {
-        NormalizeArg::None => Normalization::None,
-        NormalizeArg::Average => Normalization::Average,
-        NormalizeArg::Jaccard => Normalization::Jaccard,
-        NormalizeArg::Cosine => Normalization::Cosine,
-        NormalizeArg::Activity => Normalization::Activity,
-        NormalizeArg::Prominence => Normalization::Prominence,
-    }
-}
-
 fn span(flag: &str, text: &str) -> Result<Span, Error> {
     text.parse()
         .map_err(|e| Error::Usage(format!("invalid value for --{flag}: {e}")))
@@ -72,9 +41,9 @@ fn span(flag: &str, text: &str) -> Result<Span, Error> {
 pub fn run(args: ExportArgs) -> Result<(), Error> {
     let formats = formats(&args.formats);
     let mut opts = options(&args.selection)?;
-    opts.kind = kind(args.network);
-    opts.qualifier = qualifier(args.qualifier);
-    opts.normalization = normalization(args.normalize);
+    opts.kind = args.network;
+    opts.qualifier = args.qualifier;
+    opts.normalization = args.normalize;
     opts.validate().map_err(Error::Usage)?;
     let windowing = match &args.window {
         Some(size) => {

@@ -8,11 +8,11 @@ mod stats;
 use std::path::Path;
 
 use stancegraph::load::{Diagnostics, Input, load, parse_date};
-use stancegraph::model::{ActorKind, Dataset};
-use stancegraph::network::{Duplicates, Filter, Level, Options};
+use stancegraph::model::Dataset;
+use stancegraph::network::{Filter, Options};
 use stancegraph::output::OutputError;
 
-use crate::cli::{Cli, Command, DuplicatesArg, KindArg, LevelArg, Selection};
+use crate::cli::{Cli, Command, Selection};
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -143,31 +143,13 @@ pub fn options(sel: &Selection) -> Result<Options, Error> {
         exclude_actors: sel.exclude_actor.clone(),
         stances: sel.stance.clone(),
         exclude_stances: sel.exclude_stance.clone(),
-        kinds: sel
-            .kind
-            .iter()
-            .map(|k| match k {
-                KindArg::Person => ActorKind::Person,
-                KindArg::Organization => ActorKind::Organization,
-                KindArg::Country => ActorKind::Country,
-            })
-            .collect(),
+        kinds: sel.kind.clone(),
         sources: sel.source.clone(),
         isolates: sel.isolates,
     };
     Ok(Options {
-        level: match sel.level {
-            LevelArg::Actor => Level::Actor,
-            LevelArg::Country => Level::Country,
-        },
-        duplicates: match sel.duplicates {
-            DuplicatesArg::Include => Duplicates::Include,
-            DuplicatesArg::Document => Duplicates::Document,
-            DuplicatesArg::Week => Duplicates::Week,
-            DuplicatesArg::Month => Duplicates::Month,
-            DuplicatesArg::Year => Duplicates::Year,
-            DuplicatesArg::All => Duplicates::All,
-        },
+        level: sel.level,
+        duplicates: sel.duplicates,
         filter,
         ..Options::default()
     })

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use crate::graph::Network;
 
 use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS, Value};
-use super::edge_id;
+use super::push_edge_id;
 
 /// One JSON member value.
 enum Member<'a> {
@@ -86,7 +86,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
         key.clear();
-        key.push_str(&edge_id(e.index()));
+        push_edge_id(e.index(), &mut key);
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let members = vec![
             ("source", Member::Text(&g[s].id)),
@@ -102,6 +102,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::edge_id;
     use crate::load::{Input, load};
     use serde_json::{Value, json};
 

@@ -21,6 +21,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub use diag::{Diagnostic, Diagnostics};
+pub(crate) use resolve::{Named, Names, closest};
 pub use resolve::{is_id_char, parse_date, slug};
 
 use crate::model::Dataset;

@@ -59,7 +59,7 @@ pub fn slug(name: &str) -> String {
 /// Looks entities up by id or label: exact id, exact label, then the same
 /// ignoring case.
 #[derive(Default)]
-struct Names {
+pub(crate) struct Names {
     // Fx hashing: these are looked up twice per statement row.
     exact: FxHashMap<String, usize>,
     folded: FxHashMap<String, usize>,
@@ -67,7 +67,7 @@ struct Names {
 
 impl Names {
     /// Adds keys in priority order: all ids before all labels.
-    fn build<T: Named>(items: &[T]) -> Names {
+    pub(crate) fn build<T: Named>(items: &[T]) -> Names {
         let mut names = Names::default();
         for (i, item) in items.iter().enumerate() {
             names.insert(item.id(), i);
@@ -83,7 +83,7 @@ impl Names {
         self.folded.entry(key.to_lowercase()).or_insert(index);
     }
 
-    fn find(&self, key: &str) -> Option<usize> {
+    pub(crate) fn find(&self, key: &str) -> Option<usize> {
         self.exact
             .get(key)
             .or_else(|| self.folded.get(&key.to_lowercase()))
@@ -92,7 +92,7 @@ impl Names {
 }
 
 /// Actors, stances and countries: found by id or label.
-trait Named {
+pub(crate) trait Named {
     fn id(&self) -> &str;
     fn label(&self) -> &str;
 }
@@ -138,24 +138,25 @@ fn find<T: Named>(
 
 /// The message for a reference that matches nothing: names the side table
 /// and the closest known id.
-fn unknown<T: Named>(what: &str, value: &str, table: &str, known: &[T]) -> String {
+/// The item whose id or label is closest to `value` (edit distance,
+/// ignoring case; ties go to the smaller id).
+pub(crate) fn closest<'a, T: Named>(value: &str, known: &'a [T]) -> Option<&'a T> {
     let folded = value.to_lowercase();
-    let closest = known
-        .iter()
-        .map(|item| {
-            let (id, label) = (item.id(), item.label());
-            let d = strsim::levenshtein(&folded, &id.to_lowercase())
-                .min(strsim::levenshtein(&folded, &label.to_lowercase()));
-            (d, id, label)
-        })
-        .min_by_key(|(d, id, _)| (*d, *id));
-    match closest {
-        Some((_, id, label)) if id == label => {
+    known.iter().min_by_key(|item| {
+        let d = strsim::levenshtein(&folded, &item.id().to_lowercase())
+            .min(strsim::levenshtein(&folded, &item.label().to_lowercase()));
+        (d, item.id())
+    })
+}
+
+fn unknown<T: Named>(what: &str, value: &str, table: &str, known: &[T]) -> String {
+    match closest(value, known).map(|item| (item.id(), item.label())) {
+        Some((id, label)) if id == label => {
             format!(
                 "unknown {what} '{value}': not an id or label in {table}; closest known id: '{id}'"
             )
         }
-        Some((_, id, label)) => format!(
+        Some((id, label)) => format!(
             "unknown {what} '{value}': not an id or label in {table}; closest known id: '{id}' ({label})"
         ),
         None => format!("unknown {what} '{value}': {table} is empty"),

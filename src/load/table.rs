@@ -75,8 +75,7 @@ pub struct Row {
 impl Row {
     /// The value of a column of `schema`, `None` when blank or absent.
     pub fn get(&self, schema: &Schema, column: &str) -> Option<&str> {
-        let i = schema.index(column)?;
-        self.values.get(i)?.as_deref()
+        self.cells().get(schema, column)
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::Datelike;
 use crate::model::{Dataset, Statement};
 
 /// Which repeated statements count once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Duplicates {
     /// Every statement counts.
     #[default]

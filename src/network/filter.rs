@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use crate::load::{Named, Names, closest};
 use crate::model::{ActorKind, Dataset, Statement};
 
 /// Which statements to keep.
@@ -31,37 +32,28 @@ pub struct Filter {
     pub isolates: bool,
 }
 
-/// Finds the indices named by `names` among (id, label) pairs: exact id,
-/// exact label, then ignoring case. An unknown name is an error that names
-/// the closest one.
-fn resolve<'a>(
+/// Marks the items named by `names`, found as the loader finds references
+/// (exact id, exact label, then either ignoring case). An unknown name is an
+/// error that names the closest id.
+fn resolve<T: Named>(
     flag: &str,
     what: &str,
     names: &[String],
-    items: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    items: &[T],
 ) -> Result<Vec<bool>, String> {
-    let n = items.clone().count();
-    let mut chosen = vec![false; n];
+    let mut chosen = vec![false; items.len()];
+    if names.is_empty() {
+        return Ok(chosen);
+    }
+    let index = Names::build(items);
     for name in names {
-        let folded = name.to_lowercase();
-        let found = items
-            .clone()
-            .position(|(id, _)| id == name)
-            .or_else(|| items.clone().position(|(_, label)| label == name))
-            .or_else(|| {
-                items.clone().position(|(id, label)| {
-                    id.to_lowercase() == folded || label.to_lowercase() == folded
-                })
-            });
-        match found {
+        match index.find(name) {
             Some(i) => chosen[i] = true,
             None => {
-                let closest = items
-                    .clone()
-                    .min_by_key(|(id, _)| strsim::levenshtein(&folded, &id.to_lowercase()))
-                    .map(|(id, _)| format!("; closest id: '{id}'"))
+                let hint = closest(name, items)
+                    .map(|item| format!("; closest id: '{}'", item.id()))
                     .unwrap_or_default();
-                return Err(format!("--{flag} '{name}' matches no {what}{closest}"));
+                return Err(format!("--{flag} '{name}' matches no {what}{hint}"));
             }
         }
     }
@@ -71,12 +63,10 @@ fn resolve<'a>(
 /// Applies the filter. Unless `isolates` is set, actors, stances and
 /// countries left without statements are dropped.
 pub fn apply<'a>(ds: &'a Dataset, f: &Filter) -> Result<Cow<'a, Dataset>, String> {
-    let actors = || ds.actors.iter().map(|a| (a.id.as_str(), a.label.as_str()));
-    let stances = || ds.stances.iter().map(|s| (s.id.as_str(), s.label.as_str()));
-    let keep_actor = resolve("actor", "actor", &f.actors, actors())?;
-    let drop_actor = resolve("exclude-actor", "actor", &f.exclude_actors, actors())?;
-    let keep_stance = resolve("stance", "stance", &f.stances, stances())?;
-    let drop_stance = resolve("exclude-stance", "stance", &f.exclude_stances, stances())?;
+    let keep_actor = resolve("actor", "actor", &f.actors, &ds.actors)?;
+    let drop_actor = resolve("exclude-actor", "actor", &f.exclude_actors, &ds.actors)?;
+    let keep_stance = resolve("stance", "stance", &f.stances, &ds.stances)?;
+    let drop_stance = resolve("exclude-stance", "stance", &f.exclude_stances, &ds.stances)?;
 
     let wanted_source: Vec<bool> = ds.sources.iter().map(|s| f.sources.contains(s)).collect();
     let keep = |s: &Statement| {

@@ -3,7 +3,7 @@
 use crate::model::{Actor, ActorKind, Dataset, Statement};
 
 /// Whether nodes are actors or the countries they belong to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Level {
     /// Each actor is a node.
     #[default]

@@ -28,7 +28,7 @@ pub use level::Level;
 pub use window::{Span, Window};
 
 /// Which network to build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Kind {
     /// Actors, countries and stances; agree, disagree and affiliation edges.
     #[default]
@@ -66,7 +66,7 @@ impl Kind {
 
 /// How the two-mode `affiliation` network treats polarity (DNA's qualifier
 /// aggregation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Qualifier {
     /// One edge per polarity, weight = statements (as in `full`).
     #[default]
@@ -82,7 +82,7 @@ pub enum Qualifier {
 }
 
 /// Edge-weight normalization, as DNA defines it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Normalization {
     /// Raw counts.
     #[default]
