@@ -1,19 +1,21 @@
 //! Times each stage of an export on one input, for profiling:
-//! `cargo run --release --example phases -- INPUT.csv`
+//! `cargo run --release --example phases -- INPUT` (any input form).
 use std::time::Instant;
 
 use stancegraph::export::Format;
-use stancegraph::graph::Network;
-use stancegraph::load::{Input, load};
-use stancegraph::network::{Kind, Normalization, project};
+use stancegraph::load::{Input, LoadOptions, load};
+use stancegraph::network::{Kind, Normalization, full, project};
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: phases INPUT.csv");
+    let path = std::env::args().nth(1).expect("usage: phases INPUT");
     let t = Instant::now();
-    let ds = load(&Input::Csv(path.into())).expect("valid input");
+    let input = Input::from_arg(Some(std::path::Path::new(&path)));
+    let ds = load(&input, &LoadOptions::default())
+        .expect("valid input")
+        .dataset;
     eprintln!("load      {:>8.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let net = Network::full(&ds);
+    let net = full(&ds);
     eprintln!("full      {:>8.3} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let congruence = project::one_mode(&ds, Kind::Congruence, Normalization::None);
@@ -24,13 +26,13 @@ fn main() {
     );
     let t = Instant::now();
     let mut sink = std::io::BufWriter::new(std::io::sink());
-    Format::Csv.write(&congruence, 1, &mut sink).unwrap();
+    Format::Csv.write(&congruence, &ds, 1, &mut sink).unwrap();
     eprintln!("  its edges.csv {:>5.3} s", t.elapsed().as_secs_f64());
     for format in Format::ALL {
         for part in 0..format.parts().len() {
             let t = Instant::now();
             let mut sink = std::io::BufWriter::new(std::io::sink());
-            format.write(&net, part, &mut sink).unwrap();
+            format.write(&net, &ds, part, &mut sink).unwrap();
             eprintln!(
                 "{:<9} {:>8.3} s",
                 format.parts()[part],

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
 
@@ -11,6 +12,10 @@ Examples:
   stancegraph export                         the built-in seed dataset, all formats, into out/
   stancegraph export data/my-study -f dot -f csv -o results
   stancegraph export statements.csv -f graphml -o - > full.graphml
+  stancegraph export study.dna -f gexf              a DNA database, DNA's defaults
+  stancegraph export study.dna --actor-variable person --level organization
+  stancegraph export coding.xlsx --columns actor=Organisation,stance=Konzept,agree=Zustimmung
+  stancegraph export coding.csv --delimiter ';' --field medium=TV -f statements
   stancegraph export --network conflict --normalize average -f gexf
   stancegraph export --network congruence --level country --duplicates document
   stancegraph export --network affiliation --qualifier combine --from 2025-01-01
@@ -20,8 +25,12 @@ Examples:
   stancegraph stats --json
 
 INPUT is a dataset directory (statements.csv with optional actors.csv, stances.csv,
-countries.csv), a statements .csv file, a .json dataset, or - for a statements CSV on
-standard input. Without INPUT the seed dataset built into the binary is used.
+countries.csv; .tsv too), a statements .csv or .tsv file (comma, semicolon or tab,
+detected), a .json dataset, a DNA 3 database (.dna, opened read-only), an Excel or
+OpenDocument workbook (.xlsx, .xls, .ods: statements on the first sheet or the one
+named statements, side tables on sheets named actors, stances, countries), or - for a
+statements CSV on standard input. Without INPUT the seed dataset built into the binary
+is used.
 
 Exit status: 0 success, 1 bad input or an output error, 2 bad usage.";
 
@@ -50,12 +59,81 @@ pub enum Command {
     Stats(StatsArgs),
 }
 
+/// Where the statements come from and how to read them: shared by every
+/// subcommand that reads a dataset.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Dataset directory, statements .csv or .tsv, .json dataset, .dna
+    /// database, .xlsx/.xls/.ods workbook, or - for stdin [default: the
+    /// built-in seed dataset]
+    pub input: Option<PathBuf>,
+
+    /// The statements table's own column names for the contract's columns,
+    /// as NAME=COLUMN pairs (actor, stance, agree, actor_kind, country,
+    /// date, source, quote, id); repeatable.
+    #[arg(long, value_name = "NAME=COLUMN,...", value_parser = parse_columns)]
+    pub columns: Vec<ColumnMap>,
+
+    /// The field separator of CSV tables: one character, or `tab`
+    /// [default: detected from the header line; tab for .tsv]
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// The workbook sheet with the statements [default: the sheet named
+    /// statements, else the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// DNA: the statement type to read.
+    #[arg(long, value_name = "LABEL", default_value = "DNA Statement")]
+    pub statement_type: String,
+
+    /// DNA: the short-text variable whose entities are the actors.
+    #[arg(long, value_name = "VARIABLE", default_value = "organization")]
+    pub actor_variable: String,
+
+    /// DNA: the short-text variable whose entities are the stances.
+    #[arg(long, value_name = "VARIABLE", default_value = "concept")]
+    pub stance_variable: String,
+
+    /// DNA: the boolean variable that says agree (1) or disagree (0).
+    #[arg(long, value_name = "VARIABLE", default_value = "agreement")]
+    pub agree_variable: String,
+}
+
+impl InputArgs {
+    /// The DNA options these arguments give.
+    pub fn dna(&self) -> DnaOptions {
+        DnaOptions {
+            statement_type: self.statement_type.clone(),
+            actor: self.actor_variable.clone(),
+            stance: self.stance_variable.clone(),
+            agree: self.agree_variable.clone(),
+        }
+    }
+}
+
+fn parse_columns(text: &str) -> Result<ColumnMap, String> {
+    text.parse::<ColumnMap>().map_err(|e| e.to_string())
+}
+
+/// Reads `NAME=VALUE` for the field filters.
+fn parse_field(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.trim().to_string()))
+        }
+        _ => Err(format!(
+            "'{text}' is not NAME=VALUE; write for example document_author=Jane Doe"
+        )),
+    }
+}
+
 /// `stancegraph export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Dataset directory, statements .csv, .json dataset, or - for stdin
-    /// [default: the built-in seed dataset]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Output format; repeat for several. `all` writes every format.
     #[arg(short, long = "format", value_enum, default_values_t = [FormatArg::All])]
@@ -99,8 +177,11 @@ pub struct ExportArgs {
 /// Which statements count, and as whose: shared by `export` and `stats`.
 #[derive(Debug, Args)]
 pub struct Selection {
-    /// Count each actor as its country; actors without one stay themselves.
-    #[arg(long, value_enum, default_value_t = Level::Actor)]
+    /// Count each actor as its country (`country`), or as its value of any
+    /// actor attribute (`party`, DNA's `Type`, `role`, `kind`), or each
+    /// statement as its value of a statement field (a DNA variable such as
+    /// `organization`); actors without a value stay themselves.
+    #[arg(long, value_name = "ATTR", default_value = "actor", value_parser = parse_level)]
     pub level: Level,
 
     /// Count a repeated (actor, stance, polarity) once per ...
@@ -139,17 +220,34 @@ pub struct Selection {
     #[arg(long, value_name = "SOURCE")]
     pub source: Vec<String>,
 
+    /// Drop statements from this source (exact); repeatable.
+    #[arg(long, value_name = "SOURCE")]
+    pub exclude_source: Vec<String>,
+
+    /// Keep only statements whose field NAME has this value (exact; any
+    /// extra statement column, a DNA variable or document field such as
+    /// document_author); repeatable, values of one field are alternatives.
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_field)]
+    pub field: Vec<(String, String)>,
+
+    /// Drop statements whose field NAME has this value; repeatable.
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_field)]
+    pub exclude_field: Vec<(String, String)>,
+
     /// Keep filtered-out actors and stances as isolated nodes.
     #[arg(long)]
     pub isolates: bool,
 }
 
+fn parse_level(text: &str) -> Result<Level, String> {
+    Ok(text.parse::<Level>().unwrap_or_default())
+}
+
 /// `stancegraph check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Dataset directory, statements .csv, .json dataset, or - for stdin
-    /// [default: the built-in seed dataset]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// List at most this many errors.
     #[arg(long, default_value_t = 50, value_name = "N")]
@@ -159,9 +257,8 @@ pub struct CheckArgs {
 /// `stancegraph stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Dataset directory, statements .csv, .json dataset, or - for stdin
-    /// [default: the built-in seed dataset]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Print JSON instead of tables.
     #[arg(long)]
@@ -188,6 +285,9 @@ pub enum FormatArg {
     Gexf,
     /// NetworkX node-link JSON (<network>.json)
     Json,
+    /// The event list: the statements behind the network, one row each with
+    /// every field (<network>.statements.csv)
+    Statements,
     /// Every format
     All,
 }

@@ -2,17 +2,19 @@
 //! stance, agreeing or disagreeing") into actor-relationship networks and
 //! writes them for Graphviz, Gephi, NetworkX and igraph.
 //!
-//! The pipeline runs one way: [`load`] reads a [`model::Dataset`],
-//! [`graph::Network`] builds the graph, and [`export`] writes it in any
-//! format; [`output`] puts the files in place atomically.
+//! The pipeline runs one way: [`load`] reads a [`model::Dataset`] from any
+//! input form (CSV, JSON, a DNA database, a workbook), [`network`] builds
+//! the [`graph::Network`] asked for, and [`export`] writes it in any format;
+//! [`output`] puts the files in place atomically.
 //!
 //! ```
-//! use stancegraph::{export::Format, graph::Network, load::{load, Input}};
+//! use stancegraph::{export::Format, load::{load, Input, LoadOptions}, network};
 //!
-//! let dataset = load(&Input::Embedded).expect("the seed dataset is valid");
-//! let network = Network::full(&dataset);
+//! let loaded = load(&Input::Embedded, &LoadOptions::default()).expect("the seed dataset is valid");
+//! let dataset = loaded.dataset;
+//! let network = network::full(&dataset);
 //! let mut graphml = Vec::new();
-//! Format::Graphml.write(&network, 0, &mut graphml).unwrap();
+//! Format::Graphml.write(&network, &dataset, 0, &mut graphml).unwrap();
 //! assert!(String::from_utf8(graphml).unwrap().contains("Jean-Noël Barrot"));
 //! ```
 

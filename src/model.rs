@@ -6,10 +6,23 @@
 
 use chrono::NaiveDate;
 
+/// An RGB colour.
+pub type Rgb = [u8; 3];
+
+/// A colour as `#rrggbb`, lower case.
+///
+/// ```
+/// assert_eq!(stancegraph::model::hex([0xd7, 0x19, 0x1c]), "#d7191c");
+/// ```
+pub fn hex(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
 /// Whether an actor agrees or disagrees with a stance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Polarity {
     /// The actor supports the stance.
+    #[default]
     Agree,
     /// The actor rejects the stance.
     Disagree,
@@ -48,21 +61,26 @@ impl Polarity {
 
 /// What kind of speaker an actor is.
 /// On the command line (`--kind`) it is a clap value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, clap::ValueEnum)]
 pub enum ActorKind {
     /// A person (the default).
+    #[default]
     Person,
     /// An organization, alliance or group.
     Organization,
     /// A country speaking as itself.
     Country,
+    /// The actors that share one value of an attribute, counted as one
+    /// (`--level ATTR`).
+    Group,
 }
 
 impl ActorKind {
     /// The accepted spellings, for error messages.
-    pub const NAMES: &'static [&'static str] = &["person", "organization", "country"];
+    pub const NAMES: &'static [&'static str] = &["person", "organization", "country", "group"];
 
-    /// Parses `person`, `organization` (or `organisation`) or `country`, in any case.
+    /// Parses `person`, `organization` (or `organisation`), `country` or
+    /// `group`, in any case.
     pub fn parse(value: &str) -> Option<ActorKind> {
         let value = value.trim();
         let is = |word: &str| word.eq_ignore_ascii_case(value);
@@ -72,6 +90,8 @@ impl ActorKind {
             Some(ActorKind::Organization)
         } else if is("country") {
             Some(ActorKind::Country)
+        } else if is("group") {
+            Some(ActorKind::Group)
         } else {
             None
         }
@@ -83,27 +103,76 @@ impl ActorKind {
             ActorKind::Person => "person",
             ActorKind::Organization => "organization",
             ActorKind::Country => "country",
+            ActorKind::Group => "group",
         }
     }
 }
 
+/// The type of a user attribute, inferred from all its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AttrType {
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number that fits in 32 bits.
+    Int,
+    /// A whole number that needs 64 bits.
+    Long,
+    /// A decimal number.
+    Double,
+    /// Text.
+    String,
+}
+
+impl AttrType {
+    /// The narrowest type that holds values of both types: numbers widen
+    /// (int, long, double), anything else mixed is text.
+    pub fn widen(self, other: AttrType) -> AttrType {
+        use AttrType::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Int | Long | Double, Int | Long | Double) => self.max(other),
+            _ => String,
+        }
+    }
+
+    /// Whether values of this type are numbers (written bare in JSON).
+    pub fn is_number(self) -> bool {
+        matches!(self, AttrType::Int | AttrType::Long | AttrType::Double)
+    }
+}
+
+/// A user attribute of actors, stances or countries: a column of a side
+/// table, a key of a JSON side table, or a DNA attribute variable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttrDef {
+    /// The name, the same in every output format.
+    pub name: String,
+    /// Its type, inferred from all its values.
+    pub ty: AttrType,
+}
+
 /// Someone who makes statements.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Actor {
     /// Node id in every output: letters, digits, `.`, `-`, `_`, `:` only.
     pub id: String,
     /// The human name, exactly as coded.
     pub label: String,
-    /// Person, organization or country.
+    /// Person, organization, country or group.
     pub kind: ActorKind,
     /// Index into [`Dataset::countries`] of the country the actor belongs to.
     pub country: Option<usize>,
     /// The actor's role or office, such as "Defense Secretary".
     pub role: Option<String>,
+    /// Values of [`Dataset::actor_attrs`], in the same order.
+    pub attrs: Vec<Option<String>>,
+    /// The colour given to the actor (a `color` attribute, or DNA's entity
+    /// colour).
+    pub color: Option<Rgb>,
 }
 
 /// A proposition that actors agree or disagree with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stance {
     /// Node id in every output.
     pub id: String,
@@ -111,19 +180,27 @@ pub struct Stance {
     pub label: String,
     /// A topic that groups stances.
     pub topic: Option<String>,
+    /// Values of [`Dataset::stance_attrs`], in the same order.
+    pub attrs: Vec<Option<String>>,
+    /// The colour given to the stance.
+    pub color: Option<Rgb>,
 }
 
 /// A country that actors belong to or speak for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Country {
     /// Node id in every output.
     pub id: String,
     /// The country's name.
     pub label: String,
+    /// Values of [`Dataset::country_attrs`], in the same order.
+    pub attrs: Vec<Option<String>>,
+    /// The colour given to the country.
+    pub color: Option<Rgb>,
 }
 
 /// One coded statement: an actor agreeing or disagreeing with a stance.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Statement {
     /// The statement id from the input, if any.
     pub id: Option<String>,
@@ -139,8 +216,12 @@ pub struct Statement {
     pub source: Option<usize>,
     /// The words, as evidence.
     pub quote: Option<String>,
-    /// The line of the input where the statement starts (1-based; the
-    /// header is line 1 in CSV).
+    /// Values of [`Dataset::fields`], each an index into
+    /// [`Dataset::field_values`]; empty when the input has no extra fields.
+    pub fields: Box<[Option<u32>]>,
+    /// Where the statement is in the input: its line in CSV and JSON (the
+    /// header is line 1 in CSV), its row in a workbook sheet, its `ID` in a
+    /// DNA database.
     pub line: u64,
 }
 
@@ -159,4 +240,104 @@ pub struct Dataset {
     pub sources: Vec<String>,
     /// All statements, in input order.
     pub statements: Vec<Statement>,
+    /// The user attributes of actors (extra columns of `actors.csv`, DNA
+    /// attribute variables).
+    pub actor_attrs: Vec<AttrDef>,
+    /// The user attributes of stances.
+    pub stance_attrs: Vec<AttrDef>,
+    /// The user attributes of countries.
+    pub country_attrs: Vec<AttrDef>,
+    /// The names of the statements' extra fields (extra columns of the
+    /// statements table; a DNA database's other variables and document
+    /// fields).
+    pub fields: Vec<String>,
+    /// The distinct values of those fields.
+    pub field_values: Vec<String>,
+}
+
+impl Dataset {
+    /// A statement's value of field `field` (an index into
+    /// [`Dataset::fields`]).
+    pub fn field(&self, s: &Statement, field: usize) -> Option<&str> {
+        let v = (*s.fields.get(field)?)?;
+        Some(&self.field_values[v as usize])
+    }
+
+    /// The columns of the event list before the statements' own fields: the
+    /// statement, its actor and the actor's attributes, its stance and the
+    /// stance's attributes. A statement field may not take one of these
+    /// names.
+    pub fn event_columns(&self) -> Vec<String> {
+        let fixed = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut out = fixed(&[
+            "id",
+            "date",
+            "actor",
+            "actor_label",
+            "actor_kind",
+            "actor_country",
+            "actor_country_label",
+            "actor_role",
+        ]);
+        out.extend(self.actor_attrs.iter().map(|a| format!("actor_{}", a.name)));
+        out.extend(fixed(&["stance", "stance_label", "stance_topic"]));
+        out.extend(
+            self.stance_attrs
+                .iter()
+                .map(|a| format!("stance_{}", a.name)),
+        );
+        out.extend(fixed(&["agree", "source", "quote"]));
+        out
+    }
+
+    /// A dataset with the same entities, attributes and fields, and the
+    /// given statements (whose indices must fit it).
+    pub fn with_statements(&self, statements: Vec<Statement>) -> Dataset {
+        let (actors, stances, countries) = (
+            self.actors.clone(),
+            self.stances.clone(),
+            self.countries.clone(),
+        );
+        self.rebuilt(actors, stances, countries, statements)
+    }
+
+    /// A dataset with the same name, sources, attributes and fields, and
+    /// the given entities and statements (whose indices must fit them).
+    pub fn rebuilt(
+        &self,
+        actors: Vec<Actor>,
+        stances: Vec<Stance>,
+        countries: Vec<Country>,
+        statements: Vec<Statement>,
+    ) -> Dataset {
+        Dataset {
+            name: self.name.clone(),
+            actors,
+            stances,
+            countries,
+            sources: self.sources.clone(),
+            statements,
+            actor_attrs: self.actor_attrs.clone(),
+            stance_attrs: self.stance_attrs.clone(),
+            country_attrs: self.country_attrs.clone(),
+            fields: self.fields.clone(),
+            field_values: self.field_values.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_types_widen_to_what_holds_both() {
+        use AttrType::*;
+        assert_eq!(Int.widen(Int), Int);
+        assert_eq!(Int.widen(Long), Long);
+        assert_eq!(Long.widen(Double), Double);
+        assert_eq!(Int.widen(Boolean), String);
+        assert_eq!(Boolean.widen(Boolean), Boolean);
+        assert_eq!(String.widen(Int), String);
+    }
 }

@@ -204,11 +204,16 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, load};
+    use crate::load::{Input, LoadOptions, load};
 
     #[test]
     fn seed_statistics() {
-        let s = compute(&load(&Input::Embedded).unwrap(), 3);
+        let s = compute(
+            &load(&Input::Embedded, &LoadOptions::default())
+                .unwrap()
+                .dataset,
+            3,
+        );
         assert_eq!(s.counts.statements, 31);
         assert_eq!((s.counts.agree, s.counts.disagree), (21, 10));
         assert_eq!(s.actors[0].id, "hegseth");

@@ -7,13 +7,14 @@ use std::fs;
 use common::{fixture, listing, stancegraph};
 use predicates::prelude::*;
 
-const SEED_FILES: [&str; 6] = [
+const SEED_FILES: [&str; 7] = [
     "out/full.dot",
     "out/full.edges.csv",
     "out/full.gexf",
     "out/full.graphml",
     "out/full.json",
     "out/full.nodes.csv",
+    "out/full.statements.csv",
 ];
 
 #[test]

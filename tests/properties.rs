@@ -25,15 +25,14 @@ fn dataset(actors: usize, stances: usize, statements: &[(usize, usize, bool)]) -
                 } else {
                     ActorKind::Person
                 },
-                country: None,
-                role: None,
+                ..Actor::default()
             })
             .collect(),
         stances: (0..stances)
             .map(|i| Stance {
                 id: format!("s{i}"),
                 label: format!("Stance {i}"),
-                topic: None,
+                ..Stance::default()
             })
             .collect(),
         countries: vec![],
@@ -54,8 +53,10 @@ fn dataset(actors: usize, stances: usize, statements: &[(usize, usize, bool)]) -
                 source: None,
                 quote: None,
                 line: line as u64,
+                ..Statement::default()
             })
             .collect(),
+        ..Dataset::default()
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use stancegraph::graph::{Network, Relation};
-use stancegraph::load::{Input, load};
+use stancegraph::load::{Input, LoadOptions, load};
 use stancegraph::model::{ActorKind, Polarity};
 
 fn relations(net: &Network) -> BTreeMap<(String, String), Vec<Relation>> {
@@ -21,7 +21,9 @@ fn relations(net: &Network) -> BTreeMap<(String, String), Vec<Relation>> {
 
 #[test]
 fn the_seed_dataset_is_coded_as_the_issue_asks() {
-    let ds = load(&Input::Embedded).unwrap();
+    let ds = load(&Input::Embedded, &LoadOptions::default())
+        .unwrap()
+        .dataset;
     let persons = ds
         .actors
         .iter()
@@ -42,6 +44,7 @@ fn the_seed_dataset_is_coded_as_the_issue_asks() {
             }
             ActorKind::Organization => {}
             ActorKind::Country => panic!("no country speaks as itself in the article"),
+            ActorKind::Group => panic!("groups are made by --level, not coded"),
         }
     }
     for s in &ds.statements {
@@ -89,7 +92,9 @@ fn quotes_are_verbatim_from_the_article() {
         eprintln!("SKIPPED: the article is not at {article}");
         return;
     };
-    let ds = load(&Input::Embedded).unwrap();
+    let ds = load(&Input::Embedded, &LoadOptions::default())
+        .unwrap()
+        .dataset;
     for s in &ds.statements {
         let quote = s.quote.as_deref().unwrap();
         let words = quote.strip_prefix("reported: ").unwrap_or(quote);
@@ -103,7 +108,11 @@ fn quotes_are_verbatim_from_the_article() {
 
 #[test]
 fn the_full_network_shows_clashes_and_countries() {
-    let net = Network::full(&load(&Input::Embedded).unwrap());
+    let net = stancegraph::network::full(
+        &load(&Input::Embedded, &LoadOptions::default())
+            .unwrap()
+            .dataset,
+    );
     let r = relations(&net);
     let rel = |a: &str, b: &str| {
         r.get(&(a.to_string(), b.to_string()))

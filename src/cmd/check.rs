@@ -2,14 +2,46 @@
 
 use stancegraph::model::{ActorKind, Dataset, Polarity};
 
-use super::{Error, load_input};
+use super::{Error, load_input, print_warnings};
 use crate::cli::CheckArgs;
 
-/// Loads the dataset and prints its summary, or every error found.
+/// Loads the dataset and prints its summary and warnings, or every error
+/// found.
 pub fn run(args: CheckArgs) -> Result<(), Error> {
-    let dataset = load_input(args.input.as_deref(), args.max_errors)?;
-    print!("{}", summary(&dataset));
+    let loaded = load_input(&args.input, args.max_errors)?;
+    print_warnings(&loaded.warnings);
+    print!("{}", summary(&loaded.dataset));
     Ok(())
+}
+
+/// The attributes and fields lines of the summary, when there are any.
+fn attributes(ds: &Dataset) -> String {
+    let list = |defs: &[stancegraph::model::AttrDef]| {
+        defs.iter()
+            .map(|d| {
+                format!(
+                    "{} ({})",
+                    d.name,
+                    stancegraph::export::attrs::graphml_type(d.ty)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::new();
+    for (what, defs) in [
+        ("actor", &ds.actor_attrs),
+        ("stance", &ds.stance_attrs),
+        ("country", &ds.country_attrs),
+    ] {
+        if !defs.is_empty() {
+            out.push_str(&format!("{what} attributes: {}\n", list(defs)));
+        }
+    }
+    if !ds.fields.is_empty() {
+        out.push_str(&format!("statement fields: {}\n", ds.fields.join(", ")));
+    }
+    out
 }
 
 /// The summary `check` prints: what the dataset holds.
@@ -30,22 +62,28 @@ fn summary(ds: &Dataset) -> String {
     };
     format!(
         "dataset: {}\n\
-         actors: {} ({} persons, {} organizations, {} countries)\n\
+         actors: {} ({} persons, {} organizations, {} countries{})\n\
          countries: {}\n\
          stances: {}\n\
          statements: {} ({} agree, {} disagree)\n\
          dates: {}\n\
+         {}\
          ok: no errors found\n",
         ds.name,
         ds.actors.len(),
         kinds(ActorKind::Person),
         kinds(ActorKind::Organization),
         kinds(ActorKind::Country),
+        match kinds(ActorKind::Group) {
+            0 => String::new(),
+            n => format!(", {n} groups"),
+        },
         ds.countries.len(),
         ds.stances.len(),
         ds.statements.len(),
         agree,
         ds.statements.len() - agree,
-        range
+        range,
+        attributes(ds)
     )
 }

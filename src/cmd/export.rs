@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use stancegraph::export::Format;
 use stancegraph::graph::Network;
+use stancegraph::model::Dataset;
 use stancegraph::network::{self, Filter, Span, filter, window};
 use stancegraph::output::{self, Job, OutputError};
 
@@ -23,6 +24,7 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
                 FormatArg::Csv => Format::Csv,
                 FormatArg::Gexf => Format::Gexf,
                 FormatArg::Json => Format::Json,
+                FormatArg::Statements => Format::Statements,
                 FormatArg::All => unreachable!("handled above"),
             })
             .collect()
@@ -34,7 +36,7 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
 
 fn span(flag: &str, text: &str) -> Result<Span, Error> {
     text.parse()
-        .map_err(|e| Error::Usage(format!("invalid value for --{flag}: {e}")))
+        .map_err(|e| Error::usage(format!("invalid value for --{flag}: {e}")))
 }
 
 /// Runs the export.
@@ -44,7 +46,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     opts.kind = args.network;
     opts.qualifier = args.qualifier;
     opts.normalization = args.normalize;
-    opts.validate().map_err(Error::Usage)?;
+    opts.validate().map_err(Error::usage)?;
     let windowing = match &args.window {
         Some(size) => {
             let size = span("window", size)?;
@@ -60,22 +62,19 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     if to_stdout {
         match formats.as_slice() {
             _ if windowing.is_some() => {
-                return Err(Error::Usage(
-                    "--window writes one file per window; write them to a directory with -o DIR"
-                        .to_string(),
+                return Err(Error::usage(
+                    "--window writes one file per window; write them to a directory with -o DIR",
                 ));
             }
             [f] if f.parts().len() == 1 => {}
             [Format::Csv] => {
-                return Err(Error::Usage(
-                    "csv writes two tables (nodes and edges); write them to a directory with -o DIR"
-                        .to_string(),
+                return Err(Error::usage(
+                    "csv writes two tables (nodes and edges); write them to a directory with -o DIR",
                 ));
             }
             _ => {
-                return Err(Error::Usage(
-                    "-o - writes one format to standard output; choose it with -f (dot, graphml, gexf or json)"
-                        .to_string(),
+                return Err(Error::usage(
+                    "-o - writes one format to standard output; choose it with -f (dot, graphml, gexf, json or statements)",
                 ));
             }
         }
@@ -83,26 +82,30 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
 
     let progress = Progress::new(args.quiet || to_stdout);
     progress.stage("reading the statements");
-    let dataset = load_input(args.input.as_deref(), 20)?;
+    let loaded = load_input(&args.input, 20)?;
+    for w in &loaded.warnings {
+        progress.println(&format!("warning: {w}"));
+    }
+    let dataset = loaded.dataset;
     progress.stage(&format!(
         "building the {} network from {} statements",
         opts.kind.name(),
         dataset.statements.len()
     ));
-    let (prepared, warnings) = network::prepare(&dataset, &opts).map_err(Error::Usage)?;
+    let (prepared, warnings) = network::prepare(&dataset, &opts).map_err(Error::usage)?;
     for w in &warnings {
         progress.println(&format!("warning: {w}"));
     }
-    let networks: Vec<(Network, usize)> = match windowing {
+    let networks: Vec<(Network, std::borrow::Cow<'_, Dataset>)> = match windowing {
         None => vec![(
             network::project(&prepared, &opts),
-            prepared.statements.len(),
+            std::borrow::Cow::Borrowed(prepared.as_ref()),
         )],
         Some((size, step)) => {
             let mut dates = prepared.statements.iter().filter_map(|s| s.date);
             let Some(first) = dates.next() else {
-                return Err(Error::Usage(
-                    "--window needs dated statements, and none are left".to_string(),
+                return Err(Error::usage(
+                    "--window needs dated statements, and none are left",
                 ));
             };
             let (first, last) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
@@ -127,18 +130,18 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
                         filter::apply(&prepared, &in_window).expect("a date filter names nothing");
                     let mut net = network::project(&ds, &opts);
                     net.name = format!("{}.{}", net.name, w.start);
-                    (net, ds.statements.len())
+                    (net, std::borrow::Cow::Owned(ds.into_owned()))
                 })
                 .collect()
         }
     };
 
     if to_stdout {
-        let (network, _) = &networks[0];
+        let (network, ds) = &networks[0];
         let stdout = io::stdout();
         let mut w = io::BufWriter::new(stdout.lock());
         let result = formats[0]
-            .write(network, 0, &mut w)
+            .write(network, ds, 0, &mut w)
             .and_then(|()| w.flush());
         return match result {
             // A closed pipe (`| head`) is the reader's choice, not a failure.
@@ -155,12 +158,13 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     let mut by_size = formats.clone();
     by_size.sort_by_key(|f| f.size_rank());
     let mut jobs: Vec<Job> = Vec::new();
-    for (network, _) in &networks {
+    for (network, ds) in &networks {
+        let ds: &Dataset = ds;
         for &format in &by_size {
             for (part, suffix) in format.parts().iter().enumerate() {
                 jobs.push((
                     format!("{}.{suffix}", network.name),
-                    Box::new(move |w: &mut dyn Write| format.write(network, part, w)),
+                    Box::new(move |w: &mut dyn Write| format.write(network, ds, part, w)),
                 ));
             }
         }
@@ -170,12 +174,13 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     paths.sort();
     progress.finish();
     if !args.quiet {
-        for (network, statements) in &networks {
+        for (network, ds) in &networks {
             eprintln!(
-                "{}: {} nodes, {} edges from {statements} statements",
+                "{}: {} nodes, {} edges from {} statements",
                 network.name,
                 network.graph.node_count(),
                 network.graph.edge_count(),
+                ds.statements.len()
             );
         }
         for p in paths {

@@ -5,20 +5,22 @@ mod check;
 mod export;
 mod stats;
 
-use std::path::Path;
-
-use stancegraph::load::{Diagnostics, Input, load, parse_date};
-use stancegraph::model::Dataset;
+use stancegraph::load::{
+    ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Loaded, load, parse_date,
+};
 use stancegraph::network::{Filter, Options};
 use stancegraph::output::OutputError;
 
-use crate::cli::{Cli, Command, Selection};
+use crate::cli::{Cli, Command, InputArgs, Selection};
+
+/// A usage error: what on the command line does not fit.
+pub type UsageError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Why a command failed.
 #[derive(Debug)]
 pub enum Error {
     /// The command line asks for something impossible (exit 2).
-    Usage(String),
+    Usage(UsageError),
     /// The input has problems (exit 1); at most `limit` are listed.
     Input {
         diagnostics: Diagnostics,
@@ -46,6 +48,20 @@ impl Error {
             Error::Input { diagnostics, limit } => print_diagnostics(diagnostics, *limit),
             Error::Output(e) => eprintln!("error: {e}"),
         }
+    }
+}
+
+impl Error {
+    /// A usage error from any typed error or message.
+    pub fn usage(e: impl Into<UsageError>) -> Error {
+        Error::Usage(e.into())
+    }
+}
+
+/// Prints warnings about the input on standard error.
+pub fn print_warnings(warnings: &[Diagnostic]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
     }
 }
 
@@ -122,8 +138,19 @@ impl Drop for Progress {
 
 /// Loads the input named on the command line (the seed dataset without
 /// one); on failure lists at most `limit` problems.
-pub fn load_input(path: Option<&Path>, limit: usize) -> Result<Dataset, Error> {
-    load(&Input::from_arg(path)).map_err(|diagnostics| Error::Input { diagnostics, limit })
+pub fn load_input(args: &InputArgs, limit: usize) -> Result<Loaded, Error> {
+    let mut columns = ColumnMap::default();
+    for map in &args.columns {
+        columns.extend(map.clone()).map_err(Error::usage)?;
+    }
+    let options = LoadOptions {
+        columns,
+        delimiter: args.delimiter,
+        sheet: args.sheet.clone(),
+        dna: args.dna(),
+    };
+    load(&Input::from_arg(args.input.as_deref()), &options)
+        .map_err(|diagnostics| Error::Input { diagnostics, limit })
 }
 
 /// The network options that `--level`, `--duplicates` and the filters set.
@@ -132,7 +159,7 @@ pub fn options(sel: &Selection) -> Result<Options, Error> {
         value
             .as_deref()
             .map(|v| {
-                parse_date(v).map_err(|e| Error::Usage(format!("invalid value for --{flag}: {e}")))
+                parse_date(v).map_err(|e| Error::usage(format!("invalid value for --{flag}: {e}")))
             })
             .transpose()
     };
@@ -145,10 +172,13 @@ pub fn options(sel: &Selection) -> Result<Options, Error> {
         exclude_stances: sel.exclude_stance.clone(),
         kinds: sel.kind.clone(),
         sources: sel.source.clone(),
+        exclude_sources: sel.exclude_source.clone(),
+        fields: sel.field.clone(),
+        exclude_fields: sel.exclude_field.clone(),
         isolates: sel.isolates,
     };
     Ok(Options {
-        level: sel.level,
+        level: sel.level.clone(),
         duplicates: sel.duplicates,
         filter,
         ..Options::default()

@@ -3,14 +3,15 @@
 use stancegraph::network;
 use stancegraph::stats::{self, Stats, Tie};
 
-use super::{Error, load_input, options};
+use super::{Error, load_input, options, print_warnings};
 use crate::cli::StatsArgs;
 
 /// Prints the statistics as tables or JSON.
 pub fn run(args: StatsArgs) -> Result<(), Error> {
     let opts = options(&args.selection)?;
-    let dataset = load_input(args.input.as_deref(), 20)?;
-    let (prepared, warnings) = network::prepare(&dataset, &opts).map_err(Error::Usage)?;
+    let loaded = load_input(&args.input, 20)?;
+    print_warnings(&loaded.warnings);
+    let (prepared, warnings) = network::prepare(&loaded.dataset, &opts).map_err(Error::usage)?;
     for w in &warnings {
         eprintln!("warning: {w}");
     }

@@ -1,34 +1,31 @@
 //! The node and edge attributes every format writes, in one place, so that
-//! CSV, GraphML, GEXF and JSON always carry the same data under the same
-//! names. `label` and `weight` are not listed: each format has its own slot
-//! for them.
+//! CSV, GraphML, GEXF, JSON and DOT always carry the same data under the
+//! same names: the built-in ones listed here, then the network's user
+//! attributes. `label` and `weight` are not listed: each format has its own
+//! slot for them.
 
-use crate::graph::{EdgeData, NodeData};
+use crate::graph::{EdgeData, Network, NodeData};
+use crate::model::{AttrDef, AttrType};
 
-/// An attribute's type, mapped to each format's type names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AttrType {
-    /// Text.
-    String,
-    /// A whole number.
-    Int,
+/// The GraphML `attr.type` of a type.
+pub fn graphml_type(ty: AttrType) -> &'static str {
+    match ty {
+        AttrType::Boolean => "boolean",
+        AttrType::Int => "int",
+        AttrType::Long => "long",
+        AttrType::Double => "double",
+        AttrType::String => "string",
+    }
 }
 
-impl AttrType {
-    /// The GraphML `attr.type`.
-    pub fn graphml(self) -> &'static str {
-        match self {
-            AttrType::String => "string",
-            AttrType::Int => "int",
-        }
-    }
-
-    /// The GEXF attribute `type`.
-    pub fn gexf(self) -> &'static str {
-        match self {
-            AttrType::String => "string",
-            AttrType::Int => "integer",
-        }
+/// The GEXF attribute `type` of a type.
+pub fn gexf_type(ty: AttrType) -> &'static str {
+    match ty {
+        AttrType::Boolean => "boolean",
+        AttrType::Int => "integer",
+        AttrType::Long => "long",
+        AttrType::Double => "double",
+        AttrType::String => "string",
     }
 }
 
@@ -41,6 +38,9 @@ pub enum Value<'a> {
     Int(u64),
     /// A day, written `YYYY-MM-DD`.
     Date(chrono::NaiveDate),
+    /// A user attribute's value, written as read (the loader checked it
+    /// fits its type, and wrote booleans `true`/`false`).
+    Typed(&'a str, AttrType),
 }
 
 impl Value<'_> {
@@ -50,7 +50,7 @@ impl Value<'_> {
         use std::fmt::Write;
         // Writing to a String cannot fail.
         let _ = match self {
-            Value::Str(s) => {
+            Value::Str(s) | Value::Typed(s, _) => {
                 buf.push_str(s);
                 Ok(())
             }
@@ -74,9 +74,13 @@ impl Value<'_> {
         };
     }
 
-    /// Whether JSON writes it as a number.
-    pub fn is_number(&self) -> bool {
-        matches!(self, Value::Int(_))
+    /// Whether JSON writes it bare: a number or a boolean.
+    pub fn is_bare_in_json(&self) -> bool {
+        match self {
+            Value::Int(_) => true,
+            Value::Typed(_, ty) => ty.is_number() || *ty == AttrType::Boolean,
+            _ => false,
+        }
     }
 
     /// The value as text.
@@ -87,8 +91,19 @@ impl Value<'_> {
     }
 }
 
-/// One attribute of `T`: its name, type and how to read it (`None` when
-/// absent; absent values are left out, or blank in CSV).
+/// A column of a table of nodes or edges: a name, a type and how to read
+/// a value (`None` when absent; absent values are left out, or blank in
+/// CSV).
+pub trait Column<T> {
+    /// The attribute name, the same in every format.
+    fn name(&self) -> &str;
+    /// Its type.
+    fn ty(&self) -> AttrType;
+    /// Reads it.
+    fn get<'a>(&self, item: &'a T) -> Option<Value<'a>>;
+}
+
+/// A built-in attribute of `T`.
 pub struct Attr<T> {
     /// The attribute name, the same in every format.
     pub name: &'static str,
@@ -96,6 +111,20 @@ pub struct Attr<T> {
     pub ty: AttrType,
     /// Reads it.
     pub get: for<'a> fn(&'a T) -> Option<Value<'a>>,
+}
+
+impl<T> Column<T> for Attr<T> {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    fn ty(&self) -> AttrType {
+        self.ty
+    }
+
+    fn get<'a>(&self, item: &'a T) -> Option<Value<'a>> {
+        (self.get)(item)
+    }
 }
 
 fn text(s: &Option<String>) -> Option<Value<'_>> {
@@ -106,7 +135,7 @@ fn date(d: Option<chrono::NaiveDate>) -> Option<Value<'static>> {
     d.map(Value::Date)
 }
 
-/// The node attributes, in output order.
+/// The built-in node attributes, in output order.
 pub const NODE_ATTRS: [Attr<NodeData>; 7] = [
     Attr {
         name: "kind",
@@ -144,6 +173,52 @@ pub const NODE_ATTRS: [Attr<NodeData>; 7] = [
         get: |n| date(n.last_date),
     },
 ];
+
+/// A node attribute: built-in, or one of the network's user attributes.
+pub enum NodeColumn<'n> {
+    /// A built-in attribute.
+    Builtin(&'static Attr<NodeData>),
+    /// The user attribute at this index of [`Network::node_attrs`].
+    User(usize, &'n AttrDef),
+}
+
+impl Column<NodeData> for NodeColumn<'_> {
+    fn name(&self) -> &str {
+        match self {
+            NodeColumn::Builtin(a) => a.name,
+            NodeColumn::User(_, d) => &d.name,
+        }
+    }
+
+    fn ty(&self) -> AttrType {
+        match self {
+            NodeColumn::Builtin(a) => a.ty,
+            NodeColumn::User(_, d) => d.ty,
+        }
+    }
+
+    fn get<'a>(&self, n: &'a NodeData) -> Option<Value<'a>> {
+        match self {
+            NodeColumn::Builtin(a) => (a.get)(n),
+            NodeColumn::User(i, d) => n.attrs.get(*i)?.as_deref().map(|v| Value::Typed(v, d.ty)),
+        }
+    }
+}
+
+/// Every node attribute of a network, in output order: the built-in ones,
+/// then the user attributes.
+pub fn node_columns(net: &Network) -> Vec<NodeColumn<'_>> {
+    NODE_ATTRS
+        .iter()
+        .map(NodeColumn::Builtin)
+        .chain(
+            net.node_attrs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| NodeColumn::User(i, d)),
+        )
+        .collect()
+}
 
 /// The edge attributes, in output order.
 pub const EDGE_ATTRS: [Attr<EdgeData>; 6] = [
@@ -198,5 +273,21 @@ mod tests {
         }
         assert_eq!(Value::Int(42).text(), "42");
         assert_eq!(Value::Str("x").text(), "x");
+        assert_eq!(Value::Typed("1.5", AttrType::Double).text(), "1.5");
+    }
+
+    #[test]
+    fn user_attributes_follow_the_built_in_ones() {
+        let mut net = crate::network::full(&crate::model::Dataset::default());
+        net.node_attrs = vec![AttrDef {
+            name: "party".into(),
+            ty: AttrType::String,
+        }];
+        let names: Vec<String> = node_columns(&net)
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect();
+        assert_eq!(names.len(), NODE_ATTRS.len() + 1);
+        assert_eq!(names.last().unwrap(), "party");
     }
 }

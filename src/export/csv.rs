@@ -10,20 +10,20 @@ use std::io::{self, Write};
 
 use crate::graph::Network;
 
-use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
+use super::attrs::{Column, EDGE_ATTRS, node_columns};
 use super::{push_edge_id, write_weight};
 
-/// The first columns of the nodes table; the attributes of
-/// [`NODE_ATTRS`] follow.
+/// The first columns of the nodes table; the node attributes
+/// ([`super::attrs::node_columns`]) follow.
 pub const NODE_COLUMNS: [&str; 2] = ["Id", "Label"];
 
-/// The first columns of the edges table; the attributes of [`EDGE_ATTRS`]
-/// follow. `Kind` repeats the relation so that Gephi keeps parallel agree
+/// The first columns of the edges table; the attributes of
+/// [`super::attrs::EDGE_ATTRS`] follow. `Kind` repeats the relation so that Gephi keeps parallel agree
 /// and disagree edges apart instead of merging them.
 pub const EDGE_COLUMNS: [&str; 7] = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"];
 
 /// The one CSV writer configuration for every table.
-fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+pub(crate) fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(w)
@@ -33,13 +33,13 @@ fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
 /// the record.
 fn finish_row<T, W: Write>(
     out: &mut csv::Writer<W>,
-    attrs: &[Attr<T>],
+    attrs: &[impl Column<T>],
     item: &T,
     buf: &mut String,
 ) -> io::Result<()> {
     for a in attrs {
         buf.clear();
-        if let Some(v) = (a.get)(item) {
+        if let Some(v) = a.get(item) {
             v.write(buf);
         }
         out.write_field(buf.as_bytes())?;
@@ -51,16 +51,18 @@ fn finish_row<T, W: Write>(
 /// Writes the nodes table.
 pub fn write_nodes(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut out = writer(w);
+    let columns = node_columns(net);
     out.write_record(
         NODE_COLUMNS
             .iter()
-            .chain(NODE_ATTRS.iter().map(|a| &a.name)),
+            .copied()
+            .chain(columns.iter().map(|a| a.name())),
     )?;
     let mut buf = String::new();
     for n in net.graph.node_weights() {
         out.write_field(&n.id)?;
         out.write_field(&n.label)?;
-        finish_row(&mut out, &NODE_ATTRS, n, &mut buf)?;
+        finish_row(&mut out, &columns, n, &mut buf)?;
     }
     out.flush()
 }
@@ -115,6 +117,8 @@ mod tests {
             country: None,
             role: Some(label.to_string()),
             topic: None,
+            attrs: Vec::new(),
+            color: None,
             statements: 1,
             first_date: None,
             last_date: None,
@@ -138,6 +142,7 @@ mod tests {
             name: "t".to_string(),
             directed: false,
             graph,
+            node_attrs: Vec::new(),
         }
     }
 

@@ -6,6 +6,7 @@
 //! affiliation grey and dotted); pen width grows with weight; tooltips carry
 //! the evidence.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -18,7 +19,7 @@ use petgraph::graph::EdgeIndex;
 
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
 
-use super::style::{edge_style, hex, node_color};
+use super::style::{dark, edge_style, fill, hex};
 use super::{TwoDecimals, format_weight};
 
 /// Quotes and escapes a string as a DOT id or attribute value.
@@ -105,8 +106,86 @@ impl Default for Config {
     }
 }
 
+/// Whether a name can stand unquoted as a DOT id: ASCII letters, digits
+/// and `_`, not starting with a digit.
+fn is_plain(name: &str) -> bool {
+    let b = name.as_bytes();
+    !b.is_empty()
+        && !b[0].is_ascii_digit()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+}
+
+/// The node attributes Graphviz itself reads: a user attribute with one of
+/// these names is written as `user_<name>`, so that it cannot change the
+/// drawing (a `shape`, `width` or `image` column would).
+const GRAPHVIZ_NODE_ATTRS: &[&str] = &[
+    "area",
+    "class",
+    "colorscheme",
+    "comment",
+    "distortion",
+    "fillcolor",
+    "fixedsize",
+    "fontcolor",
+    "fontname",
+    "fontsize",
+    "gradientangle",
+    "group",
+    "height",
+    "href",
+    "id",
+    "image",
+    "imagepos",
+    "imagescale",
+    "label",
+    "labelloc",
+    "layer",
+    "margin",
+    "nojustify",
+    "ordering",
+    "orientation",
+    "penwidth",
+    "peripheries",
+    "pin",
+    "pos",
+    "rects",
+    "regular",
+    "root",
+    "samplepoints",
+    "shape",
+    "shapefile",
+    "showboxes",
+    "sides",
+    "skew",
+    "sortv",
+    "style",
+    "target",
+    "tooltip",
+    "URL",
+    "vertices",
+    "width",
+    "xlabel",
+    "xlp",
+    "z",
+];
+
+/// The name a user attribute gets in DOT: its own, or `user_<name>` when
+/// Graphviz would read it (`color` is meant as the node's colour and kept).
+pub fn user_attr_name(name: &str) -> Cow<'_, str> {
+    if GRAPHVIZ_NODE_ATTRS.contains(&name) {
+        Cow::Owned(format!("user_{name}"))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 fn attr(name: &str, value: &str) -> Attribute {
-    Attribute(Id::Plain(name.to_string()), Id::Escaped(quote(value)))
+    let name = if is_plain(name) {
+        Id::Plain(name.to_string())
+    } else {
+        Id::Escaped(quote(name))
+    };
+    Attribute(name, Id::Escaped(quote(value)))
 }
 
 fn node_id(id: &str) -> NodeId {
@@ -119,6 +198,7 @@ fn node_shape(kind: NodeKind) -> &'static str {
         NodeKind::Person => "ellipse",
         NodeKind::Organization => "box",
         NodeKind::Country => "hexagon",
+        NodeKind::Group => "box3d",
         NodeKind::Stance => "note",
     }
 }
@@ -166,8 +246,16 @@ fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
     text
 }
 
-/// Attribute lists: (name, value) pairs, values unescaped.
-type Attrs = Vec<(&'static str, String)>;
+/// Attribute lists: (name, value) pairs, unescaped.
+type Attrs<'a> = Vec<(Cow<'a, str>, String)>;
+
+/// An attribute list from fixed names.
+fn fixed<'a>(pairs: Vec<(&'static str, String)>) -> Attrs<'a> {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (Cow::Borrowed(k), v))
+        .collect()
+}
 
 /// Everything the DOT output says, computed once for both writers.
 struct Styled<'g> {
@@ -192,7 +280,7 @@ impl<'g> Styled<'g> {
     }
 
     /// `graph`, `node` and `edge` defaults.
-    fn defaults(&self, config: &Config) -> [(&'static str, Attrs); 3] {
+    fn defaults(&self, config: &Config) -> [(&'static str, Attrs<'g>); 3] {
         // Two-mode networks read left to right; actor networks have no
         // direction to rank by, so they get a spring layout.
         let layout = if self.net.directed {
@@ -203,38 +291,48 @@ impl<'g> Styled<'g> {
         [
             (
                 "graph",
-                vec![
+                fixed(vec![
                     layout,
                     ("fontname", config.fontname.clone()),
                     ("overlap", "false".to_string()),
-                ],
+                ]),
             ),
             (
                 "node",
-                vec![
+                fixed(vec![
                     ("fontname", config.fontname.clone()),
                     ("style", "filled".to_string()),
-                ],
+                ]),
             ),
-            ("edge", vec![("fontname", config.fontname.clone())]),
+            ("edge", fixed(vec![("fontname", config.fontname.clone())])),
         ]
     }
 
-    fn node(&self, n: &NodeData) -> Attrs {
+    fn node(&self, n: &NodeData) -> Attrs<'g> {
         let country = n
             .country
             .as_deref()
             .and_then(|c| self.labels.get(c).copied());
-        vec![
+        let color = fill(n);
+        let mut attrs = fixed(vec![
             ("label", n.label.clone()),
             ("kind", n.kind.as_str().to_string()),
             ("shape", node_shape(n.kind).to_string()),
-            ("fillcolor", hex(node_color(n.kind))),
-            ("tooltip", node_tooltip(n, country)),
-        ]
+            ("fillcolor", hex(color)),
+        ]);
+        if dark(color) {
+            attrs.push((Cow::Borrowed("fontcolor"), "white".to_string()));
+        }
+        attrs.push((Cow::Borrowed("tooltip"), node_tooltip(n, country)));
+        for (def, value) in self.net.node_attrs.iter().zip(&n.attrs) {
+            if let Some(v) = value {
+                attrs.push((user_attr_name(&def.name), v.clone()));
+            }
+        }
+        attrs
     }
 
-    fn edge(&self, e: EdgeIndex) -> (&'g str, &'g str, Attrs) {
+    fn edge(&self, e: EdgeIndex) -> (&'g str, &'g str, Attrs<'g>) {
         let g = &self.net.graph;
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
@@ -244,7 +342,7 @@ impl<'g> Styled<'g> {
         } else {
             1.0
         };
-        let attrs = vec![
+        let attrs = fixed(vec![
             ("relation", d.relation.as_str().to_string()),
             ("weight", format_weight(d.weight)),
             ("statements", d.statements.to_string()),
@@ -255,7 +353,7 @@ impl<'g> Styled<'g> {
                 self.decimals.borrow_mut().get(penwidth).to_string(),
             ),
             ("tooltip", edge_tooltip(&g[s], &g[t], d)),
-        ];
+        ]);
         (&g[s].id, &g[t].id, attrs)
     }
 
@@ -274,8 +372,8 @@ impl<'g> Styled<'g> {
     }
 }
 
-fn ast_attrs(attrs: Attrs) -> Vec<Attribute> {
-    attrs.into_iter().map(|(k, v)| attr(k, &v)).collect()
+fn ast_attrs(attrs: Attrs<'_>) -> Vec<Attribute> {
+    attrs.into_iter().map(|(k, v)| attr(&k, &v)).collect()
 }
 
 /// Builds the DOT AST of a network: for small graphs, for parsing back and
@@ -333,14 +431,19 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
     }
 }
 
-/// Appends `[name="value" ...]`, each value quoted and escaped.
-fn push_attrs(buf: &mut String, attrs: &Attrs) {
+/// Appends `[name="value" ...]`, each value (and each name that is not a
+/// plain id) quoted and escaped.
+fn push_attrs(buf: &mut String, attrs: &Attrs<'_>) {
     buf.push('[');
     for (i, (name, value)) in attrs.iter().enumerate() {
         if i > 0 {
             buf.push(' ');
         }
-        buf.push_str(name);
+        if is_plain(name) {
+            buf.push_str(name);
+        } else {
+            push_quoted(buf, name);
+        }
         buf.push('=');
         push_quoted(buf, value);
     }
@@ -426,9 +529,11 @@ mod tests {
 
     #[test]
     fn streaming_writer_matches_the_ast_printer_byte_for_byte() {
-        use crate::load::{Input, load};
+        use crate::load::{Input, LoadOptions, load};
         use crate::network::{Kind, Level, Options, build};
-        let ds = load(&Input::Embedded).unwrap();
+        let ds = load(&Input::Embedded, &LoadOptions::default())
+            .unwrap()
+            .dataset;
         let kinds = [
             Kind::Full,
             Kind::Affiliation,
@@ -441,7 +546,7 @@ mod tests {
         {
             let opts = Options {
                 kind,
-                level,
+                level: level.clone(),
                 ..Options::default()
             };
             let net = build(&ds, &opts).unwrap().network;

@@ -16,8 +16,8 @@ use crate::graph::Network;
 
 use rustc_hash::FxHashMap;
 
-use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS, Value};
-use super::style::{Rgb, edge_style, node_color};
+use super::attrs::{Column, EDGE_ATTRS, Value, gexf_type, node_columns};
+use super::style::{Rgb, edge_style, fill};
 use super::xml::{self, Tag, attr};
 use super::{TwoDecimals, edge_id, format_weight};
 
@@ -26,13 +26,21 @@ const VIZ: &str = "http://gexf.net/1.3/viz";
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
 
-fn declare<W: Write, T>(w: &mut Writer<W>, class: &str, attrs: &[Attr<T>]) -> io::Result<()> {
+fn declare<W: Write, T>(
+    w: &mut Writer<W>,
+    class: &str,
+    attrs: &[impl Column<T>],
+) -> io::Result<()> {
     w.create_element("attributes")
         .with_attribute(("class", class))
         .write_inner_content(|w| {
             for a in attrs {
                 w.create_element("attribute")
-                    .with_attributes([("id", a.name), ("title", a.name), ("type", a.ty.gexf())])
+                    .with_attributes([
+                        attr("id", a.name()),
+                        attr("title", a.name()),
+                        attr("type", gexf_type(a.ty())),
+                    ])
                     .write_empty()?;
             }
             Ok(())
@@ -43,13 +51,13 @@ fn declare<W: Write, T>(w: &mut Writer<W>, class: &str, attrs: &[Attr<T>]) -> io
 fn attvalues<W: Write, T>(
     w: &mut Writer<W>,
     tags: &[Tag],
-    attrs: &[Attr<T>],
+    attrs: &[impl Column<T>],
     item: &T,
     buf: &mut String,
 ) -> io::Result<()> {
     w.create_element("attvalues").write_inner_content(|w| {
         for (a, tag) in attrs.iter().zip(tags) {
-            if let Some(v) = (a.get)(item) {
+            if let Some(v) = a.get(item) {
                 buf.clear();
                 v.write(buf);
                 tag.empty_with(w, "value", buf)?;
@@ -61,10 +69,10 @@ fn attvalues<W: Write, T>(
 }
 
 /// The `<attvalue for="...">` tags of the attributes.
-fn attvalue_tags<T>(attrs: &[Attr<T>]) -> Vec<Tag> {
+fn attvalue_tags<T>(attrs: &[impl Column<T>]) -> Vec<Tag> {
     attrs
         .iter()
-        .map(|a| Tag::new("attvalue", &[("for", a.name)]))
+        .map(|a| Tag::new("attvalue", &[("for", a.name())]))
         .collect()
 }
 
@@ -124,7 +132,8 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let g = &net.graph;
     let dynamic = g.node_weights().any(|n| n.first_date.is_some());
     let max = net.max_weight();
-    let node_tags = attvalue_tags(&NODE_ATTRS);
+    let node_attrs = node_columns(net);
+    let node_tags = attvalue_tags(&node_attrs);
     let edge_tags = attvalue_tags(&EDGE_ATTRS);
     let mut buf = String::new();
     let mut decimals = TwoDecimals::default();
@@ -168,7 +177,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
             w.create_element("graph")
                 .with_attributes(graph_attrs)
                 .write_inner_content(|w| {
-                    declare(w, "node", &NODE_ATTRS)?;
+                    declare(w, "node", &node_attrs)?;
                     declare(w, "edge", &EDGE_ATTRS)?;
                     w.create_element("nodes")
                         .with_attribute(("count", g.node_count().to_string().as_str()))
@@ -177,9 +186,9 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                 w.create_element("node")
                                     .with_attributes([attr("id", &n.id), attr("label", &n.label)])
                                     .write_inner_content(|w| {
-                                        attvalues(w, &node_tags, &NODE_ATTRS, n, &mut buf)?;
+                                        attvalues(w, &node_tags, &node_attrs, n, &mut buf)?;
                                         spells(w, n.first_date, n.last_date)?;
-                                        viz.color(w, node_color(n.kind))?;
+                                        viz.color(w, fill(n))?;
                                         // Area grows with the statement count.
                                         let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
                                         viz_value(w, "viz:size", decimals.get(size))

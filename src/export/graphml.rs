@@ -1,8 +1,8 @@
 //! GraphML with typed keys, valid against the GraphML 1.0 XSD.
 //!
 //! Every `<key>` has an explicit `for` and an `attr.type` that NetworkX,
-//! igraph and Gephi all read (`string`, `int`, `double`), and an id
-//! `n_<name>` or `e_<name>`; node ids are the
+//! igraph and Gephi all read (`string`, `int`, `long`, `double`,
+//! `boolean`), and an id `n_<name>` or `e_<name>`; node ids are the
 //! network's ids (XML NMTOKENs), the human name is the `label` data. Blank
 //! attributes are left out rather than written empty.
 
@@ -12,7 +12,7 @@ use quick_xml::Writer;
 
 use crate::graph::Network;
 
-use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS};
+use super::attrs::{Column, EDGE_ATTRS, graphml_type, node_columns};
 use super::xml::{self, Tag, attr};
 use super::{edge_id, format_weight};
 
@@ -27,9 +27,9 @@ fn keys<W: Write, T>(
     w: &mut Writer<W>,
     domain: &str,
     first: (&str, &str),
-    attrs: &[Attr<T>],
+    attrs: &[impl Column<T>],
 ) -> io::Result<()> {
-    let all = std::iter::once(first).chain(attrs.iter().map(|a| (a.name, a.ty.graphml())));
+    let all = std::iter::once(first).chain(attrs.iter().map(|a| (a.name(), graphml_type(a.ty()))));
     for (name, ty) in all {
         let id = format!("{}_{name}", &domain[..1]);
         w.create_element("key")
@@ -46,9 +46,9 @@ fn keys<W: Write, T>(
 
 /// The `<data key="...">` tags of one domain: `label` or `weight` first,
 /// then the shared attributes.
-fn data_tags<T>(prefix: &str, first: &str, attrs: &[Attr<T>]) -> Vec<Tag> {
+fn data_tags<T>(prefix: &str, first: &str, attrs: &[impl Column<T>]) -> Vec<Tag> {
     std::iter::once(first)
-        .chain(attrs.iter().map(|a| a.name))
+        .chain(attrs.iter().map(|a| a.name()))
         .map(|name| Tag::new("data", &[("key", &format!("{prefix}_{name}"))]))
         .collect()
 }
@@ -59,13 +59,13 @@ fn data<W: Write, T>(
     w: &mut Writer<W>,
     tags: &[Tag],
     first: &str,
-    attrs: &[Attr<T>],
+    attrs: &[impl Column<T>],
     item: &T,
     buf: &mut String,
 ) -> io::Result<()> {
     tags[0].text(w, first)?;
     for (a, tag) in attrs.iter().zip(&tags[1..]) {
-        if let Some(v) = (a.get)(item) {
+        if let Some(v) = a.get(item) {
             buf.clear();
             v.write(buf);
             tag.text(w, buf)?;
@@ -78,7 +78,8 @@ fn data<W: Write, T>(
 pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut w = xml::start(w)?;
     let g = &net.graph;
-    let node_tags = data_tags("n", "label", &NODE_ATTRS);
+    let node_attrs = node_columns(net);
+    let node_tags = data_tags("n", "label", &node_attrs);
     let edge_tags = data_tags("e", "weight", &EDGE_ATTRS);
     let mut buf = String::new();
     w.create_element("graphml")
@@ -88,7 +89,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
             ("xsi:schemaLocation", SCHEMA_LOCATION),
         ])
         .write_inner_content(|w| {
-            keys(w, "node", ("label", "string"), &NODE_ATTRS)?;
+            keys(w, "node", ("label", "string"), &node_attrs)?;
             keys(w, "edge", ("weight", "double"), &EDGE_ATTRS)?;
             let edgedefault = if net.directed {
                 "directed"
@@ -102,7 +103,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                         w.create_element("node")
                             .with_attribute(attr("id", &n.id))
                             .write_inner_content(|w| {
-                                data(w, &node_tags, &n.label, &NODE_ATTRS, n, &mut buf)
+                                data(w, &node_tags, &n.label, &node_attrs, n, &mut buf)
                             })?;
                     }
                     for e in g.edge_indices() {

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use crate::graph::Network;
 
-use super::attrs::{Attr, EDGE_ATTRS, NODE_ATTRS, Value};
+use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
 use super::push_edge_id;
 
 /// One JSON member value.
@@ -27,13 +27,13 @@ enum Member<'a> {
 fn object<'a, T>(
     w: &mut dyn Write,
     mut members: Vec<(&'a str, Member<'a>)>,
-    attrs: &[Attr<T>],
+    attrs: &'a [impl Column<T>],
     item: &'a T,
     buf: &mut String,
 ) -> io::Result<()> {
     for a in attrs {
-        if let Some(v) = (a.get)(item) {
-            members.push((a.name, Member::Attr(v)));
+        if let Some(v) = a.get(item) {
+            members.push((a.name(), Member::Attr(v)));
         }
     }
     members.sort_by_key(|(k, _)| *k);
@@ -50,7 +50,7 @@ fn object<'a, T>(
             Member::Attr(v) => {
                 buf.clear();
                 v.write(buf);
-                if v.is_number() {
+                if v.is_bare_in_json() {
                     w.write_all(buf.as_bytes())?;
                 } else {
                     serde_json::to_writer(&mut *w, buf.as_str())?;
@@ -72,13 +72,14 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *w, &net.directed)?;
     w.write_all(b",\"nodes\":[")?;
     let mut buf = String::new();
+    let node_attrs = node_columns(net);
     for (i, n) in g.node_weights().enumerate() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let members = vec![
             ("id", Member::Text(&n.id)),
             ("label", Member::Text(&n.label)),
         ];
-        object(w, members, &NODE_ATTRS, n, &mut buf)?;
+        object(w, members, &node_attrs, n, &mut buf)?;
     }
     w.write_all(b"\n],\"edges\":[")?;
     let mut key = String::new();
@@ -103,22 +104,22 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::export::edge_id;
-    use crate::load::{Input, load};
+    use crate::load::{Input, LoadOptions, load};
     use serde_json::{Value, json};
 
     /// The earlier path: each object built as a serde_json value (keys
     /// sorted by its map) and printed by serde_json.
     fn reference(net: &Network) -> Vec<u8> {
         use serde_json::{Map, Value as Json, json};
-        fn object<T>(mut fixed: Map<String, Json>, attrs: &[Attr<T>], item: &T) -> Json {
+        fn object<T>(mut fixed: Map<String, Json>, attrs: &[impl Column<T>], item: &T) -> Json {
             for a in attrs {
-                if let Some(v) = (a.get)(item) {
-                    let value = if v.is_number() {
-                        Json::from(v.text().parse::<u64>().unwrap())
+                if let Some(v) = a.get(item) {
+                    let value = if v.is_bare_in_json() {
+                        serde_json::from_str(&v.text()).unwrap()
                     } else {
                         Json::from(v.text())
                     };
-                    fixed.insert(a.name.to_string(), value);
+                    fixed.insert(a.name().to_string(), value);
                 }
             }
             Json::Object(fixed)
@@ -135,7 +136,7 @@ mod tests {
             let fixed = [("id", json!(n.id)), ("label", json!(n.label))];
             let node = object(
                 fixed.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-                &NODE_ATTRS,
+                &node_columns(net),
                 n,
             );
             out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
@@ -166,7 +167,9 @@ mod tests {
     #[test]
     fn streaming_writer_matches_the_earlier_path_byte_for_byte() {
         use crate::network::{Kind, Normalization, Options, build};
-        let ds = load(&Input::Embedded).unwrap();
+        let ds = load(&Input::Embedded, &LoadOptions::default())
+            .unwrap()
+            .dataset;
         for kind in [Kind::Full, Kind::Affiliation, Kind::Conflict] {
             let opts = Options {
                 kind,
@@ -189,7 +192,11 @@ mod tests {
 
     #[test]
     fn is_one_json_document_with_every_node_and_edge() {
-        let net = Network::full(&load(&Input::Embedded).unwrap());
+        let net = crate::network::full(
+            &load(&Input::Embedded, &LoadOptions::default())
+                .unwrap()
+                .dataset,
+        );
         let mut out = Vec::new();
         write(&net, &mut out).unwrap();
         let v: Value = serde_json::from_slice(&out).unwrap();

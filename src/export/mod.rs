@@ -1,11 +1,12 @@
 //! Exporters: one module per format, each writing any [`Network`] to any
-//! `io::Write`.
+//! `io::Write`; the event list writes the statements behind it.
 //!
 //! ```
-//! use stancegraph::{export::Format, graph::Network, load::{load, Input}};
-//! let net = Network::full(&load(&Input::Embedded).unwrap());
+//! use stancegraph::{export::Format, load::{load, Input, LoadOptions}, network::full};
+//! let ds = load(&Input::Embedded, &LoadOptions::default()).unwrap().dataset;
+//! let net = full(&ds);
 //! let mut dot = Vec::new();
-//! Format::Dot.write(&net, 0, &mut dot).unwrap();
+//! Format::Dot.write(&net, &ds, 0, &mut dot).unwrap();
 //! assert!(String::from_utf8(dot).unwrap().starts_with("digraph \"full\" {"));
 //! ```
 
@@ -15,12 +16,14 @@ pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod statements;
 pub mod style;
 mod xml;
 
 use std::io::{self, Write};
 
 use crate::graph::Network;
+use crate::model::Dataset;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,16 +38,19 @@ pub enum Format {
     Gexf,
     /// NetworkX node-link JSON.
     Json,
+    /// The event list: the statements behind the network, as CSV.
+    Statements,
 }
 
 impl Format {
     /// Every format, in the order `all` writes them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Dot,
         Format::Graphml,
         Format::Csv,
         Format::Gexf,
         Format::Json,
+        Format::Statements,
     ];
 
     /// The files one export writes, as suffixes after `<network>.`: one per
@@ -56,11 +62,13 @@ impl Format {
             Format::Csv => &["nodes.csv", "edges.csv"],
             Format::Gexf => &["gexf"],
             Format::Json => &["json"],
+            Format::Statements => &["statements.csv"],
         }
     }
 
     /// Where the format falls when ordered by output size, largest first
-    /// (GEXF, GraphML, DOT, JSON, CSV): the order to start parallel writers.
+    /// (GEXF, GraphML, DOT, JSON, CSV, the event list): the order to start
+    /// parallel writers.
     pub fn size_rank(self) -> u8 {
         match self {
             Format::Gexf => 0,
@@ -68,11 +76,19 @@ impl Format {
             Format::Dot => 2,
             Format::Json => 3,
             Format::Csv => 4,
+            Format::Statements => 5,
         }
     }
 
-    /// Writes part `part` (an index into [`Format::parts`]) of the network.
-    pub fn write(self, net: &Network, part: usize, w: &mut dyn Write) -> io::Result<()> {
+    /// Writes part `part` (an index into [`Format::parts`]) of the network,
+    /// built from the statements of `ds` (which the event list writes).
+    pub fn write(
+        self,
+        net: &Network,
+        ds: &Dataset,
+        part: usize,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
         match (self, part) {
             (Format::Dot, 0) => dot::write(net, &dot::Config::default(), w),
             (Format::Graphml, 0) => graphml::write(net, w),
@@ -80,6 +96,7 @@ impl Format {
             (Format::Csv, 1) => csv::write_edges(net, w),
             (Format::Gexf, 0) => gexf::write(net, w),
             (Format::Json, 0) => json::write(net, w),
+            (Format::Statements, 0) => statements::write(ds, w),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("{self:?} has no part {part}"),

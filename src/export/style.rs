@@ -1,15 +1,8 @@
 //! How nodes and edges look, shared by the formats that carry visuals
 //! (DOT and GEXF): colour by node kind, colour and line style by relation.
 
-use crate::graph::{EdgeData, NodeKind, Relation};
-
-/// An RGB colour.
-pub type Rgb = [u8; 3];
-
-/// `#rrggbb`.
-pub fn hex(c: Rgb) -> String {
-    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
-}
+use crate::graph::{EdgeData, NodeData, NodeKind, Relation};
+pub use crate::model::{Rgb, hex};
 
 /// Fill colour per node kind (ColorBrewer Paired, light tones).
 pub fn node_color(kind: NodeKind) -> Rgb {
@@ -17,8 +10,21 @@ pub fn node_color(kind: NodeKind) -> Rgb {
         NodeKind::Person => [0xa6, 0xce, 0xe3],
         NodeKind::Organization => [0xfd, 0xbf, 0x6f],
         NodeKind::Country => [0xb2, 0xdf, 0x8a],
+        NodeKind::Group => [0xca, 0xb2, 0xd6],
         NodeKind::Stance => [0xff, 0xff, 0xcc],
     }
+}
+
+/// A node's fill colour: the one the input gives it, else its kind's.
+pub fn fill(n: &NodeData) -> Rgb {
+    n.color.unwrap_or_else(|| node_color(n.kind))
+}
+
+/// Whether text on this fill should be white rather than black: for
+/// fills darker than mid-grey (by relative luminance, sRGB weights).
+pub fn dark(c: Rgb) -> bool {
+    let [r, g, b] = c.map(f64::from);
+    0.2126 * r + 0.7152 * g + 0.0722 * b < 128.0
 }
 
 /// A line style, named as both Graphviz and GEXF name them.

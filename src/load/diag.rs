@@ -1,14 +1,85 @@
-//! Load errors that carry their position.
+//! Load errors and warnings that carry their position: a line of a text
+//! file, a cell of a workbook, or a row of a database table.
 
 use std::fmt;
 
-/// One problem found in the input, with the file and line it is on.
+/// Where in an input file something is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    /// A line of a text file, 1-based.
+    Line(u64),
+    /// A row of a workbook sheet (1-based, as the spreadsheet numbers it),
+    /// and the column (0-based) where one is known.
+    Cell {
+        /// The sheet's name.
+        sheet: String,
+        /// The row, 1-based.
+        row: u32,
+        /// The column, 0-based (A is 0).
+        column: Option<u32>,
+    },
+    /// A database table as a whole.
+    Table {
+        /// The table's name.
+        table: String,
+    },
+    /// A row of a database table, by its `ID`.
+    Record {
+        /// The table's name.
+        table: String,
+        /// The row's `ID`.
+        id: i64,
+    },
+}
+
+/// The spreadsheet name of a 0-based column: A, B, ..., Z, AA, AB, ...
+///
+/// ```
+/// use stancegraph::load::column_name;
+/// assert_eq!(column_name(0), "A");
+/// assert_eq!(column_name(25), "Z");
+/// assert_eq!(column_name(26), "AA");
+/// assert_eq!(column_name(701), "ZZ");
+/// ```
+pub fn column_name(column: u32) -> String {
+    let mut n = u64::from(column) + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Line(line) => write!(f, "{line}"),
+            Location::Cell {
+                sheet,
+                row,
+                column: Some(c),
+            } => write!(f, "{sheet}!{}{row}", column_name(*c)),
+            Location::Cell {
+                sheet,
+                row,
+                column: None,
+            } => write!(f, "{sheet}!{row}:{row}"),
+            Location::Table { table } => write!(f, "table {table}"),
+            Location::Record { table, id } => write!(f, "table {table}, row {id}"),
+        }
+    }
+}
+
+/// One problem found in the input, with the file and place it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file, as the user named it (or `<stdin>`).
     pub file: String,
-    /// The 1-based line, where there is one.
-    pub line: Option<u64>,
+    /// Where in the file, when known.
+    pub location: Option<Location>,
     /// What is wrong, in words a person can act on.
     pub message: String,
 }
@@ -16,9 +87,14 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem at a line of a file.
     pub fn at(file: &str, line: u64, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::located(file, Location::Line(line), message)
+    }
+
+    /// A problem at a place in a file.
+    pub fn located(file: &str, location: Location, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: file.to_string(),
-            line: Some(line),
+            location: Some(location),
             message: message.into(),
         }
     }
@@ -27,17 +103,27 @@ impl Diagnostic {
     pub fn file(file: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: file.to_string(),
-            line: None,
+            location: None,
             message: message.into(),
+        }
+    }
+
+    /// The line, when the problem is at a line of a text file.
+    pub fn line(&self) -> Option<u64> {
+        match self.location {
+            Some(Location::Line(l)) => Some(l),
+            _ => None,
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
-    /// `file:line: message`, the form editors and `grep -n` use.
+    /// `file:line: message` (the form editors and `grep -n` use),
+    /// `file: Sheet1!C7: message` or `file: table T, row N: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+        match &self.location {
+            Some(Location::Line(line)) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            Some(place) => write!(f, "{}: {}: {}", self.file, place, self.message),
             None => write!(f, "{}: {}", self.file, self.message),
         }
     }
@@ -67,6 +153,13 @@ impl Diagnostics {
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.0.iter()
     }
+
+    /// Sorts the problems by file and place, keeping the order of those at
+    /// the same place.
+    pub fn sort(&mut self) {
+        self.0
+            .sort_by(|a, b| (&a.file, &a.location).cmp(&(&b.file, &b.location)));
+    }
 }
 
 impl fmt::Display for Diagnostics {
@@ -83,12 +176,34 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// What a load finds: the errors that stop it, and the warnings about data
+/// it read but changed or left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Problems that stop the load.
+    pub errors: Diagnostics,
+    /// Things the user must hear about, that do not stop it.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Adds an error.
+    pub fn error(&mut self, diagnostic: Diagnostic) {
+        self.errors.push(diagnostic);
+    }
+
+    /// Adds a warning.
+    pub fn warn(&mut self, diagnostic: Diagnostic) {
+        self.warnings.push(diagnostic);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn display_names_file_and_line() {
+    fn display_names_file_and_place() {
         let d = Diagnostic::at("data/statements.csv", 7, "unknown agree value 'maybe'");
         assert_eq!(
             d.to_string(),
@@ -96,5 +211,24 @@ mod tests {
         );
         let d = Diagnostic::file("x.json", "empty file");
         assert_eq!(d.to_string(), "x.json: empty file");
+        let cell = Location::Cell {
+            sheet: "Sheet1".into(),
+            row: 7,
+            column: Some(2),
+        };
+        let d = Diagnostic::located("book.xlsx", cell, "unknown agree value 'vielleicht'");
+        assert_eq!(
+            d.to_string(),
+            "book.xlsx: Sheet1!C7: unknown agree value 'vielleicht'"
+        );
+        let record = Location::Record {
+            table: "DATASHORTTEXT".into(),
+            id: 12,
+        };
+        let d = Diagnostic::located("study.dna", record, "no such entity");
+        assert_eq!(
+            d.to_string(),
+            "study.dna: table DATASHORTTEXT, row 12: no such entity"
+        );
     }
 }

@@ -1,15 +1,16 @@
 //! Reading a JSON dataset: `{"actors": [...], "stances": [...],
 //! "countries": [...], "statements": [...]}`, each table an array of objects
-//! with the same keys as the CSV columns. Each object keeps the line it
-//! starts on, so later errors can name it.
+//! with the same keys as the CSV columns; other keys are extra columns
+//! (attributes of side tables, fields of statements). Each object keeps the
+//! line it starts on, so later errors can name it.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::diag::{Diagnostic, Diagnostics};
+use super::diag::{Diagnostic, Report};
 use super::resolve::SideTables;
-use super::table::{ACTORS, COUNTRIES, Row, STANCES, STATEMENTS, Schema, Table, cell};
+use super::table::{ACTORS, COUNTRIES, Row, RowAt, STANCES, STATEMENTS, Schema, Table, cell};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,16 +27,12 @@ struct Document<'a> {
 
 /// Parses a JSON dataset. Returns `None` when the document itself is
 /// malformed (the diagnostic names the line and column).
-pub fn read_tables(
-    file: &str,
-    bytes: &[u8],
-    diags: &mut Diagnostics,
-) -> Option<(Table, SideTables)> {
+pub fn read_tables(file: &str, bytes: &[u8], report: &mut Report) -> Option<(Table, SideTables)> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let line = line_of(&bytes[..e.valid_up_to()]);
-            diags.push(Diagnostic::at(
+            report.error(Diagnostic::at(
                 file,
                 line,
                 "not valid UTF-8; save the file as UTF-8",
@@ -48,7 +45,7 @@ pub fn read_tables(
     let doc: Document = match serde_json::from_str(text) {
         Ok(d) => d,
         Err(e) => {
-            diags.push(Diagnostic::at(
+            report.error(Diagnostic::at(
                 file,
                 e.line().max(1) as u64,
                 format!("malformed JSON dataset: {}", strip_position(&e)),
@@ -56,13 +53,24 @@ pub fn read_tables(
             return None;
         }
     };
-    let mut table = |schema: Schema, items: Vec<&RawValue>| Table {
-        file: file.to_string(),
-        schema,
-        rows: items
-            .into_iter()
-            .filter_map(|raw| read_row(file, text, raw, schema, diags))
-            .collect(),
+    let mut table = |schema: Schema, items: Vec<&RawValue>| {
+        let mut table = Table {
+            file: file.to_string(),
+            schema,
+            extra: Vec::new(),
+            header: RowAt::Line(1),
+            rows: Vec::new(),
+        };
+        for raw in items {
+            if let Some(row) = read_row(file, text, raw, &mut table, report) {
+                table.rows.push(row);
+            }
+        }
+        // Rows read before an extra key first appeared lack its value.
+        for row in &mut table.rows {
+            row.extra.resize(table.extra.len(), None);
+        }
+        table
     };
     let statements = table(STATEMENTS, doc.statements);
     let side = SideTables {
@@ -75,20 +83,22 @@ pub fn read_tables(
 
 /// Reads one array element into a row. Keys match case-insensitively;
 /// strings, numbers and booleans are accepted as text; `null` is blank.
+/// Keys the schema does not know become extra columns of `table`.
 fn read_row(
     file: &str,
     text: &str,
     raw: &RawValue,
-    schema: Schema,
-    diags: &mut Diagnostics,
+    table: &mut Table,
+    report: &mut Report,
 ) -> Option<Row> {
+    let schema = table.schema;
     // The raw value borrows from `text`, so its address gives its offset.
     let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
     let line = line_of(&text.as_bytes()[..offset]);
     let object: Map<String, Value> = match serde_json::from_str(raw.get()) {
         Ok(o) => o,
         Err(_) => {
-            diags.push(Diagnostic::at(
+            report.error(Diagnostic::at(
                 file,
                 line,
                 format!(
@@ -100,18 +110,47 @@ fn read_row(
         }
     };
     let mut values = vec![None; schema.columns.len()];
+    let mut extra = vec![None; table.extra.len()];
+    let mut seen: Vec<String> = Vec::new();
     let mut ok = true;
     for (key, value) in object {
-        let Some(col) = schema.index(&key.to_lowercase()) else {
+        let folded = key.trim().to_lowercase();
+        if let Some(first) = seen.iter().find(|k| k.trim().to_lowercase() == folded) {
+            report.error(Diagnostic::at(
+                file,
+                line,
+                format!("the keys \"{first}\" and \"{key}\" name the same column; keep one"),
+            ));
+            ok = false;
             continue;
+        }
+        seen.push(key.clone());
+        let slot = match schema.find(&key) {
+            Some(col) => &mut values[col],
+            None if key.trim().is_empty() => {
+                report.error(Diagnostic::at(file, line, "a key is empty; name it"));
+                ok = false;
+                continue;
+            }
+            None => {
+                let e = match table.extra.iter().position(|x| x.to_lowercase() == folded) {
+                    Some(e) => e,
+                    None => {
+                        table.extra.push(key.trim().to_string());
+                        extra.push(None);
+                        table.extra.len() - 1
+                    }
+                };
+                &mut extra[e]
+            }
         };
-        values[col] = match value {
+        *slot = match value {
             Value::Null => None,
             Value::String(s) => cell(&s).map(str::to_string),
             Value::Bool(b) => Some(b.to_string()),
             Value::Number(n) => Some(n.to_string()),
             Value::Array(_) | Value::Object(_) => {
-                diags.push(Diagnostic::at(
+                report.error(Diagnostic::at(
                     file,
                     line,
                     format!("\"{key}\" must be text, a number or true/false, not a list or object"),
@@ -121,7 +160,11 @@ fn read_row(
             }
         };
     }
-    ok.then_some(Row { line, values })
+    ok.then_some(Row {
+        at: RowAt::Line(line),
+        values,
+        extra,
+    })
 }
 
 fn line_of(prefix: &[u8]) -> u64 {
@@ -150,23 +193,23 @@ mod tests {
     {"Actor": "b", "stance": "s", "agree": "no", "date": null}
   ]
 }"#;
-        let mut diags = Diagnostics::default();
-        let t = read_tables("d.json", doc, &mut diags).unwrap();
-        assert!(diags.is_empty(), "{diags}");
+        let mut report = Report::default();
+        let t = read_tables("d.json", doc, &mut report).unwrap();
+        assert!(report.errors.is_empty(), "{}", report.errors);
         let rows = &t.0.rows;
-        assert_eq!(rows[0].line, 3);
+        assert_eq!(rows[0].at, RowAt::Line(3));
         assert_eq!(rows[0].get(&STATEMENTS, "agree"), Some("true"));
-        assert_eq!(rows[1].line, 4);
+        assert_eq!(rows[1].at, RowAt::Line(4));
         assert_eq!(rows[1].get(&STATEMENTS, "actor"), Some("b"));
         assert!(t.1.actors.is_none());
     }
 
     #[test]
     fn malformed_json_names_line() {
-        let mut diags = Diagnostics::default();
+        let mut report = Report::default();
         let doc = b"{\n\"statements\": [\n{\"actor\": \"a\",}\n]}";
-        assert!(read_tables("d.json", doc, &mut diags).is_none());
-        let text = diags.to_string();
+        assert!(read_tables("d.json", doc, &mut report).is_none());
+        let text = report.errors.to_string();
         assert!(
             text.starts_with("d.json:3: malformed JSON dataset:"),
             "{text}"
@@ -175,15 +218,33 @@ mod tests {
 
     #[test]
     fn non_object_and_nested_values_are_errors() {
-        let mut diags = Diagnostics::default();
+        let mut report = Report::default();
         let doc = b"{\"statements\": [\n{\"actor\": [\"a\"], \"agree\": 1},\n[1]\n]}";
-        let t = read_tables("d.json", doc, &mut diags).unwrap();
+        let t = read_tables("d.json", doc, &mut report).unwrap();
         assert!(t.0.rows.is_empty());
-        let text = diags.to_string();
+        let text = report.errors.to_string();
         assert!(text.contains("d.json:2: \"actor\" must be text"), "{text}");
         assert!(
             text.contains("d.json:3: each entry of \"statements\" must be an object"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn other_keys_are_extra_columns_in_order_of_first_use() {
+        let doc = br#"{"statements": [], "actors": [
+            {"id": "a", "Party": "SPD"},
+            {"id": "b", "founded": 1990, "party": "CDU"}
+        ]}"#;
+        let mut report = Report::default();
+        let (_, side) = read_tables("d.json", doc, &mut report).unwrap();
+        assert!(report.errors.is_empty(), "{}", report.errors);
+        let actors = side.actors.unwrap();
+        assert_eq!(actors.extra, ["Party", "founded"]);
+        assert_eq!(actors.rows[0].extra, [Some("SPD".to_string()), None]);
+        assert_eq!(
+            actors.rows[1].extra,
+            [Some("CDU".to_string()), Some("1990".to_string())]
         );
     }
 }

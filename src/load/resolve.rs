@@ -1,18 +1,22 @@
-//! Validation: turns the text tables into a [`Dataset`], resolving every
-//! reference and parsing every value, and reporting each problem with its
-//! file and line.
+//! Validation: turns the text tables of any input form into a [`Dataset`],
+//! resolving every reference and parsing every value, and reporting each
+//! problem with its file and place. Side tables are read first (in
+//! `entities.rs`), then statements one at a time.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::fmt;
 
 use rustc_hash::FxHashMap;
 
-use chrono::NaiveDate;
-
-use super::diag::{Diagnostic, Diagnostics};
-use super::table::{ACTORS, COUNTRIES, Cells, Row, STANCES, STATEMENTS, Table};
+use super::date::parse_date;
+use super::diag::{Diagnostic, Location, Report};
+use super::ids::IdAllocator;
+use super::names::{Named, Names, unknown};
+use super::table::{Cells, Col, RowAt, STATEMENTS, Sink, Table};
 use crate::model::{Actor, ActorKind, Country, Dataset, Polarity, Stance, Statement};
 
-/// The side tables of one dataset, as read from CSV or JSON.
+/// The side tables of one dataset, as read from CSV, JSON, a workbook or a
+/// DNA database.
 #[derive(Default)]
 pub struct SideTables {
     /// `actors.csv`, when present.
@@ -23,162 +27,22 @@ pub struct SideTables {
     pub countries: Option<Table>,
 }
 
-/// True for the characters allowed in a node id: ASCII letters and digits,
-/// `.`, `-`, `_`, `:`, and the accented Latin letters (U+00C0 to U+024F but
-/// `×` and `÷`). These are XML name characters under every edition of XML
-/// 1.0, so an id is a valid GraphML and GEXF NMTOKEN.
-pub fn is_id_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '.' | '-' | '_' | ':')
-        || (('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}')
-}
-
-/// Makes a node id from a name: lower case, runs of other characters turned
-/// into one `-`. Empty when the name has no id character at all.
-///
-/// ```
-/// use stancegraph::load::slug;
-/// assert_eq!(slug("Jean-Noël Barrot"), "jean-noël-barrot");
-/// assert_eq!(slug("Zelenskyy's \"office\""), "zelenskyy-s-office");
-/// ```
-pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if is_id_char(c) && c != ':' {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
-/// Looks entities up by id or label: exact id, exact label, then the same
-/// ignoring case.
-#[derive(Default)]
-pub(crate) struct Names {
-    // Fx hashing: these are looked up twice per statement row.
-    exact: FxHashMap<String, usize>,
-    folded: FxHashMap<String, usize>,
-}
-
-impl Names {
-    /// Adds keys in priority order: all ids before all labels.
-    pub(crate) fn build<T: Named>(items: &[T]) -> Names {
-        let mut names = Names::default();
-        for (i, item) in items.iter().enumerate() {
-            names.insert(item.id(), i);
-        }
-        for (i, item) in items.iter().enumerate() {
-            names.insert(item.label(), i);
-        }
-        names
-    }
-
-    fn insert(&mut self, key: &str, index: usize) {
-        self.exact.entry(key.to_string()).or_insert(index);
-        self.folded.entry(key.to_lowercase()).or_insert(index);
-    }
-
-    pub(crate) fn find(&self, key: &str) -> Option<usize> {
-        self.exact
-            .get(key)
-            .or_else(|| self.folded.get(&key.to_lowercase()))
-            .copied()
-    }
-}
-
-/// Actors, stances and countries: found by id or label.
-pub(crate) trait Named {
-    fn id(&self) -> &str;
-    fn label(&self) -> &str;
-}
-
-macro_rules! named {
-    ($($t:ty),*) => {$(
-        impl Named for $t {
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn label(&self) -> &str {
-                &self.label
-            }
-        }
-    )*};
-}
-named!(Actor, Stance, Country);
-
-/// Finds a reference among `items`. `Ok(None)` means it is unknown and there
-/// is no side table, so the caller creates it; `Err(())` means it is unknown
-/// to the side table `table`, and the problem was reported.
-fn find<T: Named>(
-    names: &Names,
-    table: Option<&str>,
-    items: &[T],
-    what: &str,
-    text: &str,
-    (file, line): (&str, u64),
-    diags: &mut Diagnostics,
-) -> Result<Option<usize>, ()> {
-    if let Some(i) = names.find(text) {
-        return Ok(Some(i));
-    }
-    match table {
-        Some(table) => {
-            let message = unknown(what, text, table, items);
-            diags.push(Diagnostic::at(file, line, message));
-            Err(())
-        }
-        None => Ok(None),
-    }
-}
-
-/// The message for a reference that matches nothing: names the side table
-/// and the closest known id.
-/// The item whose id or label is closest to `value` (edit distance,
-/// ignoring case; ties go to the smaller id).
-pub(crate) fn closest<'a, T: Named>(value: &str, known: &'a [T]) -> Option<&'a T> {
-    let folded = value.to_lowercase();
-    known.iter().min_by_key(|item| {
-        let d = strsim::levenshtein(&folded, &item.id().to_lowercase())
-            .min(strsim::levenshtein(&folded, &item.label().to_lowercase()));
-        (d, item.id())
-    })
-}
-
-fn unknown<T: Named>(what: &str, value: &str, table: &str, known: &[T]) -> String {
-    match closest(value, known).map(|item| (item.id(), item.label())) {
-        Some((id, label)) if id == label => {
-            format!(
-                "unknown {what} '{value}': not an id or label in {table}; closest known id: '{id}'"
-            )
-        }
-        Some((id, label)) => format!(
-            "unknown {what} '{value}': not an id or label in {table}; closest known id: '{id}' ({label})"
-        ),
-        None => format!("unknown {what} '{value}': {table} is empty"),
-    }
-}
-
 /// How one kind of entity (actors, stances or countries) is looked up.
-struct Registry {
-    names: Names,
+pub(super) struct Registry {
+    pub names: Names,
     /// The side-table file, when given: then every reference must resolve.
-    table: Option<String>,
-    /// Per entity: whether its id came from the side table (kept) or must
-    /// be derived from its name.
-    fixed: Vec<bool>,
+    pub table: Option<String>,
+    /// Per entity: whether its id was given (kept) or must be derived from
+    /// its name.
+    pub has_id: Vec<bool>,
 }
 
 impl Registry {
-    fn new(table: &Option<Table>) -> Registry {
+    pub fn new(table: &Option<Table>) -> Registry {
         Registry {
             names: Names::default(),
             table: table.as_ref().map(|t| t.file.clone()),
-            fixed: Vec::new(),
+            has_id: Vec::new(),
         }
     }
 
@@ -186,30 +50,26 @@ impl Registry {
     /// unknown name becomes a new entity made by `make` (its id is derived
     /// later); with one, it is reported with the closest known id. Returns
     /// the index and whether it is new.
-    fn find_or_add<T: Named>(
+    pub fn find_or_add<T: Named>(
         &mut self,
         items: &mut Vec<T>,
         what: &str,
         text: &str,
-        at: (&str, u64),
-        diags: &mut Diagnostics,
+        (file, at): (&str, Location),
+        report: &mut Report,
         make: impl FnOnce(&str) -> T,
     ) -> Option<(usize, bool)> {
-        let found = find(
-            &self.names,
-            self.table.as_deref(),
-            items,
-            what,
-            text,
-            at,
-            diags,
-        );
-        if let Some(i) = found.ok()? {
+        if let Some(i) = self.names.find(text) {
             return Some((i, false));
+        }
+        if let Some(table) = &self.table {
+            let message = unknown(what, text, table, items);
+            report.error(Diagnostic::located(file, at, message));
+            return None;
         }
         let i = items.len();
         items.push(make(text));
-        self.fixed.push(false);
+        self.has_id.push(false);
         self.names.insert(text, i);
         Some((i, true))
     }
@@ -217,26 +77,37 @@ impl Registry {
 
 /// Where an entity's attribute was first set, so that a contradiction can
 /// name both places.
-#[derive(Clone)]
-struct Origin {
-    file: String,
-    line: u64,
+#[derive(Debug, Clone)]
+pub(super) struct Origin {
+    pub file: String,
+    pub location: Location,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::Line(line) => write!(f, "{}:{line}", self.file),
+            place => write!(f, "{} ({place})", self.file),
+        }
+    }
 }
 
 /// Builds a dataset: side tables first, then one statement at a time.
 pub struct Resolver {
-    diags: Diagnostics,
+    pub(super) report: Report,
     /// Source documents by name, as indices into `ds.sources`.
     sources: FxHashMap<String, usize>,
-    ds: Dataset,
-    actor_refs: Registry,
-    stance_refs: Registry,
-    country_refs: Registry,
+    pub(super) ds: Dataset,
+    pub(super) actor_refs: Registry,
+    pub(super) stance_refs: Registry,
+    pub(super) country_refs: Registry,
     /// Where an actor's kind and country were set.
-    kind_origin: Vec<Option<Origin>>,
-    country_origin: Vec<Option<Origin>>,
-    /// Table-given ids with their place, to report collisions.
-    id_places: HashMap<String, (&'static str, Origin)>,
+    pub(super) kind_origin: Vec<Option<Origin>>,
+    pub(super) country_origin: Vec<Option<Origin>>,
+    /// Given ids with their place, to report collisions.
+    pub(super) id_places: HashMap<String, (&'static str, Origin)>,
+    /// Statement field values, as indices into `ds.field_values`.
+    field_values: FxHashMap<String, u32>,
 }
 
 impl Resolver {
@@ -244,7 +115,7 @@ impl Resolver {
     /// through [`Resolver::statement`].
     pub fn new(name: &str, side: SideTables) -> Resolver {
         let mut r = Resolver {
-            diags: Diagnostics::default(),
+            report: Report::default(),
             sources: FxHashMap::default(),
             ds: Dataset {
                 name: name.to_string(),
@@ -256,6 +127,7 @@ impl Resolver {
             kind_origin: Vec::new(),
             country_origin: Vec::new(),
             id_places: HashMap::new(),
+            field_values: FxHashMap::default(),
         };
         if let Some(t) = &side.countries {
             r.countries(t);
@@ -269,137 +141,63 @@ impl Resolver {
         r
     }
 
+    /// Declares the statements table's extra columns: each becomes a
+    /// statement field. A name the event list uses for something else is an
+    /// error at `header`.
+    pub fn statement_fields(&mut self, file: &str, header: &RowAt, names: &[String]) {
+        let taken = self.ds.event_columns();
+        for name in names {
+            let folded = name.to_lowercase();
+            if let Some(clash) = taken.iter().find(|t| t.to_lowercase() == folded) {
+                self.report.error(Diagnostic::located(
+                    file,
+                    header.location(None),
+                    format!(
+                        "the statement column '{name}' has the name of the event list's column '{clash}'; rename it"
+                    ),
+                ));
+            }
+        }
+        self.ds.fields = names.to_vec();
+    }
+
     /// Validates one statement row and adds it to the dataset.
     pub fn statement(&mut self, file: &str, cells: Cells<'_>) {
-        if let Some(statement) = self.read_statement(file, cells) {
+        if let Some(statement) = self.read_statement(file, &cells) {
             self.ds.statements.push(statement);
         }
     }
 
     /// Gives derived ids and returns the dataset with every problem found
-    /// (the dataset is only meaningful when there is none).
-    pub fn finish(mut self) -> (Dataset, Diagnostics) {
+    /// (the dataset is only meaningful when there is no error).
+    pub fn finish(mut self) -> (Dataset, Report) {
         self.assign_derived_ids();
-        (self.ds, self.diags)
+        (self.ds, self.report)
     }
 }
 
+impl Sink for Resolver {
+    fn header(&mut self, file: &str, at: &RowAt, extra: &[String]) {
+        self.statement_fields(file, at, extra);
+    }
+
+    fn row(&mut self, file: &str, cells: Cells<'_>) {
+        self.statement(file, cells);
+    }
+}
+
+/// The place of a statement column in `cells`.
+fn place(cells: &Cells<'_>, column: &str) -> Location {
+    cells.at.location(STATEMENTS.index(column).map(Col::Schema))
+}
+
 impl Resolver {
-    /// Reads a side-table id: present, valid and not yet used in this table.
-    fn table_id(&mut self, table: &Table, row: &Row, what: &'static str) -> Option<String> {
-        let Some(id) = row.get(&table.schema, "id") else {
-            self.diags
-                .push(Diagnostic::at(&table.file, row.line, "the id is empty"));
-            return None;
-        };
-        if let Some(bad) = id.chars().find(|c| !is_id_char(*c)) {
-            self.diags.push(Diagnostic::at(
-                &table.file,
-                row.line,
-                format!(
-                    "id '{id}' has the character {bad:?}; ids may hold only letters, digits, '.', '-', '_' and ':' (they become node ids in GraphML and GEXF); put the name in the label column"
-                ),
-            ));
-            return None;
-        }
-        let origin = Origin {
-            file: table.file.clone(),
-            line: row.line,
-        };
-        if let Some((other, first)) = self.id_places.get(id) {
-            // A country speaking as an actor may share its id with the country.
-            let shared_country = (what, *other) == ("actor", "country")
-                && row
-                    .get(&table.schema, "kind")
-                    .and_then(ActorKind::parse)
-                    .is_some_and(|k| k == ActorKind::Country);
-            if !shared_country {
-                self.diags.push(Diagnostic::at(
-                    &table.file,
-                    row.line,
-                    format!(
-                        "id '{id}' is already used by a {other} at {}:{}; ids must be unique across actors, stances and countries",
-                        first.file, first.line
-                    ),
-                ));
-                return None;
-            }
-        } else {
-            self.id_places.insert(id.to_string(), (what, origin));
-        }
-        Some(id.to_string())
-    }
-
-    fn countries(&mut self, table: &Table) {
-        for row in &table.rows {
-            let Some(id) = self.table_id(table, row, "country") else {
-                continue;
-            };
-            let label = row.get(&COUNTRIES, "label").unwrap_or(&id).to_string();
-            self.ds.countries.push(Country { id, label });
-            self.country_refs.fixed.push(true);
-        }
-        self.country_refs.names = Names::build(&self.ds.countries);
-    }
-
-    fn actors(&mut self, table: &Table) {
-        for row in &table.rows {
-            let Some(id) = self.table_id(table, row, "actor") else {
-                continue;
-            };
-            let origin = Origin {
-                file: table.file.clone(),
-                line: row.line,
-            };
-            let kind = match row.get(&ACTORS, "kind") {
-                Some(text) => match self.parse_kind(&table.file, row.line, text) {
-                    Some(k) => Some(k),
-                    None => continue,
-                },
-                None => None,
-            };
-            let country = match row.get(&ACTORS, "country") {
-                Some(text) => match self.country(&table.file, row.line, text) {
-                    Some(c) => Some(c),
-                    None => continue,
-                },
-                None => None,
-            };
-            self.ds.actors.push(Actor {
-                label: row.get(&ACTORS, "label").unwrap_or(&id).to_string(),
-                id,
-                kind: kind.unwrap_or(ActorKind::Person),
-                country,
-                role: row.get(&ACTORS, "role").map(str::to_string),
-            });
-            self.actor_refs.fixed.push(true);
-            self.kind_origin.push(kind.map(|_| origin.clone()));
-            self.country_origin.push(country.map(|_| origin));
-        }
-        self.actor_refs.names = Names::build(&self.ds.actors);
-    }
-
-    fn stances(&mut self, table: &Table) {
-        for row in &table.rows {
-            let Some(id) = self.table_id(table, row, "stance") else {
-                continue;
-            };
-            self.ds.stances.push(Stance {
-                label: row.get(&STANCES, "label").unwrap_or(&id).to_string(),
-                id,
-                topic: row.get(&STANCES, "topic").map(str::to_string),
-            });
-            self.stance_refs.fixed.push(true);
-        }
-        self.stance_refs.names = Names::build(&self.ds.stances);
-    }
-
-    fn parse_kind(&mut self, file: &str, line: u64, text: &str) -> Option<ActorKind> {
+    pub(super) fn parse_kind(&mut self, file: &str, at: Location, text: &str) -> Option<ActorKind> {
         let kind = ActorKind::parse(text);
         if kind.is_none() {
-            self.diags.push(Diagnostic::at(
+            self.report.error(Diagnostic::located(
                 file,
-                line,
+                at,
                 format!(
                     "unknown actor kind '{text}'; use {}",
                     ActorKind::NAMES.join(", ")
@@ -411,18 +209,19 @@ impl Resolver {
 
     /// Resolves a country reference, or creates the country when there is no
     /// countries table.
-    fn country(&mut self, file: &str, line: u64, text: &str) -> Option<usize> {
+    pub(super) fn country(&mut self, file: &str, at: Location, text: &str) -> Option<usize> {
         let make = |label: &str| Country {
             id: String::new(),
             label: label.to_string(),
+            attrs: Vec::new(),
+            color: None,
         };
-        let at = (file, line);
         let found = self.country_refs.find_or_add(
             &mut self.ds.countries,
             "country",
             text,
-            at,
-            &mut self.diags,
+            (file, at),
+            &mut self.report,
             make,
         );
         found.map(|(i, _)| i)
@@ -438,32 +237,42 @@ impl Resolver {
         i
     }
 
-    fn read_statement(&mut self, file: &str, row: Cells<'_>) -> Option<Statement> {
-        let line = row.line;
+    /// A statement field value, interned.
+    fn field_value(&mut self, value: &str) -> u32 {
+        if let Some(i) = self.field_values.get(value) {
+            return *i;
+        }
+        let i = self.ds.field_values.len() as u32;
+        self.ds.field_values.push(value.to_string());
+        self.field_values.insert(value.to_string(), i);
+        i
+    }
+
+    fn read_statement(&mut self, file: &str, row: &Cells<'_>) -> Option<Statement> {
         let get = |column: &str| row.get(&STATEMENTS, column);
         let mut ok = true;
         let mut require = |column: &str, hint: &str| {
             let value = get(column);
             if value.is_none() {
-                self.diags.push(Diagnostic::at(
+                self.report.error(Diagnostic::located(
                     file,
-                    line,
-                    format!("the {column} is empty; {hint}"),
+                    place(row, column),
+                    format!("the {column} is empty; give {hint}"),
                 ));
                 ok = false;
             }
             value
         };
-        let actor_text = require("actor", "name who speaks");
-        let stance_text = require("stance", "name the stance spoken about");
+        let actor_text = require("actor", "the actor who speaks");
+        let stance_text = require("stance", "the stance spoken about");
         let agree_text = require("agree", "use yes or no");
 
         let polarity = agree_text.and_then(|text| {
             let p = Polarity::parse(text);
             if p.is_none() {
-                self.diags.push(Diagnostic::at(
+                self.report.error(Diagnostic::located(
                     file,
-                    line,
+                    place(row, "agree"),
                     format!(
                         "unknown agree value '{text}'; use yes/no, true/false, 1/0, agree/disagree or +/-"
                     ),
@@ -473,7 +282,7 @@ impl Resolver {
         });
         let kind = match get("actor_kind") {
             Some(text) => {
-                let k = self.parse_kind(file, line, text);
+                let k = self.parse_kind(file, place(row, "actor_kind"), text);
                 ok &= k.is_some();
                 k
             }
@@ -481,7 +290,7 @@ impl Resolver {
         };
         let country = match get("country") {
             Some(text) => {
-                let c = self.country(file, line, text);
+                let c = self.country(file, place(row, "country"), text);
                 ok &= c.is_some();
                 c
             }
@@ -490,18 +299,28 @@ impl Resolver {
         let date = match get("date") {
             Some(text) => {
                 let d = parse_date(text);
-                if let Err(message) = &d {
-                    self.diags.push(Diagnostic::at(file, line, message.clone()));
+                if let Err(e) = &d {
+                    self.report
+                        .error(Diagnostic::located(file, place(row, "date"), e.to_string()));
+                    ok = false;
                 }
                 d.ok()
             }
             None => None,
         };
-        let actor = actor_text.and_then(|text| self.actor(file, line, text, kind, country));
-        let stance = stance_text.and_then(|text| self.stance(file, line, text));
-        if !ok || date.is_none() && get("date").is_some() {
+        let actor = actor_text.and_then(|text| self.actor(file, row, text, kind, country));
+        let stance = stance_text.and_then(|text| {
+            let at = place(row, "stance");
+            self.stance(file, at, text)
+        });
+        if !ok {
             return None;
         }
+        let fields: Box<[Option<u32>]> = row
+            .extra
+            .iter()
+            .map(|v| v.map(|v| self.field_value(v)))
+            .collect();
         Some(Statement {
             id: get("id").map(str::to_string),
             actor: actor?,
@@ -510,21 +329,22 @@ impl Resolver {
             date,
             source: get("source").map(|s| self.source(s)),
             quote: get("quote").map(str::to_string),
-            line,
+            fields,
+            line: row.at.number(),
         })
     }
 
     fn actor(
         &mut self,
         file: &str,
-        line: u64,
+        row: &Cells<'_>,
         text: &str,
         kind: Option<ActorKind>,
         country: Option<usize>,
     ) -> Option<usize> {
         let here = Origin {
             file: file.to_string(),
-            line,
+            location: row.at.location(None),
         };
         let make = |label: &str| Actor {
             id: String::new(),
@@ -532,14 +352,15 @@ impl Resolver {
             kind: ActorKind::Person,
             country: None,
             role: None,
+            attrs: Vec::new(),
+            color: None,
         };
-        let at = (file, line);
         let (i, new) = self.actor_refs.find_or_add(
             &mut self.ds.actors,
             "actor",
             text,
-            at,
-            &mut self.diags,
+            (file, place(row, "actor")),
+            &mut self.report,
             make,
         )?;
         if new {
@@ -551,14 +372,13 @@ impl Resolver {
             match &self.kind_origin[i] {
                 Some(first) if actor.kind != kind => {
                     let message = format!(
-                        "actor '{}' is coded as {} here but as {} at {}:{}",
+                        "actor '{}' is coded as {} here but as {} at {first}",
                         actor.label,
                         kind.as_str(),
                         actor.kind.as_str(),
-                        first.file,
-                        first.line
                     );
-                    self.diags.push(Diagnostic::at(file, line, message));
+                    self.report
+                        .error(Diagnostic::located(file, place(row, "actor_kind"), message));
                     return None;
                 }
                 Some(_) => {}
@@ -573,14 +393,11 @@ impl Resolver {
             match (&self.country_origin[i], actor.country) {
                 (Some(first), Some(had)) if had != country => {
                     let message = format!(
-                        "actor '{}' has country '{}' here but '{}' at {}:{}",
-                        actor.label,
-                        self.ds.countries[country].label,
-                        self.ds.countries[had].label,
-                        first.file,
-                        first.line
+                        "actor '{}' has country '{}' here but '{}' at {first}",
+                        actor.label, self.ds.countries[country].label, self.ds.countries[had].label,
                     );
-                    self.diags.push(Diagnostic::at(file, line, message));
+                    self.report
+                        .error(Diagnostic::located(file, place(row, "country"), message));
                     return None;
                 }
                 (Some(_), _) => {}
@@ -593,50 +410,38 @@ impl Resolver {
         Some(i)
     }
 
-    fn stance(&mut self, file: &str, line: u64, text: &str) -> Option<usize> {
+    fn stance(&mut self, file: &str, at: Location, text: &str) -> Option<usize> {
         let make = |label: &str| Stance {
             id: String::new(),
             label: label.to_string(),
             topic: None,
+            attrs: Vec::new(),
+            color: None,
         };
-        let at = (file, line);
         let found = self.stance_refs.find_or_add(
             &mut self.ds.stances,
             "stance",
             text,
-            at,
-            &mut self.diags,
+            (file, at),
+            &mut self.report,
             make,
         );
         found.map(|(i, _)| i)
     }
 
-    /// Gives every entity first named in the statements an id made from its
-    /// name, unique across actors, stances and countries. A country-kind actor
-    /// with a country's name shares that country's id: it is the same node.
+    /// Gives every entity without a given id one made from its name, unique
+    /// across actors, stances and countries. A country-kind actor with a
+    /// country's name shares that country's id: it is the same node. Entities
+    /// first named in statements get empty attributes.
     fn assign_derived_ids(&mut self) {
-        let mut taken: HashSet<String> = self.id_places.keys().cloned().collect();
-        let fresh = |name: &str, fallback: &str, taken: &mut HashSet<String>| {
-            let base = match slug(name) {
-                s if s.is_empty() => fallback.to_string(),
-                s => s,
-            };
-            let mut id = base.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            taken.insert(id.clone());
-            id
-        };
-        for (c, fixed) in self.ds.countries.iter_mut().zip(&self.country_refs.fixed) {
-            if !fixed {
-                c.id = fresh(&c.label, "country", &mut taken);
+        let mut ids = IdAllocator::with_taken(self.id_places.keys().cloned());
+        for (c, has_id) in self.ds.countries.iter_mut().zip(&self.country_refs.has_id) {
+            if !has_id {
+                c.id = ids.fresh(&c.label, "country");
             }
         }
-        for (a, fixed) in self.ds.actors.iter_mut().zip(&self.actor_refs.fixed) {
-            if *fixed {
+        for (a, has_id) in self.ds.actors.iter_mut().zip(&self.actor_refs.has_id) {
+            if *has_id {
                 continue;
             }
             let same_country = (a.kind == ActorKind::Country)
@@ -647,12 +452,12 @@ impl Resolver {
                     a.country.get_or_insert(c);
                     self.ds.countries[c].id.clone()
                 }
-                None => fresh(&a.label, "actor", &mut taken),
+                None => ids.fresh(&a.label, "actor"),
             };
         }
-        for (s, fixed) in self.ds.stances.iter_mut().zip(&self.stance_refs.fixed) {
-            if !fixed {
-                s.id = fresh(&s.label, "stance", &mut taken);
+        for (s, has_id) in self.ds.stances.iter_mut().zip(&self.stance_refs.has_id) {
+            if !has_id {
+                s.id = ids.fresh(&s.label, "stance");
             }
         }
         // A country-kind actor from actors.csv whose id is a country's id
@@ -662,65 +467,75 @@ impl Resolver {
                 a.country = self.ds.countries.iter().position(|c| c.id == a.id);
             }
         }
+        let (na, ns, nc) = (
+            self.ds.actor_attrs.len(),
+            self.ds.stance_attrs.len(),
+            self.ds.country_attrs.len(),
+        );
+        self.ds
+            .actors
+            .iter_mut()
+            .for_each(|a| a.attrs.resize(na, None));
+        self.ds
+            .stances
+            .iter_mut()
+            .for_each(|s| s.attrs.resize(ns, None));
+        self.ds
+            .countries
+            .iter_mut()
+            .for_each(|c| c.attrs.resize(nc, None));
     }
-}
-
-/// Parses `YYYY-MM-DD`, rejecting other layouts and impossible dates.
-///
-/// ```
-/// use stancegraph::load::parse_date;
-/// assert!(parse_date("2025-02-12").is_ok());
-/// assert!(parse_date("2025-02-30").unwrap_err().contains("no such day"));
-/// assert!(parse_date("12/02/2025").unwrap_err().contains("YYYY-MM-DD"));
-/// ```
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let b = text.as_bytes();
-    let layout_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !layout_ok {
-        return Err(format!("bad date '{text}'; write dates as YYYY-MM-DD"));
-    }
-    // The layout is checked, so the numbers are plain digits.
-    let number = |range: std::ops::Range<usize>| {
-        b[range]
-            .iter()
-            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
-    };
-    NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))
-        .ok_or_else(|| format!("impossible date '{text}': no such day in the calendar"))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::table::{Row, Schema};
+pub(super) mod tests {
+    use super::super::table::{ACTORS, COUNTRIES, Row, Schema};
     use super::*;
 
-    fn table(file: &str, schema: Schema, rows: &[&[&str]]) -> Table {
+    /// A table whose rows start on line 2, with the given schema values and
+    /// extra columns.
+    pub fn table_with(
+        file: &str,
+        schema: Schema,
+        extra: &[&str],
+        rows: &[(&[&str], &[&str])],
+    ) -> Table {
+        let owned = |v: &&str| (!v.is_empty()).then(|| v.to_string());
         Table {
             file: file.to_string(),
             schema,
+            extra: extra.iter().map(|s| s.to_string()).collect(),
+            header: RowAt::Line(1),
             rows: rows
                 .iter()
                 .enumerate()
-                .map(|(i, r)| Row {
-                    line: i as u64 + 2,
-                    values: r
+                .map(|(i, (values, extras))| Row {
+                    at: RowAt::Line(i as u64 + 2),
+                    values: values
                         .iter()
-                        .map(|v| (!v.is_empty()).then(|| v.to_string()))
+                        .map(owned)
                         .chain(std::iter::repeat(None))
                         .take(schema.columns.len())
+                        .collect(),
+                    extra: extras
+                        .iter()
+                        .map(owned)
+                        .chain(std::iter::repeat(None))
+                        .take(extra.len())
                         .collect(),
                 })
                 .collect(),
         }
     }
 
-    fn run(statements: Table, side: SideTables) -> (Dataset, Diagnostics) {
+    pub fn table(file: &str, schema: Schema, rows: &[&[&str]]) -> Table {
+        let rows: Vec<(&[&str], &[&str])> = rows.iter().map(|r| (*r, &[][..])).collect();
+        table_with(file, schema, &[], &rows)
+    }
+
+    pub fn run(statements: Table, side: SideTables) -> (Dataset, Report) {
         let mut r = Resolver::new("test", side);
+        r.statement_fields(&statements.file, &statements.header, &statements.extra);
         for row in &statements.rows {
             r.statement(&statements.file, row.cells());
         }
@@ -740,15 +555,8 @@ mod tests {
                 &["Jean-Noël Barrot", "France", "1"],
             ],
         );
-        let (ds, diags) = run(
-            st,
-            SideTables {
-                actors: None,
-                stances: None,
-                countries: None,
-            },
-        );
-        assert!(diags.is_empty(), "{diags}");
+        let (ds, report) = run(st, SideTables::default());
+        assert!(report.errors.is_empty(), "{}", report.errors);
         let ids: Vec<&str> = ds.actors.iter().map(|a| a.id.as_str()).collect();
         // The second spelling matches the first ignoring case: one actor.
         assert_eq!(ids, ["jean-noël-barrot", "france"]);
@@ -768,16 +576,15 @@ mod tests {
             STATEMENTS,
             &[&["Hegset", "s", "yes"], &["pete hegseth", "s", "no"]],
         );
-        let (ds, diags) = run(
+        let (ds, report) = run(
             st,
             SideTables {
                 actors: Some(actors),
-                stances: None,
-                countries: None,
+                ..SideTables::default()
             },
         );
         assert_eq!(
-            diags.to_string(),
+            report.errors.to_string(),
             "s.csv:2: unknown actor 'Hegset': not an id or label in a.csv; closest known id: 'hegseth' (Pete Hegseth)"
         );
         assert_eq!(ds.statements.len(), 1);
@@ -797,15 +604,8 @@ mod tests {
                 &["a", "s", "yes", "organization"],
             ],
         );
-        let (_, diags) = run(
-            st,
-            SideTables {
-                actors: None,
-                stances: None,
-                countries: None,
-            },
-        );
-        let text = diags.to_string();
+        let (_, report) = run(st, SideTables::default());
+        let text = report.errors.to_string();
         assert!(
             text.contains("s.csv:2: unknown agree value 'maybe'"),
             "{text}"
@@ -820,7 +620,7 @@ mod tests {
             "{text}"
         );
         // Line 6 contradicts no earlier explicit kind, so it is accepted.
-        assert_eq!(diags.len(), 4, "{text}");
+        assert_eq!(report.errors.len(), 4, "{text}");
     }
 
     #[test]
@@ -834,15 +634,8 @@ mod tests {
                 &["a", "s", "yes", "", "UK"],
             ],
         );
-        let (_, diags) = run(
-            st,
-            SideTables {
-                actors: None,
-                stances: None,
-                countries: None,
-            },
-        );
-        let text = diags.to_string();
+        let (_, report) = run(st, SideTables::default());
+        let text = report.errors.to_string();
         assert!(
             text.contains(
                 "s.csv:3: actor 'a' is coded as organization here but as person at s.csv:2"
@@ -852,6 +645,41 @@ mod tests {
         assert!(
             text.contains("s.csv:4: actor 'a' has country 'UK' here but 'US' at s.csv:2"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn extra_statement_columns_are_interned_fields() {
+        let st = table_with(
+            "s.csv",
+            STATEMENTS,
+            &["medium", "section"],
+            &[
+                (&["a", "s", "yes"], &["TV", "news"]),
+                (&["b", "s", "no"], &["TV"]),
+            ],
+        );
+        let (ds, report) = run(st, SideTables::default());
+        assert!(report.errors.is_empty(), "{}", report.errors);
+        assert_eq!(ds.fields, ["medium", "section"]);
+        assert_eq!(ds.field_values, ["TV", "news"]);
+        let s = &ds.statements[1];
+        assert_eq!(ds.field(s, 0), Some("TV"));
+        assert_eq!(ds.field(s, 1), None);
+    }
+
+    #[test]
+    fn a_field_may_not_take_an_event_list_name() {
+        let st = table_with(
+            "s.csv",
+            STATEMENTS,
+            &["Actor_Label"],
+            &[(&["a", "s", "yes"], &["x"])],
+        );
+        let (_, report) = run(st, SideTables::default());
+        assert_eq!(
+            report.errors.to_string(),
+            "s.csv:1: the statement column 'Actor_Label' has the name of the event list's column 'actor_label'; rename it"
         );
     }
 
@@ -868,7 +696,7 @@ mod tests {
             ],
         );
         let st = table("s.csv", STATEMENTS, &[&["us", "s", "yes"]]);
-        let (ds, diags) = run(
+        let (ds, report) = run(
             st,
             SideTables {
                 actors: Some(actors),
@@ -876,7 +704,7 @@ mod tests {
                 countries: Some(countries),
             },
         );
-        let text = diags.to_string();
+        let text = report.errors.to_string();
         assert!(
             text.contains("a.csv:3: id 'ua' is already used by a country at c.csv:3"),
             "{text}"
@@ -885,27 +713,8 @@ mod tests {
             text.contains("a.csv:4: id 'a b' has the character ' '"),
             "{text}"
         );
-        assert_eq!(diags.len(), 2);
+        assert_eq!(report.errors.len(), 2);
         // The country-kind actor shares the country's id and speaks for it.
         assert_eq!(ds.actors[0].country, Some(0));
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            parse_date("2024-02-29").unwrap(),
-            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
-        );
-        assert!(parse_date("2025-2-1").is_err());
-        assert!(parse_date("2025-13-01").is_err());
-        assert!(parse_date("２０２５-02-01").is_err());
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("  Pete   Hegseth "), "pete-hegseth");
-        assert_eq!(slug("U.S."), "u.s.");
-        assert_eq!(slug("北约"), "");
-        assert_eq!(slug("a:b"), "a-b");
     }
 }

@@ -1,5 +1,10 @@
 //! The input tables before validation: named columns of text, each row with
-//! its line. CSV and JSON both read into these, so validation is written once.
+//! its place in the input. CSV, JSON, workbooks and DNA databases all read
+//! into these, so validation is written once.
+
+use std::rc::Rc;
+
+use super::diag::Location;
 
 /// The columns of one input table.
 #[derive(Debug, Clone, Copy)]
@@ -8,19 +13,34 @@ pub struct Schema {
     pub name: &'static str,
     /// Every column the table understands, lower-case.
     pub columns: &'static [&'static str],
-    /// How many of the leading `columns` are required.
-    pub required: usize,
+    /// The columns that must all be in the header.
+    pub required: &'static [&'static str],
+    /// Columns of which at least one must be in the header.
+    pub one_of: &'static [&'static str],
 }
 
 impl Schema {
-    /// The position of a column, for [`Row::get`].
+    /// The position of a column, for [`Cells::get`].
     pub fn index(&self, column: &str) -> Option<usize> {
         self.columns.iter().position(|c| *c == column)
     }
 
-    /// The required columns.
-    pub fn required_columns(&self) -> &'static [&'static str] {
-        &self.columns[..self.required]
+    /// The position of a header name, matched ignoring case and surrounding
+    /// spaces.
+    pub fn find(&self, header: &str) -> Option<usize> {
+        let header = header.trim();
+        self.columns
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(header))
+    }
+
+    /// What a header must hold, in words: "the columns actor, stance, agree".
+    pub fn requirement(&self) -> String {
+        let mut text = format!("the columns {}", self.required.join(", "));
+        if self.required.is_empty() {
+            text = format!("a column {}", self.one_of.join(" or "));
+        }
+        text
     }
 }
 
@@ -38,58 +58,139 @@ pub const STATEMENTS: Schema = Schema {
         "quote",
         "id",
     ],
-    required: 3,
+    required: &["actor", "stance", "agree"],
+    one_of: &[],
 };
 
 /// `actors.csv`: attributes of actors.
 pub const ACTORS: Schema = Schema {
     name: "actors",
     columns: &["id", "label", "kind", "country", "role"],
-    required: 1,
+    required: &[],
+    one_of: &["id", "label"],
 };
 
 /// `stances.csv`: attributes of stances.
 pub const STANCES: Schema = Schema {
     name: "stances",
     columns: &["id", "label", "topic"],
-    required: 1,
+    required: &[],
+    one_of: &["id", "label"],
 };
 
 /// `countries.csv`: names of countries.
 pub const COUNTRIES: Schema = Schema {
     name: "countries",
     columns: &["id", "label"],
-    required: 1,
+    required: &[],
+    one_of: &["id", "label"],
 };
-
-/// One row: the values of the schema's columns (`None` where the column is
-/// absent or the cell is blank), trimmed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// The 1-based line the row starts on.
-    pub line: u64,
-    /// One value per schema column.
-    pub values: Vec<Option<String>>,
-}
-
-impl Row {
-    /// The value of a column of `schema`, `None` when blank or absent.
-    pub fn get(&self, schema: &Schema, column: &str) -> Option<&str> {
-        self.cells().get(schema, column)
-    }
-}
 
 /// The most columns any schema has.
 pub const MAX_COLUMNS: usize = 9;
 
+/// A column of a row: one of the schema's, or one of the extra columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    /// The schema column at this index.
+    Schema(usize),
+    /// The extra column at this index.
+    Extra(usize),
+}
+
+/// Where a workbook sheet's columns are: for messages that name a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetColumns {
+    /// The sheet's name.
+    pub sheet: String,
+    /// The sheet column (0-based) of each schema column, where present.
+    pub schema: Vec<Option<u32>>,
+    /// The sheet column of each extra column.
+    pub extra: Vec<u32>,
+}
+
+/// Where a row is in its input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowAt {
+    /// A line of a CSV or JSON file (the line the row starts on).
+    Line(u64),
+    /// A row of a workbook sheet, 1-based.
+    Sheet {
+        /// The sheet and where its columns are.
+        columns: Rc<SheetColumns>,
+        /// The row.
+        row: u32,
+    },
+    /// The columns of a table read from a database: each from a table
+    /// and, where one row defines it, that row's `ID`.
+    Columns(Rc<[(&'static str, Option<i64>)]>),
+    /// A row of a database table.
+    Record {
+        /// The table.
+        table: &'static str,
+        /// The row's `ID`.
+        id: i64,
+    },
+}
+
+impl RowAt {
+    /// The place of the row, or of one of its cells.
+    pub fn location(&self, col: Option<Col>) -> Location {
+        match self {
+            RowAt::Line(line) => Location::Line(*line),
+            RowAt::Sheet { columns, row } => Location::Cell {
+                sheet: columns.sheet.clone(),
+                row: *row,
+                column: col.and_then(|c| match c {
+                    Col::Schema(i) => columns.schema.get(i).copied().flatten(),
+                    Col::Extra(i) => columns.extra.get(i).copied(),
+                }),
+            },
+            RowAt::Columns(places) => {
+                let (table, id) = match col {
+                    Some(Col::Extra(e)) => places.get(e).copied().unwrap_or(("", None)),
+                    _ => places.first().copied().unwrap_or(("", None)),
+                };
+                match id {
+                    Some(id) => Location::Record {
+                        table: table.to_string(),
+                        id,
+                    },
+                    None => Location::Table {
+                        table: table.to_string(),
+                    },
+                }
+            }
+            RowAt::Record { table, id } => Location::Record {
+                table: table.to_string(),
+                id: *id,
+            },
+        }
+    }
+
+    /// The number a statement keeps as its place: the line, the sheet row
+    /// or the record's `ID`.
+    pub fn number(&self) -> u64 {
+        match self {
+            RowAt::Line(line) => *line,
+            RowAt::Sheet { row, .. } => u64::from(*row),
+            RowAt::Record { id, .. } => *id as u64,
+            RowAt::Columns(_) => 0,
+        }
+    }
+}
+
 /// One row's values, borrowed: what the resolver reads, whether the row was
-/// streamed from a CSV record or kept from a side table or JSON.
-#[derive(Debug, Clone, Copy)]
+/// streamed from a CSV record or kept from a side table, JSON, a workbook or
+/// a database.
+#[derive(Debug, Clone)]
 pub struct Cells<'a> {
-    /// The 1-based line the row starts on.
-    pub line: u64,
+    /// Where the row is.
+    pub at: &'a RowAt,
     /// One value per schema column (`None` when blank or absent).
     pub values: [Option<&'a str>; MAX_COLUMNS],
+    /// One value per extra column of the table.
+    pub extra: Vec<Option<&'a str>>,
 }
 
 impl<'a> Cells<'a> {
@@ -99,7 +200,24 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// One row, owned: the values of the schema's columns and of the extra
+/// columns (`None` where blank or absent), trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Where the row is.
+    pub at: RowAt,
+    /// One value per schema column.
+    pub values: Vec<Option<String>>,
+    /// One value per extra column.
+    pub extra: Vec<Option<String>>,
+}
+
 impl Row {
+    /// The value of a column of `schema`, `None` when blank or absent.
+    pub fn get(&self, schema: &Schema, column: &str) -> Option<&str> {
+        self.values.get(schema.index(column)?)?.as_deref()
+    }
+
     /// The row's values, borrowed.
     pub fn cells(&self) -> Cells<'_> {
         let mut values = [None; MAX_COLUMNS];
@@ -107,19 +225,70 @@ impl Row {
             *v = own.as_deref();
         }
         Cells {
-            line: self.line,
+            at: &self.at,
             values,
+            extra: self.extra.iter().map(Option::as_deref).collect(),
+        }
+    }
+
+    /// A row from borrowed cells.
+    pub fn from_cells(cells: &Cells<'_>, columns: usize) -> Row {
+        Row {
+            at: cells.at.clone(),
+            values: cells.values[..columns]
+                .iter()
+                .map(|v| v.map(str::to_string))
+                .collect(),
+            extra: cells.extra.iter().map(|v| v.map(str::to_string)).collect(),
         }
     }
 }
 
-/// A table read from one file.
+/// Where the rows of a table go as they are read: kept in a [`Table`], or
+/// validated one by one by the resolver.
+pub trait Sink {
+    /// The table's extra columns, before any row.
+    fn header(&mut self, file: &str, at: &RowAt, extra: &[String]);
+    /// One row.
+    fn row(&mut self, file: &str, cells: Cells<'_>);
+}
+
+impl Sink for Table {
+    fn header(&mut self, _: &str, at: &RowAt, extra: &[String]) {
+        self.header = at.clone();
+        self.extra = extra.to_vec();
+    }
+
+    fn row(&mut self, _: &str, cells: Cells<'_>) {
+        let row = Row::from_cells(&cells, self.schema.columns.len());
+        self.rows.push(row);
+    }
+}
+
+impl Table {
+    /// An empty table of `schema` read from `file`.
+    pub fn new(file: &str, schema: Schema) -> Table {
+        Table {
+            file: file.to_string(),
+            schema,
+            extra: Vec::new(),
+            header: RowAt::Line(1),
+            rows: Vec::new(),
+        }
+    }
+}
+
+/// A table read from one file (or sheet, or database).
 #[derive(Debug, Clone)]
 pub struct Table {
     /// The file it came from, for messages.
     pub file: String,
     /// Which table it is.
     pub schema: Schema,
+    /// The names of the columns the schema does not know, as written.
+    pub extra: Vec<String>,
+    /// Where the header is, for messages about a column.
+    pub header: RowAt,
     /// The rows that could be read.
     pub rows: Vec<Row>,
 }

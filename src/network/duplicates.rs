@@ -60,14 +60,7 @@ pub fn remove(ds: &Dataset, mode: Duplicates) -> Cow<'_, Dataset> {
         })
         .cloned()
         .collect();
-    Cow::Owned(Dataset {
-        name: ds.name.clone(),
-        actors: ds.actors.clone(),
-        stances: ds.stances.clone(),
-        countries: ds.countries.clone(),
-        sources: ds.sources.clone(),
-        statements,
-    })
+    Cow::Owned(ds.with_statements(statements))
 }
 
 #[cfg(test)]
@@ -86,6 +79,7 @@ mod tests {
             source,
             quote: None,
             line: 0,
+            ..Statement::default()
         }
     }
 

@@ -1,8 +1,10 @@
-//! Statement filters: dates, actors, stances, actor kinds, sources. Each
-//! list keeps statements that match any of its entries; different filters
-//! must all hold. Actors and stances are named by id or label (any case).
+//! Statement filters: dates, actors, stances, actor kinds, sources and any
+//! statement field. Each list keeps statements that match any of its
+//! entries; different filters must all hold. Actors and stances are named
+//! by id or label (any case); sources and field values match exactly.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use chrono::NaiveDate;
 
@@ -28,19 +30,81 @@ pub struct Filter {
     pub kinds: Vec<ActorKind>,
     /// Keep only statements from these sources (exact match).
     pub sources: Vec<String>,
+    /// Drop statements from these sources (exact match).
+    pub exclude_sources: Vec<String>,
+    /// Keep only statements whose field (name, any case) has one of the
+    /// values given for it (exact match): DNA's `invertValues`.
+    pub fields: Vec<(String, String)>,
+    /// Drop statements whose field has this value: DNA's `excludeValues`.
+    pub exclude_fields: Vec<(String, String)>,
     /// Keep every actor and stance as a node, even without statements left.
     pub isolates: bool,
 }
+
+/// A filter names something the dataset does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterError {
+    /// An actor or stance that matches no id or label.
+    UnknownName {
+        /// The option, without dashes.
+        flag: &'static str,
+        /// What it names: actor or stance.
+        what: &'static str,
+        /// The name given.
+        name: String,
+        /// The closest known id.
+        closest: Option<String>,
+    },
+    /// A statement field the dataset does not have.
+    UnknownField {
+        /// The option, without dashes.
+        flag: &'static str,
+        /// The field given.
+        name: String,
+        /// The fields it has.
+        known: Vec<String>,
+    },
+}
+
+impl fmt::Display for FilterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FilterError::UnknownName {
+                flag,
+                what,
+                name,
+                closest,
+            } => {
+                write!(f, "--{flag} '{name}' matches no {what}")?;
+                match closest {
+                    Some(id) => write!(f, "; closest id: '{id}'"),
+                    None => Ok(()),
+                }
+            }
+            FilterError::UnknownField { flag, name, known } if known.is_empty() => write!(
+                f,
+                "--{flag} {name}=...: the statements have no extra fields (extra columns of the statements table, or a DNA database's variables and document fields)"
+            ),
+            FilterError::UnknownField { flag, name, known } => write!(
+                f,
+                "--{flag} {name}=...: the statements have no field '{name}'; their fields are {}",
+                known.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FilterError {}
 
 /// Marks the items named by `names`, found as the loader finds references
 /// (exact id, exact label, then either ignoring case). An unknown name is an
 /// error that names the closest id.
 fn resolve<T: Named>(
-    flag: &str,
-    what: &str,
+    flag: &'static str,
+    what: &'static str,
     names: &[String],
     items: &[T],
-) -> Result<Vec<bool>, String> {
+) -> Result<Vec<bool>, FilterError> {
     let mut chosen = vec![false; items.len()];
     if names.is_empty() {
         return Ok(chosen);
@@ -50,25 +114,66 @@ fn resolve<T: Named>(
         match index.find(name) {
             Some(i) => chosen[i] = true,
             None => {
-                let hint = closest(name, items)
-                    .map(|item| format!("; closest id: '{}'", item.id()))
-                    .unwrap_or_default();
-                return Err(format!("--{flag} '{name}' matches no {what}{hint}"));
+                return Err(FilterError::UnknownName {
+                    flag,
+                    what,
+                    name: name.clone(),
+                    closest: closest(name, items).map(|item| item.id().to_string()),
+                });
             }
         }
     }
     Ok(chosen)
 }
 
+/// Groups `NAME=VALUE` pairs by field: (field index, its values). A name
+/// the dataset's fields do not have (in any case) is an error.
+fn field_values(
+    flag: &'static str,
+    pairs: &[(String, String)],
+    ds: &Dataset,
+) -> Result<Vec<(usize, Vec<String>)>, FilterError> {
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    for (name, value) in pairs {
+        let folded = name.to_lowercase();
+        let field = ds
+            .fields
+            .iter()
+            .position(|f| f == name)
+            .or_else(|| ds.fields.iter().position(|f| f.to_lowercase() == folded))
+            .ok_or_else(|| FilterError::UnknownField {
+                flag,
+                name: name.clone(),
+                known: ds.fields.clone(),
+            })?;
+        match out.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, values)) => values.push(value.clone()),
+            None => out.push((field, vec![value.clone()])),
+        }
+    }
+    Ok(out)
+}
+
 /// Applies the filter. Unless `isolates` is set, actors, stances and
 /// countries left without statements are dropped.
-pub fn apply<'a>(ds: &'a Dataset, f: &Filter) -> Result<Cow<'a, Dataset>, String> {
+pub fn apply<'a>(ds: &'a Dataset, f: &Filter) -> Result<Cow<'a, Dataset>, FilterError> {
     let keep_actor = resolve("actor", "actor", &f.actors, &ds.actors)?;
     let drop_actor = resolve("exclude-actor", "actor", &f.exclude_actors, &ds.actors)?;
     let keep_stance = resolve("stance", "stance", &f.stances, &ds.stances)?;
     let drop_stance = resolve("exclude-stance", "stance", &f.exclude_stances, &ds.stances)?;
 
     let wanted_source: Vec<bool> = ds.sources.iter().map(|s| f.sources.contains(s)).collect();
+    let unwanted_source: Vec<bool> = ds
+        .sources
+        .iter()
+        .map(|s| f.exclude_sources.contains(s))
+        .collect();
+    let keep_fields = field_values("field", &f.fields, ds)?;
+    let drop_fields = field_values("exclude-field", &f.exclude_fields, ds)?;
+    let has = |s: &Statement, (field, values): &(usize, Vec<String>)| {
+        ds.field(s, *field)
+            .is_some_and(|v| values.iter().any(|w| w == v))
+    };
     let keep = |s: &Statement| {
         let dated = |bound: Option<NaiveDate>, ok: fn(NaiveDate, NaiveDate) -> bool| {
             bound.is_none_or(|b| s.date.is_some_and(|d| ok(d, b)))
@@ -81,6 +186,9 @@ pub fn apply<'a>(ds: &'a Dataset, f: &Filter) -> Result<Cow<'a, Dataset>, String
             && !drop_stance[s.stance]
             && (f.kinds.is_empty() || f.kinds.contains(&ds.actors[s.actor].kind))
             && (f.sources.is_empty() || s.source.is_some_and(|i| wanted_source[i]))
+            && !s.source.is_some_and(|i| unwanted_source[i])
+            && keep_fields.iter().all(|fv| has(s, fv))
+            && !drop_fields.iter().any(|fv| has(s, fv))
     };
     let statements: Vec<&Statement> = ds.statements.iter().filter(|s| keep(s)).collect();
     Ok(subset(ds, &statements, f.isolates))
@@ -131,27 +239,24 @@ fn subset<'a>(ds: &'a Dataset, statements: &[&Statement], isolates: bool) -> Cow
         renumber(&used_stance),
         renumber(&used_country),
     );
-    Cow::Owned(Dataset {
-        name: ds.name.clone(),
-        sources: ds.sources.clone(),
-        actors: kept(&actor_ix)
-            .map(|i| {
-                let mut a = ds.actors[i].clone();
-                a.country = a.country.and_then(|c| country_ix[c]);
-                a
-            })
-            .collect(),
-        stances: kept(&stance_ix).map(|i| ds.stances[i].clone()).collect(),
-        countries: kept(&country_ix).map(|i| ds.countries[i].clone()).collect(),
-        statements: statements
-            .iter()
-            .map(|s| Statement {
-                actor: actor_ix[s.actor].expect("a kept statement's actor is kept"),
-                stance: stance_ix[s.stance].expect("a kept statement's stance is kept"),
-                ..(*s).clone()
-            })
-            .collect(),
-    })
+    let statements = statements
+        .iter()
+        .map(|s| Statement {
+            actor: actor_ix[s.actor].expect("a kept statement's actor is kept"),
+            stance: stance_ix[s.stance].expect("a kept statement's stance is kept"),
+            ..(*s).clone()
+        })
+        .collect();
+    let actors = kept(&actor_ix)
+        .map(|i| {
+            let mut a = ds.actors[i].clone();
+            a.country = a.country.and_then(|c| country_ix[c]);
+            a
+        })
+        .collect();
+    let stances = kept(&stance_ix).map(|i| ds.stances[i].clone()).collect();
+    let countries = kept(&country_ix).map(|i| ds.countries[i].clone()).collect();
+    Cow::Owned(ds.rebuilt(actors, stances, countries, statements))
 }
 
 /// The old indices that are kept.
@@ -162,10 +267,12 @@ fn kept(ix: &[Option<usize>]) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, load};
+    use crate::load::{Input, LoadOptions, load};
 
     fn seed() -> Dataset {
-        load(&Input::Embedded).unwrap()
+        load(&Input::Embedded, &LoadOptions::default())
+            .unwrap()
+            .dataset
     }
 
     #[test]
@@ -239,8 +346,60 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(
-            apply(&seed(), &f).unwrap_err(),
+            apply(&seed(), &f).unwrap_err().to_string(),
             "--actor 'hegset' matches no actor; closest id: 'hegseth'"
+        );
+    }
+
+    #[test]
+    fn sources_and_fields_include_and_exclude() {
+        let mut ds = seed();
+        ds.fields = vec!["outlet".into()];
+        ds.field_values = vec!["AP".into(), "Reuters".into()];
+        for (i, s) in ds.statements.iter_mut().enumerate() {
+            s.fields = vec![Some((i % 2) as u32)].into();
+        }
+        let only = |f: Filter| apply(&ds, &f).unwrap().statements.len();
+        let field = |v: &str| ("Outlet".to_string(), v.to_string());
+        assert_eq!(
+            only(Filter {
+                fields: vec![field("AP")],
+                ..Filter::default()
+            }),
+            16
+        );
+        assert_eq!(
+            only(Filter {
+                fields: vec![field("AP"), field("Reuters")],
+                ..Filter::default()
+            }),
+            31
+        );
+        assert_eq!(
+            only(Filter {
+                exclude_fields: vec![field("AP")],
+                ..Filter::default()
+            }),
+            15
+        );
+        assert_eq!(
+            only(Filter {
+                exclude_sources: vec!["AP 2025-02-12".into()],
+                ..Filter::default()
+            }),
+            0
+        );
+        let e = apply(
+            &ds,
+            &Filter {
+                fields: vec![("medium".into(), "TV".into())],
+                ..Filter::default()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--field medium=...: the statements have no field 'medium'; their fields are outlet"
         );
     }
 }

@@ -1,11 +1,12 @@
-//! From a dataset to the network asked for: filters, country level,
-//! duplicate removal, then the projection (DNA's networks), in that order.
+//! From a dataset to the network asked for: filters, level (country or any
+//! attribute), duplicate removal, then the projection (the full network or
+//! DNA's networks), in that order.
 //!
 //! ```
-//! use stancegraph::load::{load, Input};
+//! use stancegraph::load::{load, Input, LoadOptions};
 //! use stancegraph::network::{build, Kind, Options};
 //!
-//! let ds = load(&Input::Embedded).unwrap();
+//! let ds = load(&Input::Embedded, &LoadOptions::default()).unwrap().dataset;
 //! let opts = Options { kind: Kind::Conflict, ..Options::default() };
 //! let built = build(&ds, &opts).unwrap();
 //! assert!(!built.network.directed);
@@ -13,19 +14,24 @@
 
 pub mod duplicates;
 pub mod filter;
+mod full;
 pub mod level;
+mod nodes;
 pub mod project;
 pub mod window;
 
 use std::borrow::Cow;
+use std::fmt;
 
 use crate::graph::Network;
 use crate::model::Dataset;
 
 pub use duplicates::Duplicates;
-pub use filter::Filter;
-pub use level::Level;
-pub use window::{Span, Window};
+pub use filter::{Filter, FilterError};
+pub use full::full;
+pub use level::{Level, LevelError};
+pub use nodes::Activity;
+pub use window::{Span, SpanError, Window};
 
 /// Which network to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -102,7 +108,8 @@ pub enum Normalization {
 }
 
 impl Normalization {
-    fn name(self) -> &'static str {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
         match self {
             Normalization::None => "none",
             Normalization::Average => "average",
@@ -115,7 +122,7 @@ impl Normalization {
 }
 
 /// Everything that decides the network.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Which network.
     pub kind: Kind,
@@ -131,9 +138,59 @@ pub struct Options {
     pub filter: Filter,
 }
 
+/// Options that do not fit together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionsError {
+    /// The normalization does not apply to the network.
+    Normalization {
+        /// The normalization asked for.
+        normalization: Normalization,
+        /// The network asked for.
+        kind: Kind,
+    },
+    /// A qualifier other than `separate` for a network other than
+    /// `affiliation`.
+    Qualifier {
+        /// The network asked for.
+        kind: Kind,
+    },
+}
+
+impl fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OptionsError::Normalization {
+                normalization,
+                kind,
+            } => {
+                let which = match kind {
+                    Kind::Full => "the full network takes no normalization",
+                    Kind::Affiliation => {
+                        "the two-mode affiliation network takes activity or prominence"
+                    }
+                    _ => "one-mode networks take average, jaccard or cosine",
+                };
+                write!(
+                    f,
+                    "--normalize {} does not apply to --network {}: {which}",
+                    normalization.name(),
+                    kind.name()
+                )
+            }
+            OptionsError::Qualifier { kind } => write!(
+                f,
+                "--qualifier applies to --network affiliation only, not {}",
+                kind.name()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
 impl Options {
-    /// Checks that the options fit together; the message says what does not.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks that the options fit together.
+    pub fn validate(&self) -> Result<(), OptionsError> {
         use Normalization as N;
         let fits = match self.kind {
             Kind::Full => self.normalization == N::None,
@@ -146,26 +203,65 @@ impl Options {
             ),
         };
         if !fits {
-            let which = match self.kind {
-                Kind::Full => "the full network takes no normalization",
-                Kind::Affiliation => {
-                    "the two-mode affiliation network takes activity or prominence"
-                }
-                _ => "one-mode networks take average, jaccard or cosine",
-            };
-            return Err(format!(
-                "--normalize {} does not apply to --network {}: {which}",
-                self.normalization.name(),
-                self.kind.name()
-            ));
+            return Err(OptionsError::Normalization {
+                normalization: self.normalization,
+                kind: self.kind,
+            });
         }
         if self.qualifier != Qualifier::Separate && self.kind != Kind::Affiliation {
-            return Err(format!(
-                "--qualifier applies to --network affiliation only, not {}",
-                self.kind.name()
-            ));
+            return Err(OptionsError::Qualifier { kind: self.kind });
         }
         Ok(())
+    }
+}
+
+/// Why the statements could not be prepared: a filter or a level names
+/// something the dataset does not have, or the options do not fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrepareError {
+    /// The options do not fit together.
+    Options(OptionsError),
+    /// A filter names an unknown actor, stance or field.
+    Filter(FilterError),
+    /// `--level` names an unknown attribute.
+    Level(LevelError),
+}
+
+impl fmt::Display for PrepareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PrepareError::Options(e) => e.fmt(f),
+            PrepareError::Filter(e) => e.fmt(f),
+            PrepareError::Level(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PrepareError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PrepareError::Options(e) => Some(e),
+            PrepareError::Filter(e) => Some(e),
+            PrepareError::Level(e) => Some(e),
+        }
+    }
+}
+
+impl From<OptionsError> for PrepareError {
+    fn from(e: OptionsError) -> PrepareError {
+        PrepareError::Options(e)
+    }
+}
+
+impl From<FilterError> for PrepareError {
+    fn from(e: FilterError) -> PrepareError {
+        PrepareError::Filter(e)
+    }
+}
+
+impl From<LevelError> for PrepareError {
+    fn from(e: LevelError) -> PrepareError {
+        PrepareError::Level(e)
     }
 }
 
@@ -181,28 +277,27 @@ pub struct Built {
 }
 
 /// Filters, levels and de-duplicates the dataset: the statements every
-/// projection starts from.
+/// projection starts from, with warnings to print (actors kept as
+/// themselves at a level they have no value for).
 pub fn prepare<'a>(
     ds: &'a Dataset,
     opts: &Options,
-) -> Result<(Cow<'a, Dataset>, Vec<String>), String> {
+) -> Result<(Cow<'a, Dataset>, Vec<String>), PrepareError> {
     let filtered = filter::apply(ds, &opts.filter)?;
     let mut warnings = Vec::new();
-    let leveled = match opts.level {
+    let leveled = match &opts.level {
         Level::Actor => filtered,
-        Level::Country => {
-            let (ds, without) = level::to_countries(&filtered);
+        level => {
+            let (ds, without) = level::apply(&filtered, level)?;
             if !without.is_empty() {
+                let n = without.len();
+                let one = n == 1;
                 warnings.push(format!(
-                    "{} actor{} without a country stay{} as {}: {}",
-                    without.len(),
-                    if without.len() == 1 { "" } else { "s" },
-                    if without.len() == 1 { "s" } else { "" },
-                    if without.len() == 1 {
-                        "itself"
-                    } else {
-                        "themselves"
-                    },
+                    "{n} actor{} without {} stay{} as {}: {}",
+                    if one { "" } else { "s" },
+                    level.describe(),
+                    if one { "s" } else { "" },
+                    if one { "itself" } else { "themselves" },
                     without.join(", ")
                 ));
             }
@@ -217,7 +312,7 @@ pub fn prepare<'a>(
 }
 
 /// Builds the network the options ask for.
-pub fn build(ds: &Dataset, opts: &Options) -> Result<Built, String> {
+pub fn build(ds: &Dataset, opts: &Options) -> Result<Built, PrepareError> {
     opts.validate()?;
     let (prepared, warnings) = prepare(ds, opts)?;
     let network = project(&prepared, opts);
@@ -231,7 +326,7 @@ pub fn build(ds: &Dataset, opts: &Options) -> Result<Built, String> {
 /// Projects prepared statements into the network of `opts.kind`.
 pub fn project(ds: &Dataset, opts: &Options) -> Network {
     match opts.kind {
-        Kind::Full => Network::full(ds),
+        Kind::Full => full(ds),
         Kind::Affiliation => project::affiliation(ds, opts.qualifier, opts.normalization),
         one_mode => project::one_mode(ds, one_mode, opts.normalization),
     }

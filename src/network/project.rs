@@ -21,11 +21,10 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use super::full::{StatementGroup, by_actor_stance_polarity};
+use super::nodes::{Activities, Activity, NodeAttrs};
 use super::{Kind, Normalization, Qualifier};
-use crate::graph::{
-    Activities, Activity, EdgeData, Group, Network, Relation, actor_node, by_actor_stance_polarity,
-    stance_node,
-};
+use crate::graph::{EdgeData, Network, Relation};
 use crate::model::{Dataset, Polarity};
 
 /// The two-mode network: actors, then stances; edges actor→stance as the
@@ -48,7 +47,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         let (agree, disagree) = statements.split_at(split);
         let (na, nd) = (agree.len(), disagree.len());
         let mut push = |relation: Relation, weight: f64, group: &[u32]| {
-            let edge = Group::of(ds, group, &mut scratch).edge(relation, weight);
+            let edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
             edges.push((a, s, edge));
         };
         match qualifier {
@@ -99,11 +98,12 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
     }
 
     let mut graph = DiGraph::new();
+    let nodes = NodeAttrs::of(ds);
     let actor_nodes: Vec<NodeIndex> = (0..ds.actors.len())
-        .map(|a| graph.add_node(actor_node(ds, a, &act.actors[a])))
+        .map(|a| graph.add_node(nodes.actor(a, &act.actors[a])))
         .collect();
     let stance_nodes: Vec<NodeIndex> = (0..ds.stances.len())
-        .map(|s| graph.add_node(stance_node(ds, s, &act.stances[s])))
+        .map(|s| graph.add_node(nodes.stance(s, &act.stances[s])))
         .collect();
     for (a, s, data) in edges {
         graph.add_edge(actor_nodes[a], stance_nodes[s], data);
@@ -112,6 +112,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         name: Kind::Affiliation.name().to_string(),
         directed: true,
         graph,
+        node_attrs: nodes.defs,
     }
 }
 
@@ -250,8 +251,9 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
     }
 
     let mut graph = DiGraph::with_capacity(ds.actors.len(), edges.len());
+    let attrs = NodeAttrs::of(ds);
     let nodes: Vec<NodeIndex> = (0..ds.actors.len())
-        .map(|a| graph.add_node(actor_node(ds, a, &act.actors[a])))
+        .map(|a| graph.add_node(attrs.actor(a, &act.actors[a])))
         .collect();
     for (i, j, e) in edges {
         graph.add_edge(nodes[i], nodes[j], e);
@@ -260,6 +262,7 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
         name: kind.name().to_string(),
         directed: false,
         graph,
+        node_attrs: attrs.defs,
     }
 }
 
@@ -275,23 +278,18 @@ mod tests {
             id: id.into(),
             label: id.into(),
             kind: ActorKind::Person,
-            country: None,
-            role: None,
+            ..Actor::default()
         };
         let stance = |id: &str| Stance {
             id: id.into(),
             label: id.into(),
-            topic: None,
+            ..Stance::default()
         };
         let st = |actor, stance, polarity| Statement {
-            id: None,
             actor,
             stance,
             polarity,
-            date: None,
-            source: None,
-            quote: None,
-            line: 0,
+            ..Statement::default()
         };
         use Polarity::*;
         Dataset {
@@ -309,6 +307,7 @@ mod tests {
                 st(1, 1, Disagree),
                 st(2, 1, Agree),
             ],
+            ..Dataset::default()
         }
     }
 

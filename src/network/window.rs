@@ -15,22 +15,41 @@ pub enum Span {
     Years(u32),
 }
 
+/// Why a time span cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpanError {
+    /// Not a number and a unit.
+    Malformed(String),
+    /// A span of zero.
+    Zero(String),
+}
+
+impl std::fmt::Display for SpanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpanError::Malformed(text) => write!(
+                f,
+                "'{text}' is not a time span; write a number and a unit, such as 7d, 2w, 1m or 1y"
+            ),
+            SpanError::Zero(text) => write!(f, "'{text}': a time span must be at least 1"),
+        }
+    }
+}
+
+impl std::error::Error for SpanError {}
+
 impl std::str::FromStr for Span {
-    type Err = String;
+    type Err = SpanError;
 
     /// Parses `<n>d`, `<n>w`, `<n>m` or `<n>y` with n ≥ 1.
-    fn from_str(text: &str) -> Result<Span, String> {
-        let bad = || {
-            format!(
-                "'{text}' is not a time span; write a number and a unit, such as 7d, 2w, 1m or 1y"
-            )
-        };
+    fn from_str(text: &str) -> Result<Span, SpanError> {
+        let bad = || SpanError::Malformed(text.to_string());
         let unit = text.chars().last().ok_or_else(bad)?;
         let n: u32 = text[..text.len() - unit.len_utf8()]
             .parse()
             .map_err(|_| bad())?;
         if n == 0 {
-            return Err(format!("'{text}': a time span must be at least 1"));
+            return Err(SpanError::Zero(text.to_string()));
         }
         match unit.to_ascii_lowercase() {
             'd' => Ok(Span::Days(n)),
