@@ -444,7 +444,16 @@ fn conflict_network_shows_us_and_european_clashes_at_both_levels() {
 #[test]
 fn options_that_do_not_fit_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&[&str], &str); 9] = [
+    let cases: [(&[&str], &str); 12] = [
+        (
+            &["--level", "party"],
+            "--level party: the dataset has no such actor attribute or statement field; use actor, country, kind, role",
+        ),
+        (
+            &["--field", "medium=TV"],
+            "--field medium=...: the statements have no extra fields",
+        ),
+        (&["--exclude-field", "medium"], "'medium' is not NAME=VALUE"),
         (
             &["--normalize", "average"],
             "--normalize average does not apply to --network full",

@@ -740,3 +740,154 @@ fn dot_renders_every_projection_without_warnings() {
         }
     }
 }
+
+/// A dataset whose actors, stances and countries carry typed attributes:
+/// text, whole numbers (one beyond 32 bits), decimals, booleans, colours,
+/// names that had to change, and blanks.
+fn attributed() -> tempfile::TempDir {
+    fixture(&[
+        (
+            "d/statements.csv",
+            b"actor,stance,agree,date\nspd,coal,no,2025-01-10\ngp,coal,yes,2025-01-11\nbdi,tax,yes,2025-02-01\nspd,tax,yes,2025-02-02\n",
+        ),
+        (
+            "d/actors.csv",
+            "id,label,kind,country,party family,founded,members,share,active,color\n\
+             spd,SPD,organization,de,social democrats,1863,365000,0.164,true,#e3000f\n\
+             gp,Greenpeace,organization,de,,1971,3000000000,,TRUE,\n\
+             bdi,BDI,organization,de,,1949,,0.5,false,#004b87\n"
+                .as_bytes(),
+        ),
+        (
+            "d/stances.csv",
+            b"id,label,topic,priority,contested\ncoal,Coal exit by 2030,energy,1,yes\ntax,Carbon tax,economy,2,no\n",
+        ),
+        ("d/countries.csv", b"id,label,eu\nde,Germany,true\n"),
+    ])
+}
+
+#[test]
+fn user_attributes_come_back_typed_through_networkx_and_igraph() {
+    let f = attributed();
+    let out = stancegraph(f.path())
+        .args(["export", "d", "-o", "o"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The renamed column is announced.
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the column 'party family' becomes the attribute 'party_family'"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o = f.path().join("o");
+    if tool_available("xmllint", &["--version"])
+        && let Some(schemas) = schemas_dir()
+    {
+        let result = Command::new("xmllint")
+            .env("XML_CATALOG_FILES", schemas.join("catalog.xml"))
+            .args(["--nonet", "--noout", "--schema"])
+            .arg(schemas.join("graphml/graphml.xsd"))
+            .arg(o.join("full.graphml"))
+            .output()
+            .unwrap();
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let (ok, messages) = gexf_rng(&schemas, &o.join("full.gexf"));
+        assert!(ok, "{messages}");
+    }
+    if networkx_available() {
+        let script = r#"
+import json, sys, networkx as nx
+d = sys.argv[1]
+out = {}
+for name, g in [("graphml", nx.read_graphml(f"{d}/full.graphml")), ("gexf", nx.read_gexf(f"{d}/full.gexf"))]:
+    out[name] = {n: {k: [type(v).__name__, v] for k, v in a.items()
+                     if k in ("party_family", "founded", "members", "share", "active", "color", "priority", "contested", "eu")}
+                 for n, a in g.nodes(data=True)}
+print(json.dumps(out))
+"#;
+        let v: serde_json::Value =
+            serde_json::from_str(&python(script, &[o.to_str().unwrap()])).unwrap();
+        for format in ["graphml", "gexf"] {
+            let spd = &v[format]["spd"];
+            assert_eq!(
+                spd["party_family"],
+                serde_json::json!(["str", "social democrats"]),
+                "{format}"
+            );
+            assert_eq!(spd["founded"], serde_json::json!(["int", 1863]), "{format}");
+            assert_eq!(
+                spd["share"],
+                serde_json::json!(["float", 0.164]),
+                "{format}"
+            );
+            assert_eq!(spd["active"], serde_json::json!(["bool", true]), "{format}");
+            assert_eq!(
+                spd["color"],
+                serde_json::json!(["str", "#e3000f"]),
+                "{format}"
+            );
+            assert_eq!(
+                v[format]["gp"]["members"],
+                serde_json::json!(["int", 3000000000u64]),
+                "{format}"
+            );
+            assert_eq!(
+                v[format]["gp"]["active"],
+                serde_json::json!(["bool", true]),
+                "{format}"
+            );
+            assert_eq!(
+                v[format]["bdi"]["active"],
+                serde_json::json!(["bool", false]),
+                "{format}"
+            );
+            // Blank values are left out.
+            assert!(v[format]["gp"].get("share").is_none(), "{format}");
+            assert_eq!(
+                v[format]["coal"]["priority"],
+                serde_json::json!(["int", 1]),
+                "{format}"
+            );
+            assert_eq!(
+                v[format]["coal"]["contested"],
+                serde_json::json!(["str", "yes"]),
+                "{format}"
+            );
+            assert_eq!(
+                v[format]["de"]["eu"],
+                serde_json::json!(["bool", true]),
+                "{format}"
+            );
+        }
+    }
+    if tool_available("python3", &["-c", "import igraph"]) {
+        let script = r#"
+import json, sys, igraph
+g = igraph.Graph.Read_GraphML(sys.argv[1])
+v = g.vs.find(id="spd")
+print(json.dumps({k: [type(v[k]).__name__, v[k]] for k in ("party_family", "founded", "share", "active", "color")}))
+"#;
+        let v: serde_json::Value =
+            serde_json::from_str(&python(script, &[o.join("full.graphml").to_str().unwrap()]))
+                .unwrap();
+        assert_eq!(
+            v["party_family"],
+            serde_json::json!(["str", "social democrats"])
+        );
+        // igraph reads GraphML numbers as floats and booleans as bools.
+        assert_eq!(v["founded"], serde_json::json!(["float", 1863.0]));
+        assert_eq!(v["share"], serde_json::json!(["float", 0.164]));
+        assert_eq!(v["active"], serde_json::json!(["bool", true]));
+        assert_eq!(v["color"], serde_json::json!(["str", "#e3000f"]));
+    }
+}

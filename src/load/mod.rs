@@ -24,6 +24,7 @@ mod ids;
 mod json;
 mod names;
 mod options;
+mod registry;
 mod resolve;
 mod table;
 #[cfg(feature = "workbook")]
@@ -39,7 +40,9 @@ pub use date::{DateError, date_from_epoch_seconds, parse_date};
 pub use diag::{Diagnostic, Diagnostics, Location, Report, column_name};
 pub use ids::{IdAllocator, is_id_char, slug};
 pub(crate) use names::{Named, Names, closest};
-pub use options::{ColumnMap, ColumnMapError, DnaOptions, LoadOptions, parse_delimiter};
+pub use options::{
+    ColumnMap, ColumnMapError, DelimiterError, DnaOptions, LoadOptions, parse_delimiter,
+};
 
 use crate::model::Dataset;
 use csv::CsvFormat;

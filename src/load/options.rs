@@ -144,6 +144,22 @@ impl FromStr for ColumnMap {
     }
 }
 
+/// A `--delimiter` value that is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DelimiterError(pub String);
+
+impl fmt::Display for DelimiterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "'{}' is not a delimiter; give one character such as , or ; or the word tab",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for DelimiterError {}
+
 /// Reads a `--delimiter` value: one ASCII character, or `tab` (also `\t`).
 ///
 /// ```
@@ -152,15 +168,13 @@ impl FromStr for ColumnMap {
 /// assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
 /// assert!(parse_delimiter("ab").is_err());
 /// ```
-pub fn parse_delimiter(text: &str) -> Result<u8, String> {
+pub fn parse_delimiter(text: &str) -> Result<u8, DelimiterError> {
     match text {
         "tab" | "TAB" | "\\t" | "\t" => Ok(b'\t'),
         t if t.len() == 1 && t.is_ascii() && t != "\"" && t != "\n" && t != "\r" => {
             Ok(t.as_bytes()[0])
         }
-        _ => Err(format!(
-            "'{text}' is not a delimiter; give one character such as , or ; or the word tab"
-        )),
+        _ => Err(DelimiterError(text.to_string())),
     }
 }
 

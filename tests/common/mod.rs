@@ -134,3 +134,5 @@ pub const TRICKY_LABELS: &[&str] = &[
     "1a, 2b",
     "DiGraph <&> 'subgraph'",
 ];
+
+pub mod dna;
