@@ -143,6 +143,7 @@ pub fn read_rows<R: Read>(
     sink.header(file, &RowAt::Line(1), &map.extra);
 
     let mut unnamed = Unnamed::default();
+    let has_unnamed = map.columns.contains(&None);
     let mut record = csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut record) {
@@ -158,7 +159,9 @@ pub fn read_rows<R: Read>(
             }
         }
         let at = RowAt::Line(record.position().map_or(0, |p| p.line()));
-        unnamed.count(&record, &map);
+        if has_unnamed {
+            unnamed.count(&record, &map);
+        }
         if let Some(cells) = decode_row(file, &at, &record, &map, &schema, report) {
             sink.row(file, cells);
         }
