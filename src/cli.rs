@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
+use stancegraph::render::{Engine, Image};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,6 +51,10 @@ pub enum Command {
     /// Export a network in one or more formats.
     #[command(after_help = EXAMPLES)]
     Export(ExportArgs),
+    /// Draw a network with Graphviz: SVG, PNG or PDF, with a title and a
+    /// legend.
+    #[command(after_help = RENDER_EXAMPLES)]
+    Render(RenderArgs),
     /// Validate a dataset, print a summary, and list every error found.
     #[command(after_help = EXAMPLES)]
     Check(CheckArgs),
@@ -144,6 +149,28 @@ pub struct ExportArgs {
     #[arg(short, long, default_value = "out", value_name = "DIR|-")]
     pub output: PathBuf,
 
+    #[command(flatten)]
+    pub net: NetworkArgs,
+
+    /// Write one export per time window of this length (7d, 2w, 1m, 1y),
+    /// named <network>.<start-date>.<ext>.
+    #[arg(long, value_name = "SIZE")]
+    pub window: Option<String>,
+
+    /// How far each window's start moves [default: the window size];
+    /// shorter than the window, windows overlap.
+    #[arg(long, value_name = "SIZE", requires = "window")]
+    pub step: Option<String>,
+
+    /// Print nothing on success but warnings, and show no progress.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Which network to build, from which statements: shared by `export` and
+/// `render`.
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
     /// Which network to build.
     #[arg(long, value_enum, default_value_t = Kind::Full)]
     pub network: Kind,
@@ -156,20 +183,64 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = Normalization::None)]
     pub normalize: Normalization,
 
-    /// Write one export per time window of this length (7d, 2w, 1m, 1y),
-    /// named <network>.<start-date>.<ext>.
-    #[arg(long, value_name = "SIZE")]
-    pub window: Option<String>,
-
-    /// How far each window's start moves [default: the window size];
-    /// shorter than the window, windows overlap.
-    #[arg(long, value_name = "SIZE", requires = "window")]
-    pub step: Option<String>,
-
     #[command(flatten)]
     pub selection: Selection,
+}
 
-    /// Print nothing on success but warnings, and show no progress.
+const RENDER_EXAMPLES: &str = "\
+Examples:
+  stancegraph render                                 out/full.svg of the seed dataset
+  stancegraph render -T png -o full.png
+  stancegraph render --network subtract -T pdf -o - > subtract.pdf
+  stancegraph render --network conflict --level country -T png
+  stancegraph render study.dna --cluster Type --network congruence
+  stancegraph render big.csv --network congruence --top-edges 2000 --timeout 600
+
+Graphviz (its dot command) must be installed. The layout is dot, left to right, for
+the full and affiliation networks, neato for one-mode networks, fdp when actors are
+clustered, and sfdp (without edge labels) above 500 nodes or 3000 edges; --layout
+chooses another.
+
+Exit status: 0 success, 1 bad input, Graphviz missing, failing or too slow, or an
+output error, 2 bad usage.";
+
+/// `stancegraph render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub net: NetworkArgs,
+
+    /// The picture format.
+    #[arg(short = 'T', long = "format", value_enum, default_value_t = Image::Svg)]
+    pub image: Image,
+
+    /// The picture file, or - for standard output [default:
+    /// out/<network>.<format>].
+    #[arg(short, long, value_name = "FILE|-")]
+    pub output: Option<PathBuf>,
+
+    /// The Graphviz layout engine [default: chosen for the network].
+    #[arg(long, value_enum)]
+    pub layout: Option<Engine>,
+
+    /// Draw actors in boxes by this attribute: country, kind, role, or any
+    /// attribute of the input.
+    #[arg(long, value_name = "ATTR")]
+    pub cluster: Option<String>,
+
+    /// Draw only the N strongest edges (by absolute weight) and the nodes
+    /// they join.
+    #[arg(long, value_name = "N")]
+    pub top_edges: Option<usize>,
+
+    /// Stop Graphviz after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub timeout: u64,
+
+    /// Print nothing on success but warnings.
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -288,6 +359,9 @@ pub enum FormatArg {
     /// The event list: the statements behind the network, one row each with
     /// every field (<network>.statements.csv)
     Statements,
+    /// An interactive page, self-contained and offline: the network to
+    /// zoom, search, filter and click for the quotes (<network>.html)
+    Html,
     /// Every format
     All,
 }

@@ -177,6 +177,50 @@ pub struct Network {
 }
 
 impl Network {
+    /// The network with only its `n` strongest edges (by absolute weight;
+    /// equal weights by edge order) and the nodes they join, in the same
+    /// order; the network itself when it has no more than `n` edges.
+    pub fn strongest(&self, n: usize) -> Network {
+        let g = &self.graph;
+        if g.edge_count() <= n {
+            return self.clone();
+        }
+        let mut edges: Vec<_> = g.edge_indices().collect();
+        edges.sort_by(|a, b| {
+            g[*b]
+                .weight
+                .abs()
+                .total_cmp(&g[*a].weight.abs())
+                .then(a.cmp(b))
+        });
+        edges.truncate(n);
+        edges.sort();
+        let mut keep = vec![false; g.node_count()];
+        for e in &edges {
+            let (s, t) = g.edge_endpoints(*e).expect("edge index from the graph");
+            keep[s.index()] = true;
+            keep[t.index()] = true;
+        }
+        let mut graph = DiGraph::with_capacity(keep.iter().filter(|k| **k).count(), n);
+        let mut index = vec![None; g.node_count()];
+        for v in g.node_indices() {
+            if keep[v.index()] {
+                index[v.index()] = Some(graph.add_node(g[v].clone()));
+            }
+        }
+        for e in edges {
+            let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
+            let (s, t) = (index[s.index()], index[t.index()]);
+            graph.add_edge(s.expect("kept"), t.expect("kept"), g[e].clone());
+        }
+        Network {
+            name: self.name.clone(),
+            directed: self.directed,
+            graph,
+            node_attrs: self.node_attrs.clone(),
+        }
+    }
+
     /// The largest edge weight (0 for a graph without edges).
     pub fn max_weight(&self) -> f64 {
         self.graph

@@ -24,4 +24,5 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod output;
+pub mod render;
 pub mod stats;

@@ -7,11 +7,12 @@ use std::fs;
 use common::{fixture, listing, stancegraph};
 use predicates::prelude::*;
 
-const SEED_FILES: [&str; 7] = [
+const SEED_FILES: [&str; 8] = [
     "out/full.dot",
     "out/full.edges.csv",
     "out/full.gexf",
     "out/full.graphml",
+    "out/full.html",
     "out/full.json",
     "out/full.nodes.csv",
     "out/full.statements.csv",

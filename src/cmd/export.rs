@@ -9,7 +9,7 @@ use stancegraph::model::Dataset;
 use stancegraph::network::{self, Filter, Span, filter, window};
 use stancegraph::output::{self, Job, OutputError};
 
-use super::{Error, Progress, load_input, options};
+use super::{Error, Progress, load_input, network_options};
 use crate::cli::{ExportArgs, FormatArg};
 
 /// The formats asked for, each once, in the order of [`Format::ALL`].
@@ -25,6 +25,7 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
                 FormatArg::Gexf => Format::Gexf,
                 FormatArg::Json => Format::Json,
                 FormatArg::Statements => Format::Statements,
+                FormatArg::Html => Format::Html,
                 FormatArg::All => unreachable!("handled above"),
             })
             .collect()
@@ -42,11 +43,7 @@ fn span(flag: &str, text: &str) -> Result<Span, Error> {
 /// Runs the export.
 pub fn run(args: ExportArgs) -> Result<(), Error> {
     let formats = formats(&args.formats);
-    let mut opts = options(&args.selection)?;
-    opts.kind = args.network;
-    opts.qualifier = args.qualifier;
-    opts.normalization = args.normalize;
-    opts.validate().map_err(Error::usage)?;
+    let opts = network_options(&args.net)?;
     let windowing = match &args.window {
         Some(size) => {
             let size = span("window", size)?;

@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod render;
 mod stats;
 
 use stancegraph::load::{
@@ -11,7 +12,7 @@ use stancegraph::load::{
 use stancegraph::network::{Filter, Options};
 use stancegraph::output::OutputError;
 
-use crate::cli::{Cli, Command, InputArgs, Selection};
+use crate::cli::{Cli, Command, InputArgs, NetworkArgs, Selection};
 
 /// A usage error: what on the command line does not fit.
 pub type UsageError = Box<dyn std::error::Error + Send + Sync>;
@@ -28,6 +29,8 @@ pub enum Error {
     },
     /// An output could not be written (exit 1).
     Output(OutputError),
+    /// Graphviz is missing, failed or took too long (exit 1).
+    Graphviz(stancegraph::render::RenderError),
 }
 
 impl Error {
@@ -35,7 +38,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Input { .. } | Error::Output(_) => 1,
+            Error::Input { .. } | Error::Output(_) | Error::Graphviz(_) => 1,
         }
     }
 
@@ -47,6 +50,7 @@ impl Error {
             }
             Error::Input { diagnostics, limit } => print_diagnostics(diagnostics, *limit),
             Error::Output(e) => eprintln!("error: {e}"),
+            Error::Graphviz(e) => eprintln!("error: {e}"),
         }
     }
 }
@@ -84,6 +88,7 @@ pub fn print_diagnostics(diagnostics: &Diagnostics, limit: usize) {
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Export(args) => export::run(args),
+        Command::Render(args) => render::run(args),
         Command::Check(args) => check::run(args),
         Command::Stats(args) => stats::run(args),
     }
@@ -151,6 +156,17 @@ pub fn load_input(args: &InputArgs, limit: usize) -> Result<Loaded, Error> {
     };
     load(&Input::from_arg(args.input.as_deref()), &options)
         .map_err(|diagnostics| Error::Input { diagnostics, limit })
+}
+
+/// Every network option: the network, qualifier and normalization, and the
+/// selection; checked to fit together.
+pub fn network_options(args: &NetworkArgs) -> Result<Options, Error> {
+    let mut opts = options(&args.selection)?;
+    opts.kind = args.network;
+    opts.qualifier = args.qualifier;
+    opts.normalization = args.normalize;
+    opts.validate().map_err(Error::usage)?;
+    Ok(opts)
 }
 
 /// The network options that `--level`, `--duplicates` and the filters set.

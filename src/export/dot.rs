@@ -13,8 +13,6 @@ use std::io::{self, Write};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
-
 use petgraph::graph::EdgeIndex;
 
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
@@ -95,6 +93,13 @@ pub struct Config {
     pub rankdir: String,
     /// The font for every label.
     pub fontname: String,
+    /// Whether one-mode networks name their layout engine (`layout=neato`)
+    /// in the file; off when the engine is chosen on Graphviz's command
+    /// line instead (`stancegraph render`).
+    pub spring_layout: bool,
+    /// Wrap node labels at spaces into lines of about this many characters
+    /// (for pictures; files keep labels exact).
+    pub wrap: Option<usize>,
 }
 
 impl Default for Config {
@@ -102,8 +107,36 @@ impl Default for Config {
         Config {
             rankdir: "LR".to_string(),
             fontname: "Helvetica".to_string(),
+            spring_layout: true,
+            wrap: None,
         }
     }
+}
+
+/// Breaks text at spaces into lines of at most `width` characters where it
+/// can (a longer word keeps its own line).
+///
+/// ```
+/// use stancegraph::export::dot::wrap;
+/// assert_eq!(wrap("Ukraine should become a member of NATO.", 16), "Ukraine should\nbecome a member\nof NATO.");
+/// assert_eq!(wrap("short", 16), "short");
+/// ```
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for word in text.split(' ') {
+        let n = word.chars().count();
+        if line > 0 && line + 1 + n > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += n;
+    }
+    out
 }
 
 /// Whether a name can stand unquoted as a DOT id: ASCII letters, digits
@@ -179,7 +212,7 @@ pub fn user_attr_name(name: &str) -> Cow<'_, str> {
     }
 }
 
-fn attr(name: &str, value: &str) -> Attribute {
+pub(crate) fn attr(name: &str, value: &str) -> Attribute {
     let name = if is_plain(name) {
         Id::Plain(name.to_string())
     } else {
@@ -188,12 +221,12 @@ fn attr(name: &str, value: &str) -> Attribute {
     Attribute(name, Id::Escaped(quote(value)))
 }
 
-fn node_id(id: &str) -> NodeId {
+pub(crate) fn node_id(id: &str) -> NodeId {
     NodeId(Id::Escaped(quote(id)), None)
 }
 
 /// Graphviz shape per node kind.
-fn node_shape(kind: NodeKind) -> &'static str {
+pub(crate) fn node_shape(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Person => "ellipse",
         NodeKind::Organization => "box",
@@ -283,20 +316,16 @@ impl<'g> Styled<'g> {
     fn defaults(&self, config: &Config) -> [(&'static str, Attrs<'g>); 3] {
         // Two-mode networks read left to right; actor networks have no
         // direction to rank by, so they get a spring layout.
-        let layout = if self.net.directed {
-            ("rankdir", config.rankdir.clone())
-        } else {
-            ("layout", "neato".to_string())
-        };
+        let mut graph = Vec::new();
+        if self.net.directed {
+            graph.push(("rankdir", config.rankdir.clone()));
+        } else if config.spring_layout {
+            graph.push(("layout", "neato".to_string()));
+        }
+        graph.push(("fontname", config.fontname.clone()));
+        graph.push(("overlap", "false".to_string()));
         [
-            (
-                "graph",
-                fixed(vec![
-                    layout,
-                    ("fontname", config.fontname.clone()),
-                    ("overlap", "false".to_string()),
-                ]),
-            ),
+            ("graph", fixed(graph)),
             (
                 "node",
                 fixed(vec![
@@ -308,14 +337,18 @@ impl<'g> Styled<'g> {
         ]
     }
 
-    fn node(&self, n: &NodeData) -> Attrs<'g> {
+    fn node(&self, n: &NodeData, config: &Config) -> Attrs<'g> {
         let country = n
             .country
             .as_deref()
             .and_then(|c| self.labels.get(c).copied());
         let color = fill(n);
+        let label = match config.wrap {
+            Some(width) => wrap(&n.label, width),
+            None => n.label.clone(),
+        };
         let mut attrs = fixed(vec![
-            ("label", n.label.clone()),
+            ("label", label),
             ("kind", n.kind.as_str().to_string()),
             ("shape", node_shape(n.kind).to_string()),
             ("fillcolor", hex(color)),
@@ -387,7 +420,7 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
         .map(|(kind, attrs)| Stmt::GAttribute(GraphAttributes::new(kind, ast_attrs(attrs))))
         .collect();
     for n in net.graph.node_weights() {
-        stmts.push(Node::new(node_id(&n.id), ast_attrs(styled.node(n))).into());
+        stmts.push(Node::new(node_id(&n.id), ast_attrs(styled.node(n, config))).into());
     }
     for e in net.graph.edge_indices() {
         let (s, t, attrs) = styled.edge(e);
@@ -479,7 +512,7 @@ pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()
         })?;
     }
     for n in net.graph.node_weights() {
-        let attrs = styled.node(n);
+        let attrs = styled.node(n, config);
         line(w, &mut |b| {
             b.push_str("  ");
             push_quoted(b, &n.id);
@@ -514,18 +547,19 @@ pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()
     w.write_all(b"}\n")
 }
 
-/// Writes a network as DOT through the graphviz-rust AST and printer: the
-/// earlier path, kept to check [`write`] against.
-pub fn write_via_ast(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()> {
-    let text = to_graph(net, config).print(&mut PrinterContext::default());
-    w.write_all(text.as_bytes())?;
-    w.write_all(b"\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphviz_rust::printer::{DotPrinter, PrinterContext};
     use proptest::prelude::*;
+
+    /// Writes a network as DOT through the graphviz-rust AST and printer, to
+    /// check [`write`] against.
+    fn write_via_ast(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()> {
+        let text = to_graph(net, config).print(&mut PrinterContext::default());
+        w.write_all(text.as_bytes())?;
+        w.write_all(b"\n")
+    }
 
     #[test]
     fn streaming_writer_matches_the_ast_printer_byte_for_byte() {

@@ -15,6 +15,7 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod statements;
 pub mod style;
@@ -40,17 +41,20 @@ pub enum Format {
     Json,
     /// The event list: the statements behind the network, as CSV.
     Statements,
+    /// An interactive page, self-contained and offline.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order `all` writes them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Dot,
         Format::Graphml,
         Format::Csv,
         Format::Gexf,
         Format::Json,
         Format::Statements,
+        Format::Html,
     ];
 
     /// The files one export writes, as suffixes after `<network>.`: one per
@@ -63,14 +67,17 @@ impl Format {
             Format::Gexf => &["gexf"],
             Format::Json => &["json"],
             Format::Statements => &["statements.csv"],
+            Format::Html => &["html"],
         }
     }
 
     /// Where the format falls when ordered by output size, largest first
-    /// (GEXF, GraphML, DOT, JSON, CSV, the event list): the order to start
+    /// (the HTML view first, as its layout takes longest; then GEXF,
+    /// GraphML, DOT, JSON, CSV, the event list): the order to start
     /// parallel writers.
     pub fn size_rank(self) -> u8 {
         match self {
+            Format::Html => 0,
             Format::Gexf => 0,
             Format::Graphml => 1,
             Format::Dot => 2,
@@ -97,6 +104,7 @@ impl Format {
             (Format::Gexf, 0) => gexf::write(net, w),
             (Format::Json, 0) => json::write(net, w),
             (Format::Statements, 0) => statements::write(ds, w),
+            (Format::Html, 0) => html::write(net, ds, w),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("{self:?} has no part {part}"),

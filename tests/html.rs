@@ -1,0 +1,249 @@
+//! The HTML view in a real browser: headless Chromium, driven by
+//! playwright-core (`tests/browser/view.mjs`), opens the page from disk and
+//! does what a person does: looks, clicks a node, unticks a relation,
+//! picks a topic, moves the time slider, searches. Skipped with a printed
+//! reason when Node.js, playwright-core (`npm ci` in tests/browser) or
+//! Chromium is missing, unless STANCEGRAPH_CONFORMANCE=1.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{conformance_required, fixture, stancegraph};
+use serde_json::Value;
+
+/// Whether the browser and its driver are there (or why not).
+fn browser_available() -> bool {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let reason = if !Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        Some("node does not run".to_string())
+    } else if !dir.join("node_modules/playwright-core").is_dir() {
+        Some(format!(
+            "playwright-core is not installed (run npm ci in {})",
+            dir.display()
+        ))
+    } else if !Path::new(&chromium).exists() {
+        Some(format!(
+            "no Chromium at {chromium} (apt-get install chromium)"
+        ))
+    } else {
+        None
+    };
+    match reason {
+        None => true,
+        Some(reason) => {
+            assert!(
+                !conformance_required(),
+                "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it"
+            );
+            eprintln!("SKIPPED: {reason}");
+            false
+        }
+    }
+}
+
+/// Opens a page in Chromium with the given actions; returns the report.
+fn browse(page: &Path, actions: &[&str]) -> Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/view.mjs");
+    let out = Command::new("node")
+        .arg(script)
+        .arg(page)
+        .args(actions)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the browser run failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Exports the HTML view of `input` (the seed dataset when `None`) with
+/// more arguments; returns the directory and the page.
+fn export(
+    files: &[(&str, &[u8])],
+    input: Option<&str>,
+    args: &[&str],
+) -> (tempfile::TempDir, PathBuf) {
+    let dir = fixture(files);
+    let mut cmd = stancegraph(dir.path());
+    cmd.arg("export");
+    if let Some(i) = input {
+        cmd.arg(i);
+    }
+    cmd.args(["-f", "html", "-o", "o", "-q"])
+        .args(args)
+        .assert()
+        .success();
+    let name = std::fs::read_dir(dir.path().join("o"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    (dir, name)
+}
+
+fn assert_clean(report: &Value) {
+    assert_eq!(report["errors"], serde_json::json!([]), "console errors");
+    assert_eq!(
+        report["dialogs"],
+        serde_json::json!([]),
+        "no script ran from a label"
+    );
+    assert_eq!(
+        report["requests"],
+        serde_json::json!([]),
+        "the page fetched nothing"
+    );
+    assert_eq!(report["pwned"], false);
+}
+
+#[test]
+fn the_seed_network_shows_its_nodes_and_hegseths_quotes() {
+    if !browser_available() {
+        return;
+    }
+    let (dir, page) = export(&[], None, &[]);
+    let shot = dir.path().join("view.png");
+    let report = browse(
+        &page,
+        &[
+            "--click",
+            "hegseth",
+            "--uncheck",
+            "agree",
+            "--search",
+            "zelen",
+            "--screenshot",
+            shot.to_str().unwrap(),
+        ],
+    );
+    assert_clean(&report);
+    // Every node and edge of the full network is drawn.
+    assert_eq!(report["initial"]["nodes"], 26);
+    assert_eq!(report["initial"]["edges"], 36);
+    assert_eq!(report["data"]["nodes"], 26);
+    // A click on Hegseth shows his nine statements with their quotes.
+    assert_eq!(report["heading"], "Pete Hegseth");
+    let quotes: Vec<&str> = report["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap())
+        .collect();
+    assert_eq!(quotes.len(), 9, "{quotes:?}");
+    assert!(quotes.contains(
+        &"The United States does not believe that NATO membership for Ukraine is a realistic outcome of a negotiated settlement"
+    ));
+    // Without agreement, only disagreement and affiliation edges remain:
+    // 10 disagree and 7 affiliation.
+    assert_eq!(report["unchecked"]["edges"], 17);
+    assert!(report["unchecked"]["nodes"].as_u64().unwrap() < 26);
+    // The search finds Zelenskyy and shows him.
+    assert_eq!(report["hits"], serde_json::json!(["Volodymyr Zelenskyy"]));
+    assert_eq!(report["searchHeading"], "Volodymyr Zelenskyy");
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000);
+}
+
+/// Dated statements over three days and two topics, with labels that
+/// would run as script or break markup if they were treated as HTML.
+const HOSTILE: &str = "actor,stance,agree,date,quote\n\
+\"</script><script>alert(1)</script>\",s1,yes,2025-01-01,\"<img src=x onerror=alert(2)>\"\n\
+\"\"\" onmouseover=\"\"alert(3)\",s1,no,2025-01-01,ok\n\
+\"<img src=x onerror=\"\"window.__pwned=true\"\">\",s2,yes,2025-01-05,\"&lt;b&gt;\"\n\
+\"</script><script>alert(1)</script>\",s2,no,2025-01-09,\"'); alert(4); ('\"\n\
+plain,s3,yes,2025-01-09,fine\n";
+
+const HOSTILE_STANCES: &str =
+    "id,label,topic\ns1,First <b>stance</b>,alpha\ns2,Second,beta\ns3,Third,alpha\n";
+
+#[test]
+fn hostile_labels_stay_text_and_the_slider_and_topic_filter_change_the_drawing() {
+    if !browser_available() {
+        return;
+    }
+    let (_dir, page) = export(
+        &[
+            ("d/statements.csv", HOSTILE.as_bytes()),
+            ("d/stances.csv", HOSTILE_STANCES.as_bytes()),
+        ],
+        Some("d"),
+        &[],
+    );
+    let report = browse(
+        &page,
+        &[
+            "--click",
+            "script-script-alert-1-script",
+            "--slider",
+            "0",
+            "--search",
+            "</script>",
+        ],
+    );
+    assert_clean(&report);
+    let labels = &report["data"]["labels"];
+    for label in [
+        "</script><script>alert(1)</script>",
+        "\" onmouseover=\"alert(3)",
+        "<img src=x onerror=\"window.__pwned=true\">",
+        "First <b>stance</b>",
+    ] {
+        assert!(
+            labels.as_array().unwrap().contains(&Value::from(label)),
+            "{label} in {labels}"
+        );
+    }
+    // The clicked node's name and quotes show exactly as written.
+    assert_eq!(report["heading"], "</script><script>alert(1)</script>");
+    let quotes = report["quotes"].as_array().unwrap();
+    assert!(
+        quotes.contains(&Value::from("<img src=x onerror=alert(2)>")),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.contains(&Value::from("'); alert(4); ('")),
+        "{quotes:?}"
+    );
+    // Five edges in all; on the first day only the two on s1.
+    assert_eq!(report["initial"]["edges"], 5);
+    assert_eq!(report["sliderVisible"], true);
+    assert_eq!(report["sliderDate"], "2025-01-01");
+    assert_eq!(report["slid"]["edges"], 2);
+    assert_eq!(
+        report["hits"],
+        serde_json::json!(["</script><script>alert(1)</script>"])
+    );
+    assert_eq!(
+        report["searchHeading"],
+        "</script><script>alert(1)</script>"
+    );
+
+    let report = browse(&page, &["--topic", "beta"]);
+    assert_clean(&report);
+    // Topic beta is stance s2: two edges.
+    assert_eq!(report["topic"]["edges"], 2);
+}
+
+#[test]
+fn one_mode_networks_draw_their_ties_and_show_the_statements_behind_one() {
+    if !browser_available() {
+        return;
+    }
+    let (_dir, page) = export(&[], None, &["--network", "subtract"]);
+    let report = browse(&page, &["--click", "trump", "--uncheck", "subtract"]);
+    assert_clean(&report);
+    assert_eq!(report["initial"]["nodes"], 9);
+    assert_eq!(report["initial"]["edges"], 18);
+    assert_eq!(report["heading"], "Donald Trump");
+    assert_eq!(report["unchecked"]["edges"], 0);
+}

@@ -1,0 +1,308 @@
+//! `stancegraph render` against the real Graphviz: every network of the seed
+//! data in SVG, PNG and PDF with title and legend, a 2,000-actor network,
+//! clusters, the strongest edges, a time limit that stops Graphviz, and a
+//! clear error when Graphviz is missing.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{fixture, listing, stancegraph, tool_available};
+use predicates::prelude::*;
+
+fn graphviz() -> bool {
+    tool_available("dot", &["-V"])
+}
+
+const NETWORKS: [(&str, usize); 6] = [
+    ("full", 26),
+    ("affiliation", 21),
+    ("congruence", 9),
+    ("conflict", 9),
+    ("subtract", 9),
+    ("cooccurrence", 9),
+];
+
+/// How many `<g ... class="node">` groups an SVG has.
+fn svg_nodes(svg: &str) -> usize {
+    svg.matches("class=\"node\"").count()
+}
+
+/// Checks that SVG text is well-formed XML.
+fn well_formed(svg: &str) {
+    let mut reader = quick_xml::Reader::from_str(svg);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed: {e}"),
+        }
+    }
+}
+
+/// The width and height of a PNG.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&png[16..20]), be(&png[20..24]))
+}
+
+#[test]
+fn every_seed_network_renders_as_svg_png_and_pdf_with_title_and_legend() {
+    if !graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (network, nodes) in NETWORKS {
+        for format in ["svg", "png", "pdf"] {
+            let file = format!("{network}.{format}");
+            stancegraph(dir.path())
+                .args([
+                    "render",
+                    "--network",
+                    network,
+                    "-T",
+                    format,
+                    "-o",
+                    &file,
+                    "-q",
+                ])
+                .assert()
+                .success();
+            let bytes = fs::read(dir.path().join(&file)).unwrap();
+            match format {
+                "svg" => {
+                    let svg = String::from_utf8(bytes).unwrap();
+                    well_formed(&svg);
+                    // Every node of the network, and the legend.
+                    assert_eq!(svg_nodes(&svg), nodes + 1, "{file}");
+                    assert!(svg.contains("<g id=\"legend\" class=\"node\">"), "{file}");
+                    assert!(svg.contains("<title>legend</title>"));
+                    assert!(
+                        svg.contains(&format!("{network} network · 2025&#45;02&#45;12")),
+                        "{file}"
+                    );
+                    // Long labels wrap: the NATO membership stance is two lines.
+                    if network == "full" || network == "affiliation" {
+                        assert!(svg.contains(">Ukraine should become</text>"), "{file}");
+                        assert!(svg.contains(">a member of NATO.</text>"), "{file}");
+                    }
+                }
+                "png" => {
+                    let (w, h) = png_size(&bytes);
+                    assert!(w > 300 && h > 200, "{file}: {w}×{h}");
+                }
+                _ => {
+                    assert!(bytes.starts_with(b"%PDF-"), "{file}");
+                    assert!(bytes.len() > 5_000, "{file}");
+                }
+            }
+        }
+    }
+    // The default file is out/<network>.svg.
+    stancegraph(dir.path())
+        .args(["render", "--network", "conflict", "--level", "country"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote out/conflict.svg"));
+    let svg = fs::read_to_string(dir.path().join("out/conflict.svg")).unwrap();
+    assert!(svg.contains("conflict network · by country"), "{svg}");
+    assert!(svg.contains(">United States</text>") && svg.contains(">United Kingdom</text>"));
+}
+
+#[test]
+fn the_layout_suits_the_network_and_can_be_chosen() {
+    if !graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (args, engine) in [
+        (&["render"][..], "dot"),
+        (&["render", "--network", "congruence"], "neato"),
+        (
+            &["render", "--network", "congruence", "--layout", "circo"],
+            "circo",
+        ),
+        (
+            &["render", "--cluster", "country", "--network", "congruence"],
+            "fdp",
+        ),
+    ] {
+        stancegraph(dir.path())
+            .args(args)
+            .args(["-o", "x.svg"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!("laid out by {engine}\n")));
+    }
+}
+
+#[test]
+fn clusters_draw_actors_in_boxes_by_an_attribute() {
+    if !graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = stancegraph(dir.path())
+        .args(["render", "--cluster", "country", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    well_formed(&svg);
+    // Five countries, five boxes, each labelled with its country's name.
+    assert_eq!(svg.matches("class=\"cluster\"").count(), 5, "{svg}");
+    assert!(svg.contains(">United States</text>"));
+    stancegraph(dir.path())
+        .args(["render", "--cluster", "party"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--cluster party: the nodes have no such attribute; use one of country, kind, role, topic",
+        ));
+    assert!(listing(dir.path()).is_empty());
+}
+
+/// A synthetic table: `actors` actors over 60 stances in 12 countries.
+fn synthetic(actors: usize) -> String {
+    let mut state: u64 = 7;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    };
+    let mut out = String::from("actor,stance,agree,date,country\n");
+    for i in 0..actors * 3 {
+        let a = if i < actors {
+            i as u64
+        } else {
+            next(actors as u64)
+        };
+        let s = next(60);
+        let agree = if next(10) < 6 { "yes" } else { "no" };
+        let day = 1 + next(28);
+        out.push_str(&format!(
+            "Actor {a},Stance {s},{agree},2025-03-{day:02},C{}\n",
+            a % 12
+        ));
+    }
+    out
+}
+
+#[test]
+fn a_two_thousand_actor_network_renders_with_sfdp_and_its_legend() {
+    if !graphviz() {
+        return;
+    }
+    let table = synthetic(2000);
+    let f = fixture(&[("big.csv", table.as_bytes())]);
+    for format in ["svg", "png", "pdf"] {
+        let file = format!("big.{format}");
+        stancegraph(f.path())
+            .args(["render", "big.csv", "-T", format, "-o", &file])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("full: 2072 nodes"))
+            .stderr(predicate::str::contains("laid out by sfdp"));
+        let bytes = fs::read(f.path().join(&file)).unwrap();
+        match format {
+            "svg" => {
+                let svg = String::from_utf8(bytes).unwrap();
+                well_formed(&svg);
+                assert_eq!(svg_nodes(&svg), 2072 + 1);
+                assert!(svg.contains("<g id=\"legend\" class=\"node\">"));
+            }
+            // Big bitmaps stay within 40 inches at 96 dpi.
+            "png" => {
+                let (w, h) = png_size(&bytes);
+                assert!(w.max(h) <= 3840 && w.min(h) > 500, "{w}×{h}");
+            }
+            _ => assert!(bytes.starts_with(b"%PDF-")),
+        }
+    }
+    // Only the strongest edges, and the nodes they join.
+    stancegraph(f.path())
+        .args([
+            "render",
+            "big.csv",
+            "--network",
+            "congruence",
+            "--top-edges",
+            "300",
+            "-o",
+            "top.svg",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(", 300 edges, laid out by neato"));
+    let svg = fs::read_to_string(f.path().join("top.svg")).unwrap();
+    assert_eq!(svg.matches("class=\"edge\"").count(), 300);
+    assert!(svg.contains("the 300 strongest of "), "the title says so");
+}
+
+/// Whether any process runs with `marker` in its command line.
+fn running_with(marker: &str) -> bool {
+    fs::read_dir("/proc").unwrap().flatten().any(|e| {
+        fs::read(e.path().join("cmdline"))
+            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(marker))
+    })
+}
+
+#[test]
+fn a_time_limit_stops_graphviz_with_a_clear_error() {
+    if !graphviz() || !Path::new("/proc/self").exists() {
+        return;
+    }
+    let table = synthetic(2000);
+    let f = fixture(&[("big.csv", table.as_bytes()), ("tmp/.keep", b"")]);
+    // graphviz-rust writes the graph to a file in TMPDIR and runs dot on
+    // it: a private TMPDIR marks that dot's command line.
+    let tmp = f.path().join("tmp");
+    let started = std::time::Instant::now();
+    stancegraph(f.path())
+        .env("TMPDIR", &tmp)
+        .args([
+            "render",
+            "big.csv",
+            "--layout",
+            "dot",
+            "--timeout",
+            "1",
+            "-o",
+            "big.svg",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: Graphviz (dot) did not finish within 1 s on 2072 nodes and ",
+        ))
+        .stderr(predicate::str::contains(
+            " edges, and was stopped; try --top-edges N, --layout sfdp, or a longer --timeout",
+        ));
+    assert!(started.elapsed().as_secs() < 20, "stopped promptly");
+    assert!(!f.path().join("big.svg").exists(), "nothing written");
+    assert!(!running_with(tmp.to_str().unwrap()), "dot was stopped");
+}
+
+#[test]
+fn without_graphviz_render_says_how_to_install_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PATH without dot.
+    let empty = dir.path().join("bin");
+    fs::create_dir(&empty).unwrap();
+    stancegraph(dir.path())
+        .env("PATH", &empty)
+        .args(["render", "-o", "x.svg"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "Graphviz is not installed (no `dot` on PATH); install it (Debian and Ubuntu: apt-get install graphviz",
+        ));
+    assert_eq!(listing(dir.path()), ["bin"]);
+}
