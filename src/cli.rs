@@ -62,6 +62,41 @@ pub enum Command {
     /// the strongest congruence and conflict pairs.
     #[command(after_help = EXAMPLES)]
     Stats(StatsArgs),
+    /// Print the man page or shell completions, made from these options.
+    #[command(after_help = GENERATE_EXAMPLES)]
+    Generate(GenerateArgs),
+}
+
+const GENERATE_EXAMPLES: &str = "\
+Examples:
+  stancegraph generate man > ~/.local/share/man/man1/stancegraph.1
+  stancegraph generate complete-bash > ~/.local/share/bash-completion/completions/stancegraph
+  stancegraph generate complete-zsh > ~/.zfunc/_stancegraph
+  stancegraph generate complete-fish > ~/.config/fish/completions/stancegraph.fish";
+
+/// `stancegraph generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What to print.
+    #[arg(value_enum)]
+    pub what: Generated,
+}
+
+/// What `generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generated {
+    /// The man page (roff), with every subcommand.
+    Man,
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh.
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
+    /// Completions for PowerShell.
+    CompletePowershell,
+    /// Completions for elvish.
+    CompleteElvish,
 }
 
 /// Where the statements come from and how to read them: shared by every

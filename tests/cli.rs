@@ -609,3 +609,100 @@ fn filters_and_isolates() {
     let edges = edge_rows(&dir.path().join("out/affiliation.edges.csv"));
     assert_eq!(edges.len(), 3, "only the organizations' statements");
 }
+
+#[test]
+fn the_man_page_and_completions_come_from_the_command_line_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let man = stancegraph(dir.path())
+        .args(["generate", "man"])
+        .output()
+        .unwrap();
+    assert!(man.status.success());
+    let page = String::from_utf8(man.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq") || page.contains(".TH stancegraph 1"),
+        "{page}"
+    );
+    assert!(page.is_ascii(), "non-ASCII is escaped for roff");
+    for section in [
+        "STANCEGRAPH EXPORT",
+        "STANCEGRAPH RENDER",
+        "STANCEGRAPH CHECK",
+        "STANCEGRAPH STATS",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    assert!(page.contains("\\-\\-top\\-edges"));
+    // man reads it without a warning, Σ and all.
+    if common::tool_available("man", &["--version"]) {
+        let path = dir.path().join("stancegraph.1");
+        fs::write(&path, &page).unwrap();
+        let out = std::process::Command::new("man")
+            .env("MANWIDTH", "100")
+            .arg("-l")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Σ_s Σ_q c(i,s,q)·c(j,s,q)"), "{text}");
+    }
+
+    let bash = stancegraph(dir.path())
+        .args(["generate", "complete-bash"])
+        .output()
+        .unwrap();
+    assert!(bash.status.success());
+    let script = dir.path().join("stancegraph.bash");
+    fs::write(&script, &bash.stdout).unwrap();
+    if common::tool_available("bash", &["--version"]) {
+        // Completing as bash does: the subcommand, then an option of it.
+        let complete = |words: &str| {
+            let line = format!(
+                "source {}; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _stancegraph stancegraph \"${{COMP_WORDS[-1]}}\" \"${{COMP_WORDS[-2]}}\"; echo \"${{COMPREPLY[@]}}\"",
+                script.display()
+            );
+            let out = std::process::Command::new("bash")
+                .arg("-c")
+                .arg(line)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap()
+        };
+        assert!(
+            complete("stancegraph ren")
+                .split_whitespace()
+                .any(|w| w == "render")
+        );
+        let options = complete("stancegraph render --top");
+        assert!(
+            options.split_whitespace().any(|w| w == "--top-edges"),
+            "{options}"
+        );
+    }
+    for shell in [
+        "complete-zsh",
+        "complete-fish",
+        "complete-powershell",
+        "complete-elvish",
+    ] {
+        let out = stancegraph(dir.path())
+            .args(["generate", shell])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success() && String::from_utf8_lossy(&out.stdout).contains("render"),
+            "{shell}"
+        );
+    }
+}

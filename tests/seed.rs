@@ -124,6 +124,10 @@ fn the_full_network_shows_clashes_and_countries() {
     assert_eq!(rel("trump", "ukraine-in-nato"), [Relation::Disagree]);
     assert_eq!(rel("healey", "ukraine-in-nato"), [Relation::Agree]);
     assert_eq!(rel("nato-allies", "ukraine-in-nato"), [Relation::Agree]);
+    // Coding rule 8: Barrot's words follow the allies' sentence but are
+    // about NATO and Europe, not Ukraine's membership.
+    assert_eq!(rel("barrot", "ukraine-in-nato"), []);
+    assert_eq!(rel("barrot", "nato-guarantees-europe"), [Relation::Agree]);
     // Trump, Putin and Zelenskyy all back negotiations now.
     for a in ["trump", "putin", "zelenskyy", "hegseth"] {
         assert_eq!(rel(a, "negotiate-now"), [Relation::Agree], "{a}");

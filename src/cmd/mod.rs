@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod generate;
 mod render;
 mod stats;
 
@@ -91,6 +92,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Render(args) => render::run(args),
         Command::Check(args) => check::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
 

@@ -30,9 +30,12 @@ use super::style::{edge_style, fill, hex, node_color};
 
 /// The most edges the page draws: a bigger network shows its strongest.
 pub const MAX_EDGES: usize = 20_000;
-/// The most statements listed for one node or edge (the count says how
-/// many there are).
-pub const MAX_LISTED: usize = 200;
+/// How many statements the page lists for its nodes in all, and again for
+/// its edges: each node lists its first statements, at most
+/// `LISTED / nodes` of them (at least 5, at most 200), each edge at most
+/// `LISTED / edges` (at least 3, at most 50); the page says how many there
+/// are. A big network's page stays tens of megabytes.
+pub const LISTED: usize = 50_000;
 
 /// How long Graphviz may take to lay the network out before the spring
 /// layout is used instead.
@@ -243,10 +246,10 @@ fn page<'a>(net: &'a Network, ds: &'a Dataset, total_edges: usize) -> Page<'a> {
     // Statements are listed once in the page, in dataset order.
     let mut listed: Vec<usize> = Vec::new();
     let mut slot: HashMap<usize, u32> = HashMap::new();
-    let mut refer = |found: &[usize]| -> Vec<u32> {
+    let mut refer = |found: &[usize], most: usize| -> Vec<u32> {
         found
             .iter()
-            .take(MAX_LISTED)
+            .take(most)
             .map(|&i| {
                 *slot.entry(i).or_insert_with(|| {
                     listed.push(i);
@@ -256,6 +259,8 @@ fn page<'a>(net: &'a Network, ds: &'a Dataset, total_edges: usize) -> Page<'a> {
             .collect()
     };
     let none = Vec::new();
+    let per_node = (LISTED / g.node_count().max(1)).clamp(5, 200);
+    let per_edge = (LISTED / g.edge_count().max(1)).clamp(3, 50);
     let mut nodes = Vec::with_capacity(g.node_count());
     for (n, &(x, y)) in g.node_weights().zip(&positions.xy) {
         let found: Vec<usize> = match n.kind {
@@ -292,7 +297,7 @@ fn page<'a>(net: &'a Network, ds: &'a Dataset, total_edges: usize) -> Page<'a> {
             first: n.first_date.map(|d| Value::Date(d).text()),
             last: n.last_date.map(|d| Value::Date(d).text()),
             attrs,
-            st: refer(&found),
+            st: refer(&found, per_node),
         });
     }
     let max = net.max_weight();
@@ -346,7 +351,7 @@ fn page<'a>(net: &'a Network, ds: &'a Dataset, total_edges: usize) -> Page<'a> {
             last: d.last_date.map(|d| Value::Date(d).text()),
             topics,
             statements: d.statements,
-            st: refer(&found),
+            st: refer(&found, per_edge),
         });
     }
     let statements = listed

@@ -5,7 +5,10 @@
 //
 //   node view.mjs FILE.html [--click ID] [--uncheck RELATION] [--slider INDEX]
 //                 [--topic TOPIC] [--search TEXT] [--screenshot FILE.png]
-//                 [--size WxH]
+//                 [--size WxH] [--zooms N]
+//
+// --zooms N scrolls the wheel N times over the middle of the network and
+// reports how long each redraw took (drawMs), for the benchmark.
 //
 // Chromium is /usr/bin/chromium unless CHROMIUM says otherwise.
 import { chromium } from "playwright-core";
@@ -104,7 +107,20 @@ try {
       result.searchHeading = await page.locator("#details h2").innerText();
     }
   }
+  if (opts.zooms) {
+    const box = await page.locator("#canvas").boundingBox();
+    const first = await page.evaluate(() => window.stancegraphView.drawMs.length);
+    for (let i = 0; i < Number(opts.zooms); i++) {
+      const before = await frames();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, i % 2 ? 120 : -120);
+      await settle(before);
+    }
+    result.drawMs = await page.evaluate((n) => window.stancegraphView.drawMs.slice(n), first);
+  }
   if (opts.screenshot) {
+    // The pointer leaves the canvas, taking its tooltip with it.
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: opts.screenshot });
   }
   result.pwned = await page.evaluate(() => window.__pwned === true);

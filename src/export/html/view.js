@@ -135,6 +135,7 @@
   // ---- drawing -------------------------------------------------------
   function draw() {
     frame = 0;
+    const started = performance.now();
     const dpr = window.devicePixelRatio || 1;
     const w = canvas.clientWidth;
     const h = canvas.clientHeight;
@@ -248,17 +249,25 @@
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
     for (const [n, x, y, r] of labels) {
-      lines(n.label).forEach((text, k) => {
-        const ty = y + r + 2 + k * 14;
+      // In two-mode networks stances stand in a column on the right: their
+      // labels go beside them, the others' below.
+      const beside = data.directed && n.kind === "stance";
+      const rows = lines(n.label);
+      ctx.textAlign = beside ? "left" : "center";
+      rows.forEach((text, k) => {
+        const tx = beside ? x + r * 1.3 + 4 : x;
+        const ty = beside ? y - (rows.length * 14) / 2 + k * 14 : y + r + 2 + k * 14;
         ctx.lineWidth = 3;
         ctx.strokeStyle = "rgba(255,255,255,0.9)";
-        ctx.strokeText(text, x, ty);
+        ctx.strokeText(text, tx, ty);
         ctx.fillStyle = "#111";
-        ctx.fillText(text, x, ty);
+        ctx.fillText(text, tx, ty);
       });
     }
-    if (!window.stancegraphView.firstDrawMs) window.stancegraphView.firstDrawMs = performance.now();
-    window.stancegraphView.drawnNodes = drawn;
+    const view = window.stancegraphView;
+    if (!view.firstDrawMs) view.firstDrawMs = performance.now();
+    view.drawMs.push(performance.now() - started);
+    view.drawnNodes = drawn;
     window.stancegraphView.drawnEdges = visibleEdges.length;
     window.stancegraphView.frames++;
   }
@@ -279,12 +288,14 @@
     }
     const bw = Math.max(maxX - minX, 1e-9);
     const bh = Math.max(maxY - minY, 1e-9);
-    // Room for the labels under the nodes at the edges.
+    // Room for the labels under the nodes at the edges, and for the
+    // stances' labels beside them on the right of two-mode networks.
     const mx = Math.min(110, w / 5);
+    const right = data.directed ? Math.min(200, w / 4) : mx;
     const my = Math.min(60, h / 5);
-    const s = list.length === 1 ? 1 : Math.min((w - 2 * mx) / bw, (h - 2 * my) / bh);
+    const s = list.length === 1 ? 1 : Math.min((w - mx - right) / bw, (h - 2 * my) / bh);
     state.scale = state.fitScale = s > 0 && isFinite(s) ? s : 1;
-    state.tx = w / 2 - ((minX + maxX) / 2) * state.scale;
+    state.tx = mx + (w - mx - right) / 2 - ((minX + maxX) / 2) * state.scale;
     state.ty = h / 2 + ((minY + maxY) / 2) * state.scale;
     schedule();
   }
@@ -405,8 +416,7 @@
         ["topics", e.topics.join(", ")],
       ])
     );
-    const behind = e.st.length;
-    box.append(statementList(e.st, Math.max(behind, data.directed ? e.statements : behind), { actor: true, stance: true }));
+    box.append(statementList(e.st, Math.max(e.st.length, e.statements), { actor: true, stance: true }));
   }
   function clearDetails() {
     const box = $("details");
@@ -609,6 +619,7 @@
   window.stancegraphView = {
     frames: 0,
     firstDrawMs: 0,
+    drawMs: [],
     drawnNodes: 0,
     drawnEdges: 0,
     screenOf(id) {
