@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use stancegraph::export::csv::Dialect;
+use stancegraph::export::gexf::Version;
 use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
@@ -196,6 +198,21 @@ pub struct ExportArgs {
     /// shorter than the window, windows overlap.
     #[arg(long, value_name = "SIZE", requires = "window")]
     pub step: Option<String>,
+
+    /// How the Gephi tables write backslashes: doubled for Gephi's parser
+    /// (and pandas or Python's csv with escapechar="\\"), or as they are
+    /// for strict RFC 4180 readers (pandas, R, Python's csv by default).
+    #[arg(long, value_enum, default_value_t = Dialect::Gephi)]
+    pub csv_dialect: Dialect,
+
+    /// Put ' before CSV text that starts with = + - @ (which Excel and
+    /// LibreOffice would run as a formula); changes those values.
+    #[arg(long)]
+    pub spreadsheet_safe: bool,
+
+    /// The GEXF version: 1.3, or 1.2draft for NetworkX before 3.
+    #[arg(long, value_enum, default_value_t = Version::V1_3)]
+    pub gexf_version: Version,
 
     /// Print nothing on success but warnings, and show no progress.
     #[arg(short, long)]

@@ -148,14 +148,15 @@ pub struct EdgeData {
 }
 
 impl EdgeData {
-    /// An actor's edge to its country.
-    pub fn affiliation() -> EdgeData {
+    /// An actor's edge to its country, for the time the actor speaks (its
+    /// first to its last statement).
+    pub fn affiliation(first_date: Option<NaiveDate>, last_date: Option<NaiveDate>) -> EdgeData {
         EdgeData {
             relation: Relation::Affiliation,
             weight: 1.0,
             statements: 0,
-            first_date: None,
-            last_date: None,
+            first_date,
+            last_date,
             sources: None,
             quote: None,
         }

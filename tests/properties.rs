@@ -278,3 +278,69 @@ proptest! {
         }
     }
 }
+
+/// A dated dataset: each statement on one of ten days (or undated), actors
+/// in two countries, so the full network has affiliation edges.
+fn dated() -> impl Strategy<Value = Dataset> {
+    (
+        1usize..7,
+        1usize..5,
+        prop::collection::vec((0usize..7, 0usize..5, any::<bool>(), 0u32..12), 0..40),
+    )
+        .prop_map(|(a, s, st)| {
+            let plain: Vec<(usize, usize, bool)> = st.iter().map(|x| (x.0, x.1, x.2)).collect();
+            let mut ds = dataset(a, s, &plain);
+            ds.countries = ["us", "gb"]
+                .iter()
+                .map(|c| stancegraph::model::Country {
+                    id: c.to_string(),
+                    label: c.to_uppercase(),
+                    ..Default::default()
+                })
+                .collect();
+            for (i, actor) in ds.actors.iter_mut().enumerate() {
+                actor.country = (i % 3 != 2).then_some(i % 2);
+            }
+            for (s, x) in ds.statements.iter_mut().zip(&st) {
+                // Days 10 and 11 stand for undated statements.
+                s.date =
+                    (x.3 < 10).then(|| chrono::NaiveDate::from_ymd_opt(2025, 1, 1 + x.3).unwrap());
+            }
+            ds
+        })
+}
+
+proptest! {
+    /// Gephi's timeline wants every edge within its nodes' time: the GEXF
+    /// spells hold it for every network; one-mode ties start when both
+    /// actors have spoken and end by the later actor's last statement.
+    #[test]
+    fn every_edge_spell_lies_within_its_nodes_spells(ds in dated()) {
+        for kind in [Kind::Full, Kind::Affiliation, Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Cooccurrence] {
+            let opts = Options { kind, ..Options::default() };
+            let net = build(&ds, &opts).unwrap().network;
+            let g = &net.graph;
+            let Some(spells) = stancegraph::export::gexf::spells(&net) else {
+                prop_assert!(ds.statements.iter().all(|s| s.date.is_none()));
+                continue;
+            };
+            for e in g.edge_indices() {
+                let (s, t) = g.edge_endpoints(e).unwrap();
+                let (f, l) = spells.edges[e.index()];
+                prop_assert!(f <= l);
+                for v in [s, t] {
+                    let (nf, nl) = spells.nodes[v.index()];
+                    prop_assert!(nf <= f && l <= nl, "{kind:?}: edge {f}..{l} outside node {nf}..{nl}");
+                }
+                if kind.is_one_mode() && let (Some(f), Some(l)) = (g[e].first_date, g[e].last_date) {
+                    for v in [s, t] {
+                        let n = &g[v];
+                        prop_assert!(n.first_date.is_some_and(|nf| nf <= f), "{kind:?}: tie starts before an actor spoke");
+                    }
+                    let latest = g[s].last_date.max(g[t].last_date).unwrap();
+                    prop_assert!(l <= latest);
+                }
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use stancegraph::export::Format;
+use stancegraph::export::{self, Format};
 use stancegraph::graph::Network;
 use stancegraph::model::Dataset;
 use stancegraph::network::{self, Filter, Span, filter, window};
@@ -44,6 +44,14 @@ fn span(flag: &str, text: &str) -> Result<Span, Error> {
 pub fn run(args: ExportArgs) -> Result<(), Error> {
     let formats = formats(&args.formats);
     let opts = network_options(&args.net)?;
+    let format_opts = export::Options {
+        csv: export::csv::CsvOptions {
+            dialect: args.csv_dialect,
+            spreadsheet_safe: args.spreadsheet_safe,
+        },
+        gexf: args.gexf_version,
+    };
+    let format_opts = &format_opts;
     let windowing = match &args.window {
         Some(size) => {
             let size = span("window", size)?;
@@ -138,7 +146,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         let stdout = io::stdout();
         let mut w = io::BufWriter::new(stdout.lock());
         let result = formats[0]
-            .write(network, ds, 0, &mut w)
+            .write_with(network, ds, format_opts, 0, &mut w)
             .and_then(|()| w.flush());
         return match result {
             // A closed pipe (`| head`) is the reader's choice, not a failure.
@@ -161,7 +169,9 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
             for (part, suffix) in format.parts().iter().enumerate() {
                 jobs.push((
                     format!("{}.{suffix}", network.name),
-                    Box::new(move |w: &mut dyn Write| format.write(network, ds, part, w)),
+                    Box::new(move |w: &mut dyn Write| {
+                        format.write_with(network, ds, format_opts, part, w)
+                    }),
                 ));
             }
         }

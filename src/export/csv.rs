@@ -1,16 +1,31 @@
 //! Gephi's spreadsheet import: a nodes table (`Id,Label,...`) and an edges
 //! table (`Source,Target,Type,Kind,Id,Label,Weight,...`).
 //!
-//! UTF-8, comma-separated, RFC 4180 quoting (a field with a comma, quote or
-//! line break is quoted, quotes doubled), `\n` line ends, no spaces in
-//! header names. A backslash is written as itself: RFC 4180 readers (pandas,
-//! R, Python's csv) read it back exactly; Gephi treats it as an escape.
+//! UTF-8, comma-separated, quoted where needed (a field with a comma, quote
+//! or line break is quoted, quotes doubled), `\n` line ends, no spaces in
+//! header names. Two dialects, for two kinds of reader:
+//!
+//! - `gephi` (the default): every backslash doubled. Gephi's parser
+//!   (commons-csv with `\` as its escape character) reads `\\` as one
+//!   backslash, where a single one would escape the next character (`\n`
+//!   becomes a line break, `\"` a quote that ends the field early), losing
+//!   rows and whole sheets. Python's csv and pandas read it exactly with
+//!   `escapechar="\\"`.
+//! - `rfc4180`: backslashes as they are, for strict RFC 4180 readers
+//!   (pandas and Python's csv by default, R's `read.csv`).
+//!
+//! With `spreadsheet_safe`, a text value that starts with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return gets a `'` in front, so that Excel and
+//! LibreOffice do not run it as a formula; numbers stay as they are. This
+//! changes those values, so it is off by default.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::graph::Network;
+use crate::model::AttrType;
 
-use super::attrs::{Column, EDGE_ATTRS, node_columns};
+use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
 use super::{push_edge_id, write_weight};
 
 /// The first columns of the nodes table; the node attributes
@@ -18,9 +33,58 @@ use super::{push_edge_id, write_weight};
 pub const NODE_COLUMNS: [&str; 2] = ["Id", "Label"];
 
 /// The first columns of the edges table; the attributes of
-/// [`super::attrs::EDGE_ATTRS`] follow. `Kind` repeats the relation so that Gephi keeps parallel agree
-/// and disagree edges apart instead of merging them.
+/// [`super::attrs::EDGE_ATTRS`] follow. `Kind` repeats the relation so
+/// that Gephi keeps parallel agree and disagree edges apart instead of
+/// merging them.
 pub const EDGE_COLUMNS: [&str; 7] = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"];
+
+/// How backslashes are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Dialect {
+    /// Every backslash doubled, for Gephi's parser (and Python's csv and
+    /// pandas with `escapechar="\\"`).
+    #[default]
+    Gephi,
+    /// Strict RFC 4180: backslashes as they are (pandas, R, Python's csv).
+    Rfc4180,
+}
+
+/// How a CSV table is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CsvOptions {
+    /// How backslashes are written.
+    pub dialect: Dialect,
+    /// Put `'` before text that a spreadsheet would run as a formula.
+    pub spreadsheet_safe: bool,
+}
+
+/// A text value as a dialect and the spreadsheet option write it.
+///
+/// ```
+/// use stancegraph::export::csv::{CsvOptions, Dialect, text};
+/// let gephi = CsvOptions::default();
+/// assert_eq!(text(r"C:\new", &gephi), r"C:\\new");
+/// let strict = CsvOptions { dialect: Dialect::Rfc4180, spreadsheet_safe: true };
+/// assert_eq!(text(r"C:\new", &strict), r"C:\new");
+/// assert_eq!(text("=SUM(A1)", &strict), "'=SUM(A1)");
+/// ```
+pub fn text<'a>(value: &'a str, opts: &CsvOptions) -> Cow<'a, str> {
+    let formula = opts.spreadsheet_safe && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let escape = opts.dialect == Dialect::Gephi && value.contains('\\');
+    if !formula && !escape {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 2);
+    if formula {
+        out.push('\'');
+    }
+    if escape {
+        out.push_str(&value.replace('\\', "\\\\"));
+    } else {
+        out.push_str(value);
+    }
+    Cow::Owned(out)
+}
 
 /// The one CSV writer configuration for every table.
 pub(crate) fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
@@ -29,51 +93,107 @@ pub(crate) fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
         .from_writer(w)
 }
 
-/// Writes the shared attributes of one row, each through `buf`, and ends
-/// the record.
-fn finish_row<T, W: Write>(
-    out: &mut csv::Writer<W>,
-    attrs: &[impl Column<T>],
-    item: &T,
-    buf: &mut String,
-) -> io::Result<()> {
-    for a in attrs {
-        buf.clear();
-        if let Some(v) = a.get(item) {
-            v.write(buf);
+/// A table being written: text through the dialect and the spreadsheet
+/// option, numbers and fixed words as they are.
+pub(crate) struct Table<'w> {
+    out: csv::Writer<&'w mut dyn Write>,
+    opts: CsvOptions,
+    buf: String,
+}
+
+impl<'w> Table<'w> {
+    pub fn new(w: &'w mut dyn Write, opts: CsvOptions) -> Table<'w> {
+        Table {
+            out: writer(w),
+            opts,
+            buf: String::new(),
         }
-        out.write_field(buf.as_bytes())?;
     }
-    out.write_record(None::<&[u8]>)?;
-    Ok(())
+
+    /// The header row.
+    pub fn header<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+        self.out
+            .write_record(names.into_iter().map(|n| text(n, &self.opts).into_owned()))?;
+        Ok(())
+    }
+
+    /// A text field.
+    pub fn text(&mut self, value: &str) -> io::Result<()> {
+        self.out.write_field(text(value, &self.opts).as_bytes())?;
+        Ok(())
+    }
+
+    /// A field that needs no care: a number or a fixed word.
+    pub fn plain(&mut self, value: &[u8]) -> io::Result<()> {
+        self.out.write_field(value)?;
+        Ok(())
+    }
+
+    /// An attribute value (blank when absent): text as text, numbers,
+    /// booleans and dates as they are.
+    pub fn value(&mut self, value: Option<Value<'_>>) -> io::Result<()> {
+        self.buf.clear();
+        match value {
+            Some(v @ (Value::Str(_) | Value::Typed(_, AttrType::String))) => {
+                v.write(&mut self.buf);
+                self.out
+                    .write_field(text(&self.buf, &self.opts).as_bytes())?;
+            }
+            Some(v) => {
+                v.write(&mut self.buf);
+                self.out.write_field(self.buf.as_bytes())?;
+            }
+            None => self.out.write_field(b"")?,
+        }
+        Ok(())
+    }
+
+    /// The attributes of one row, then its end.
+    pub fn attrs<T>(&mut self, attrs: &[impl Column<T>], item: &T) -> io::Result<()> {
+        for a in attrs {
+            self.value(a.get(item))?;
+        }
+        self.end()
+    }
+
+    /// Ends a row.
+    pub fn end(&mut self) -> io::Result<()> {
+        self.out.write_record(None::<&[u8]>)?;
+        Ok(())
+    }
+
+    /// Flushes the table.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Writes the nodes table.
-pub fn write_nodes(net: &Network, w: &mut dyn Write) -> io::Result<()> {
-    let mut out = writer(w);
+pub fn write_nodes(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::Result<()> {
+    let mut out = Table::new(w, *opts);
     let columns = node_columns(net);
-    out.write_record(
+    out.header(
         NODE_COLUMNS
             .iter()
             .copied()
             .chain(columns.iter().map(|a| a.name())),
     )?;
-    let mut buf = String::new();
     for n in net.graph.node_weights() {
-        out.write_field(&n.id)?;
-        out.write_field(&n.label)?;
-        finish_row(&mut out, &columns, n, &mut buf)?;
+        out.text(&n.id)?;
+        out.text(&n.label)?;
+        out.attrs(&columns, n)?;
     }
-    out.flush()
+    out.finish()
 }
 
 /// Writes the edges table.
-pub fn write_edges(net: &Network, w: &mut dyn Write) -> io::Result<()> {
-    let mut out = writer(w);
-    out.write_record(
+pub fn write_edges(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::Result<()> {
+    let mut out = Table::new(w, *opts);
+    out.header(
         EDGE_COLUMNS
             .iter()
-            .chain(EDGE_ATTRS.iter().map(|a| &a.name)),
+            .copied()
+            .chain(EDGE_ATTRS.iter().map(|a| a.name)),
     )?;
     let direction = if net.directed {
         "Directed"
@@ -86,20 +206,20 @@ pub fn write_edges(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
         let d = &g[e];
         let relation = d.relation.as_str();
-        out.write_field(&g[s].id)?;
-        out.write_field(&g[t].id)?;
-        out.write_field(direction)?;
-        out.write_field(relation)?;
+        out.text(&g[s].id)?;
+        out.text(&g[t].id)?;
+        out.plain(direction.as_bytes())?;
+        out.plain(relation.as_bytes())?;
         buf.clear();
         push_edge_id(e.index(), &mut buf);
-        out.write_field(buf.as_bytes())?;
-        out.write_field(relation)?;
+        out.plain(buf.as_bytes())?;
+        out.plain(relation.as_bytes())?;
         buf.clear();
         write_weight(d.weight, &mut buf);
-        out.write_field(buf.as_bytes())?;
-        finish_row(&mut out, &EDGE_ATTRS, d, &mut buf)?;
+        out.plain(buf.as_bytes())?;
+        out.attrs(&EDGE_ATTRS, d)?;
     }
-    out.flush()
+    out.finish()
 }
 
 #[cfg(test)]
@@ -157,7 +277,7 @@ mod tests {
     fn tables_have_the_contract_headers_and_one_type() {
         let net = network("Jean-Noël", "q");
         let mut nodes = Vec::new();
-        write_nodes(&net, &mut nodes).unwrap();
+        write_nodes(&net, &CsvOptions::default(), &mut nodes).unwrap();
         assert_eq!(
             String::from_utf8(nodes).unwrap(),
             "Id,Label,kind,country,role,topic,statements,first_date,last_date\n\
@@ -165,7 +285,7 @@ mod tests {
              s,Jean-Noël,stance,,Jean-Noël,,1,,\n"
         );
         let mut edges = Vec::new();
-        write_edges(&net, &mut edges).unwrap();
+        write_edges(&net, &CsvOptions::default(), &mut edges).unwrap();
         assert_eq!(
             String::from_utf8(edges).unwrap(),
             "Source,Target,Type,Kind,Id,Label,Weight,relation,statements,first_date,last_date,sources,quote\n\
@@ -173,23 +293,53 @@ mod tests {
         );
     }
 
+    /// Reads a Gephi-dialect table: RFC 4180, then each `\\` is one
+    /// backslash.
+    fn unescape(field: &str) -> String {
+        field.replace("\\\\", "\\")
+    }
+
     proptest! {
-        /// Any label and quote reads back exactly with an RFC 4180 reader,
-        /// and never breaks the row structure.
+        /// Any label and quote reads back exactly with an RFC 4180 reader
+        /// (after undoing the Gephi dialect's doubled backslashes), and
+        /// never breaks the row structure.
         #[test]
         fn fields_read_back_exactly(label in any::<String>(), quote in any::<String>()) {
             let net = network(&label, &quote);
-            let mut nodes = Vec::new();
-            write_nodes(&net, &mut nodes).unwrap();
-            let rows = read(&nodes);
-            prop_assert_eq!(rows.len(), 2);
-            prop_assert_eq!(&rows[0][1], label.as_str());
-            prop_assert_eq!(&rows[0][4], label.as_str());
-            let mut edges = Vec::new();
-            write_edges(&net, &mut edges).unwrap();
-            let rows = read(&edges);
-            prop_assert_eq!(rows.len(), 1);
-            prop_assert_eq!(&rows[0][12], quote.as_str());
+            for dialect in [Dialect::Gephi, Dialect::Rfc4180] {
+                let opts = CsvOptions { dialect, spreadsheet_safe: false };
+                let back = |s: &str| if dialect == Dialect::Gephi { unescape(s) } else { s.to_string() };
+                let mut nodes = Vec::new();
+                write_nodes(&net, &opts, &mut nodes).unwrap();
+                let rows = read(&nodes);
+                prop_assert_eq!(rows.len(), 2);
+                prop_assert_eq!(back(&rows[0][1]), label.as_str());
+                prop_assert_eq!(back(&rows[0][4]), label.as_str());
+                let mut edges = Vec::new();
+                write_edges(&net, &opts, &mut edges).unwrap();
+                let rows = read(&edges);
+                prop_assert_eq!(rows.len(), 1);
+                prop_assert_eq!(back(&rows[0][12]), quote.as_str());
+            }
         }
+    }
+
+    #[test]
+    fn spreadsheet_safety_marks_text_not_numbers() {
+        let mut net = network("=HYPERLINK(\"x\")", "-1 is not a number here");
+        let e = net.graph.edge_indices().next().unwrap();
+        net.graph[e].weight = -1.0;
+        let opts = CsvOptions {
+            dialect: Dialect::Rfc4180,
+            spreadsheet_safe: true,
+        };
+        let mut edges = Vec::new();
+        write_edges(&net, &opts, &mut edges).unwrap();
+        let rows = read(&edges);
+        assert_eq!(&rows[0][6], "-1");
+        assert_eq!(&rows[0][12], "'-1 is not a number here");
+        let mut nodes = Vec::new();
+        write_nodes(&net, &opts, &mut nodes).unwrap();
+        assert_eq!(&read(&nodes)[0][1], "'=HYPERLINK(\"x\")");
     }
 }

@@ -21,10 +21,53 @@ use super::style::{Rgb, edge_style, fill};
 use super::xml::{self, Tag, attr};
 use super::{TwoDecimals, edge_id, format_weight};
 
-const NAMESPACE: &str = "http://gexf.net/1.3";
-const VIZ: &str = "http://gexf.net/1.3/viz";
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
-const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
+
+/// Which GEXF version to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Version {
+    /// GEXF 1.3 (Gephi 0.9 and later, NetworkX 3): edge kinds keep an
+    /// actor's agree and disagree edges to one stance apart in Gephi.
+    #[default]
+    #[value(name = "1.3")]
+    V1_3,
+    /// GEXF 1.2draft, for readers that know no 1.3 (NetworkX before 3.x,
+    /// such as Debian 12's 2.8): no edge kinds, no time representation.
+    #[value(name = "1.2draft")]
+    V1_2draft,
+}
+
+impl Version {
+    fn namespace(self) -> &'static str {
+        match self {
+            Version::V1_3 => "http://gexf.net/1.3",
+            Version::V1_2draft => "http://www.gexf.net/1.2draft",
+        }
+    }
+
+    fn viz(self) -> &'static str {
+        match self {
+            Version::V1_3 => "http://gexf.net/1.3/viz",
+            Version::V1_2draft => "http://www.gexf.net/1.2draft/viz",
+        }
+    }
+
+    fn schema_location(self) -> &'static str {
+        match self {
+            Version::V1_3 => "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+            Version::V1_2draft => {
+                "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"
+            }
+        }
+    }
+
+    fn number(self) -> &'static str {
+        match self {
+            Version::V1_3 => "1.3",
+            Version::V1_2draft => "1.2",
+        }
+    }
+}
 
 fn declare<W: Write, T>(
     w: &mut Writer<W>,
@@ -76,13 +119,70 @@ fn attvalue_tags<T>(attrs: &[impl Column<T>]) -> Vec<Tag> {
         .collect()
 }
 
-/// One spell from the first to the last date, when there are dates.
-fn spells<W: Write>(
-    w: &mut Writer<W>,
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
-) -> io::Result<()> {
-    if let (Some(first), Some(last)) = (first, last) {
+/// A time span: first and last day, both included.
+pub type Span = (NaiveDate, NaiveDate);
+
+/// The spells of a dynamic network: one per node and per edge, each edge's
+/// within both its nodes' (what Gephi's timeline requires).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spells {
+    /// Per node, in node order.
+    pub nodes: Vec<Span>,
+    /// Per edge, in edge order.
+    pub edges: Vec<Span>,
+}
+
+fn hull(a: Option<Span>, b: Span) -> Span {
+    match a {
+        Some((f, l)) => (f.min(b.0), l.max(b.1)),
+        None => b,
+    }
+}
+
+/// The spells of a network whose statements are dated; `None` when none is.
+///
+/// An edge's spell runs from its `first_date` to its `last_date`; a node's
+/// from its own first to its last date, widened to hold every spell of its
+/// edges (a one-mode tie may last beyond one of its actors' own statements,
+/// as its other actor goes on). Undated edges and nodes count for the
+/// network's whole time.
+pub fn spells(net: &Network) -> Option<Spells> {
+    let g = &net.graph;
+    let span = |f: Option<NaiveDate>, l: Option<NaiveDate>| match (f, l) {
+        (Some(f), Some(l)) => Some((f, l)),
+        (Some(d), None) | (None, Some(d)) => Some((d, d)),
+        (None, None) => None,
+    };
+    let all = g
+        .node_weights()
+        .filter_map(|n| span(n.first_date, n.last_date))
+        .chain(
+            g.edge_weights()
+                .filter_map(|e| span(e.first_date, e.last_date)),
+        )
+        .reduce(|a, b| hull(Some(a), b))?;
+    let edges: Vec<Span> = g
+        .edge_weights()
+        .map(|e| span(e.first_date, e.last_date).unwrap_or(all))
+        .collect();
+    let mut nodes: Vec<Option<Span>> = g
+        .node_weights()
+        .map(|n| span(n.first_date, n.last_date))
+        .collect();
+    for (e, s) in g.edge_indices().zip(&edges) {
+        let (a, b) = g.edge_endpoints(e).expect("edge index from the graph");
+        nodes[a.index()] = Some(hull(nodes[a.index()], *s));
+        nodes[b.index()] = Some(hull(nodes[b.index()], *s));
+    }
+    Some(Spells {
+        nodes: nodes.into_iter().map(|s| s.unwrap_or(all)).collect(),
+        edges,
+    })
+}
+
+/// One spell, when the network is dynamic.
+fn spell<W: Write>(w: &mut Writer<W>, span: Option<Span>) -> io::Result<()> {
+    if let Some((first, last)) = span {
         let (start, end) = (Value::Date(first).text(), Value::Date(last).text());
         w.create_element("spells").write_inner_content(|w| {
             w.create_element("spell")
@@ -127,10 +227,11 @@ fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: &str) -> io::Res
     Ok(())
 }
 
-/// Writes a network as GEXF 1.3.
-pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
+/// Writes a network as GEXF (1.3 or 1.2draft).
+pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<()> {
     let g = &net.graph;
-    let dynamic = g.node_weights().any(|n| n.first_date.is_some());
+    let spells = spells(net);
+    let dynamic = spells.is_some();
     let max = net.max_weight();
     let node_attrs = node_columns(net);
     let node_tags = attvalue_tags(&node_attrs);
@@ -141,11 +242,11 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut w = xml::start(w)?;
     w.create_element("gexf")
         .with_attributes([
-            ("xmlns", NAMESPACE),
-            ("xmlns:viz", VIZ),
+            ("xmlns", version.namespace()),
+            ("xmlns:viz", version.viz()),
             ("xmlns:xsi", XSI),
-            ("xsi:schemaLocation", SCHEMA_LOCATION),
-            ("version", "1.3"),
+            ("xsi:schemaLocation", version.schema_location()),
+            ("version", version.number()),
         ])
         .write_inner_content(|w| {
             w.create_element("meta").write_inner_content(|w| {
@@ -166,11 +267,10 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                 },
             )];
             if dynamic {
-                graph_attrs.extend([
-                    ("mode", "dynamic"),
-                    ("timeformat", "date"),
-                    ("timerepresentation", "interval"),
-                ]);
+                graph_attrs.extend([("mode", "dynamic"), ("timeformat", "date")]);
+                if version == Version::V1_3 {
+                    graph_attrs.push(("timerepresentation", "interval"));
+                }
             } else {
                 graph_attrs.push(("mode", "static"));
             }
@@ -182,12 +282,12 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                     w.create_element("nodes")
                         .with_attribute(("count", g.node_count().to_string().as_str()))
                         .write_inner_content(|w| {
-                            for n in g.node_weights() {
+                            for (i, n) in g.node_weights().enumerate() {
                                 w.create_element("node")
                                     .with_attributes([attr("id", &n.id), attr("label", &n.label)])
                                     .write_inner_content(|w| {
                                         attvalues(w, &node_tags, &node_attrs, n, &mut buf)?;
-                                        spells(w, n.first_date, n.last_date)?;
+                                        spell(w, spells.as_ref().map(|s| s.nodes[i]))?;
                                         viz.color(w, fill(n))?;
                                         // Area grows with the statement count.
                                         let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
@@ -206,18 +306,21 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                 let (id, weight) = (edge_id(e.index()), format_weight(d.weight));
                                 let relation = d.relation.as_str();
                                 let (rgb, line) = edge_style(d);
+                                let mut attrs = vec![
+                                    attr("id", &id),
+                                    attr("source", &g[s].id),
+                                    attr("target", &g[t].id),
+                                    attr("weight", &weight),
+                                ];
+                                if version == Version::V1_3 {
+                                    attrs.push(attr("kind", relation));
+                                }
+                                attrs.push(attr("label", relation));
                                 w.create_element("edge")
-                                    .with_attributes([
-                                        attr("id", &id),
-                                        attr("source", &g[s].id),
-                                        attr("target", &g[t].id),
-                                        attr("weight", &weight),
-                                        attr("kind", relation),
-                                        attr("label", relation),
-                                    ])
+                                    .with_attributes(attrs)
                                     .write_inner_content(|w| {
                                         attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
-                                        spells(w, d.first_date, d.last_date)?;
+                                        spell(w, spells.as_ref().map(|s| s.edges[e.index()]))?;
                                         viz.color(w, rgb)?;
                                         let thick = if max > 0.0 {
                                             1.0 + 4.0 * d.weight.abs() / max

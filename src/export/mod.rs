@@ -26,6 +26,15 @@ use std::io::{self, Write};
 use crate::graph::Network;
 use crate::model::Dataset;
 
+/// Options of the formats that have them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// How the Gephi tables are written (`--csv-dialect`, `--spreadsheet-safe`).
+    pub csv: csv::CsvOptions,
+    /// Which GEXF version (`--gexf-version`).
+    pub gexf: gexf::Version,
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
@@ -88,7 +97,8 @@ impl Format {
     }
 
     /// Writes part `part` (an index into [`Format::parts`]) of the network,
-    /// built from the statements of `ds` (which the event list writes).
+    /// built from the statements of `ds` (which the event list writes),
+    /// with the default options.
     pub fn write(
         self,
         net: &Network,
@@ -96,14 +106,26 @@ impl Format {
         part: usize,
         w: &mut dyn Write,
     ) -> io::Result<()> {
+        self.write_with(net, ds, &Options::default(), part, w)
+    }
+
+    /// Writes part `part` of the network with the given options.
+    pub fn write_with(
+        self,
+        net: &Network,
+        ds: &Dataset,
+        opts: &Options,
+        part: usize,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
         match (self, part) {
             (Format::Dot, 0) => dot::write(net, &dot::Config::default(), w),
             (Format::Graphml, 0) => graphml::write(net, w),
-            (Format::Csv, 0) => csv::write_nodes(net, w),
-            (Format::Csv, 1) => csv::write_edges(net, w),
-            (Format::Gexf, 0) => gexf::write(net, w),
+            (Format::Csv, 0) => csv::write_nodes(net, &opts.csv, w),
+            (Format::Csv, 1) => csv::write_edges(net, &opts.csv, w),
+            (Format::Gexf, 0) => gexf::write(net, opts.gexf, w),
             (Format::Json, 0) => json::write(net, w),
-            (Format::Statements, 0) => statements::write(ds, w),
+            (Format::Statements, 0) => statements::write(ds, opts.csv.spreadsheet_safe, w),
             (Format::Html, 0) => html::write(net, ds, w),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,

@@ -17,13 +17,19 @@ use std::io::{self, Write};
 use crate::model::Dataset;
 
 use super::attrs::Value;
-use super::csv::writer;
+use super::csv::{CsvOptions, Dialect, Table};
 
-/// Writes the event list of a dataset.
-pub fn write(ds: &Dataset, w: &mut dyn Write) -> io::Result<()> {
-    let mut out = writer(w);
+/// Writes the event list of a dataset: strict RFC 4180 (for pandas and R),
+/// with text a spreadsheet would run as a formula marked when
+/// `spreadsheet_safe` is set.
+pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Result<()> {
+    let opts = CsvOptions {
+        dialect: Dialect::Rfc4180,
+        spreadsheet_safe,
+    };
+    let mut out = Table::new(w, opts);
     let columns = ds.event_columns();
-    out.write_record(
+    out.header(
         columns
             .iter()
             .map(String::as_str)
@@ -62,9 +68,12 @@ pub fn write(ds: &Dataset, w: &mut dyn Write) -> io::Result<()> {
             opt(s.quote.as_deref()),
         ]);
         row.extend((0..ds.fields.len()).map(|f| opt(ds.field(s, f))));
-        out.write_record(&row)?;
+        for field in &row {
+            out.text(field)?;
+        }
+        out.end()?;
     }
-    out.flush()
+    out.finish()
 }
 
 #[cfg(test)]
@@ -78,7 +87,7 @@ mod tests {
             .unwrap()
             .dataset;
         let mut out = Vec::new();
-        write(&ds, &mut out).unwrap();
+        write(&ds, false, &mut out).unwrap();
         let mut rdr = ::csv::Reader::from_reader(out.as_slice());
         let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
         assert_eq!(header, ds.event_columns());

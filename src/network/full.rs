@@ -132,7 +132,9 @@ pub fn full(ds: &Dataset) -> Network {
         if let Some(c) = actor.country
             && actor_nodes[a] != country_nodes[c]
         {
-            graph.add_edge(actor_nodes[a], country_nodes[c], EdgeData::affiliation());
+            let active = &act.actors[a];
+            let edge = EdgeData::affiliation(active.first, active.last);
+            graph.add_edge(actor_nodes[a], country_nodes[c], edge);
         }
     }
     Network {

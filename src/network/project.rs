@@ -26,6 +26,7 @@ use super::nodes::{Activities, Activity, NodeAttrs};
 use super::{Kind, Normalization, Qualifier};
 use crate::graph::{EdgeData, Network, Relation};
 use crate::model::{Dataset, Polarity};
+use chrono::NaiveDate;
 
 /// The two-mode network: actors, then stances; edges actor→stance as the
 /// qualifier says, normalized by actor activity or stance prominence.
@@ -128,27 +129,80 @@ struct Pair {
     shared_j: u64,
     /// The statements of both on their shared stances.
     activity: Activity,
+    /// When the tie exists: see [`Pair::join`].
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
 }
 
-/// One actor's statements on one stance.
+/// One actor's statements on one stance, by polarity (agree, disagree).
 struct Cell {
     actor: usize,
     stance: usize,
-    agree: u64,
-    disagree: u64,
-    activity: Activity,
+    by: [Activity; 2],
+}
+
+impl Cell {
+    fn agree(&self) -> u64 {
+        self.by[0].count
+    }
+
+    fn disagree(&self) -> u64 {
+        self.by[1].count
+    }
+
+    /// Both polarities together.
+    fn any(&self) -> Activity {
+        let mut a = self.by[0];
+        a.merge(&self.by[1]);
+        a
+    }
 }
 
 impl Pair {
-    fn add(&mut self, ci: &Cell, cj: &Cell) {
-        self.congruence += ci.agree * cj.agree + ci.disagree * cj.disagree;
-        self.conflict += ci.agree * cj.disagree + ci.disagree * cj.agree;
-        self.cooccurrence += (ci.agree + ci.disagree) * (cj.agree + cj.disagree);
+    fn add(&mut self, ci: &Cell, cj: &Cell, kind: Kind) {
+        let (ia, id, ja, jd) = (ci.agree(), ci.disagree(), cj.agree(), cj.disagree());
+        self.congruence += ia * ja + id * jd;
+        self.conflict += ia * jd + id * ja;
+        self.cooccurrence += (ia + id) * (ja + jd);
         let present = |n: u64| u64::from(n > 0);
-        self.shared_i += ci.agree * present(cj.agree) + ci.disagree * present(cj.disagree);
-        self.shared_j += cj.agree * present(ci.agree) + cj.disagree * present(ci.disagree);
-        self.activity.merge(&ci.activity);
-        self.activity.merge(&cj.activity);
+        self.shared_i += ia * present(ja) + id * present(jd);
+        self.shared_j += ja * present(ia) + jd * present(id);
+        self.activity.merge(&ci.any());
+        self.activity.merge(&cj.any());
+        // The polarity pairs that make the tie: same polarity (congruence),
+        // opposite (conflict), both (subtract), any (cooccurrence).
+        let same = [(0, 0), (1, 1)];
+        let opposite = [(0, 1), (1, 0)];
+        match kind {
+            Kind::Congruence => same
+                .iter()
+                .for_each(|&(a, b)| self.join(&ci.by[a], &cj.by[b])),
+            Kind::Conflict => opposite
+                .iter()
+                .for_each(|&(a, b)| self.join(&ci.by[a], &cj.by[b])),
+            Kind::Subtract => same
+                .iter()
+                .chain(&opposite)
+                .for_each(|&(a, b)| self.join(&ci.by[a], &cj.by[b])),
+            _ => self.join(&ci.any(), &cj.any()),
+        }
+    }
+
+    /// Widens the tie's time by a pair of statement groups, one of each
+    /// actor, that makes it: the tie exists from the day both have spoken
+    /// (the later of their first dates) to the day of the last statement
+    /// in the pair.
+    fn join(&mut self, x: &Activity, y: &Activity) {
+        if x.count == 0 || y.count == 0 {
+            return;
+        }
+        if let (Some(fx), Some(fy)) = (x.first, y.first) {
+            let start = fx.max(fy);
+            self.first = Some(self.first.map_or(start, |f| f.min(start)));
+        }
+        if let Some(end) = x.last.max(y.last) {
+            self.last = Some(self.last.map_or(end, |l| l.max(end)));
+        }
     }
 }
 
@@ -173,17 +227,15 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
             cells.push(Cell {
                 actor: s.actor,
                 stance: s.stance,
-                agree: 0,
-                disagree: 0,
-                activity: Activity::default(),
+                by: [Activity::default(); 2],
             });
         }
         let c = cells.last_mut().expect("just pushed");
-        match s.polarity {
-            Polarity::Agree => c.agree += 1,
-            Polarity::Disagree => c.disagree += 1,
-        }
-        c.activity.add(s.date);
+        let p = match s.polarity {
+            Polarity::Agree => 0,
+            Polarity::Disagree => 1,
+        };
+        c.by[p].add(s.date);
     }
     // Each stance's cells, in actor order.
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); ds.stances.len()];
@@ -212,7 +264,7 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
                 if p.activity.count == 0 {
                     touched.push(cj.actor);
                 }
-                p.add(ci, cj);
+                p.add(ci, cj, kind);
             }
         }
         touched.sort_unstable();
@@ -239,8 +291,8 @@ pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Netwo
                     relation,
                     weight,
                     statements: p.activity.count,
-                    first_date: p.activity.first,
-                    last_date: p.activity.last,
+                    first_date: p.first,
+                    last_date: p.last,
                     sources: None,
                     quote: None,
                 };
