@@ -177,7 +177,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format; repeat for several. `all` writes every format.
+    /// Output format; repeat for several. `all` writes every format but
+    /// the two matrices (dl, matrix).
     #[arg(short, long = "format", value_enum, default_values_t = [FormatArg::All])]
     pub formats: Vec<FormatArg>,
 
@@ -414,6 +415,18 @@ pub enum FormatArg {
     /// An interactive page, self-contained and offline: the network to
     /// zoom, search, filter and click for the quotes (<network>.html)
     Html,
-    /// Every format
+    /// Pajek, for Pajek, igraph and NetworkX (<network>.net)
+    Pajek,
+    /// GML with every attribute, for NetworkX, igraph, Gephi and yEd (<network>.gml)
+    Gml,
+    /// Cytoscape.js elements JSON, also opened by Cytoscape (<network>.cyjs)
+    Cytoscape,
+    /// UCINET DL full matrix with labels (<network>.dl); not in `all`, as
+    /// it grows with the square of the node count
+    Dl,
+    /// The adjacency matrix as CSV, labels in the first row and column, for
+    /// R, UCINET and visone (<network>.matrix.csv); not in `all`
+    Matrix,
+    /// Every format but dl and matrix
     All,
 }

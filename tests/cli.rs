@@ -7,13 +7,16 @@ use std::fs;
 use common::{fixture, listing, stancegraph};
 use predicates::prelude::*;
 
-const SEED_FILES: [&str; 8] = [
+const SEED_FILES: [&str; 11] = [
+    "out/full.cyjs",
     "out/full.dot",
     "out/full.edges.csv",
     "out/full.gexf",
+    "out/full.gml",
     "out/full.graphml",
     "out/full.html",
     "out/full.json",
+    "out/full.net",
     "out/full.nodes.csv",
     "out/full.statements.csv",
 ];

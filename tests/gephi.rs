@@ -10,13 +10,17 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{conformance_required, fixture, stancegraph};
+use common::{conformance_required, fixture, stancegraph, succeeded};
 use serde_json::Value;
 
 const JAR: &str = "/usr/share/java/commons-csv.jar";
 
 fn gephi_parser_available() -> bool {
-    let reason = if !Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success()) {
+    let reason = if !Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         Some("java does not run (apt-get install default-jdk-headless)")
     } else if !Path::new(JAR).exists() {
         Some("no commons-csv (apt-get install libcommons-csv-java)")
@@ -26,7 +30,10 @@ fn gephi_parser_available() -> bool {
     match reason {
         None => true,
         Some(reason) => {
-            assert!(!conformance_required(), "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it");
+            assert!(
+                !conformance_required(),
+                "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it"
+            );
             eprintln!("SKIPPED: {reason}");
             false
         }
@@ -36,13 +43,14 @@ fn gephi_parser_available() -> bool {
 /// What Gephi's parser reads from a table.
 fn gephi_reads(table: &Path) -> Value {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gephi/GephiCsv.java");
-    let out = Command::new("java")
-        .args(["-cp", JAR])
-        .arg(source)
-        .arg(table)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = succeeded(
+        Command::new("java")
+            .args(["-cp", JAR])
+            .arg(source)
+            .arg(table)
+            .output()
+            .unwrap(),
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -105,7 +113,19 @@ fn gephis_parser_reads_every_row_and_label_of_the_default_tables() {
     for network in ["full", "congruence"] {
         for (dialect, dir) in [("gephi", "g"), ("rfc4180", "r")] {
             stancegraph(f.path())
-                .args(["export", "s.csv", "--network", network, "-f", "csv", "-q", "--csv-dialect", dialect, "-o", dir])
+                .args([
+                    "export",
+                    "s.csv",
+                    "--network",
+                    network,
+                    "-f",
+                    "csv",
+                    "-q",
+                    "--csv-dialect",
+                    dialect,
+                    "-o",
+                    dir,
+                ])
                 .assert()
                 .success();
         }
@@ -117,13 +137,23 @@ fn gephis_parser_reads_every_row_and_label_of_the_default_tables() {
             assert_eq!(got["error"], Value::Null, "{name}");
             assert_eq!(got["skipped"], 0, "{name}");
             assert_eq!(got["header"], serde_json::json!(header), "{name}");
-            assert_eq!(json_rows(&got), expected, "{name}: Gephi reads every value exactly");
+            assert_eq!(
+                json_rows(&got),
+                expected,
+                "{name}: Gephi reads every value exactly"
+            );
         }
         // The labels with backslashes are there, exactly.
         let nodes = gephi_reads(&f.path().join("g").join(format!("{network}.nodes.csv")));
-        let labels: Vec<String> = json_rows(&nodes).into_iter().filter_map(|r| r[1].clone()).collect();
+        let labels: Vec<String> = json_rows(&nodes)
+            .into_iter()
+            .filter_map(|r| r[1].clone())
+            .collect();
         for label in ["end\\", "say \\\"hi\\\"", "\\\\server\\share", "tab\\there"] {
-            assert!(labels.contains(&label.to_string()), "{label:?} in {labels:?}");
+            assert!(
+                labels.contains(&label.to_string()),
+                "{label:?} in {labels:?}"
+            );
         }
     }
     // The strict dialect is what Gephi cannot read: it loses rows.

@@ -12,24 +12,27 @@ use stancegraph::output::{self, Job, OutputError};
 use super::{Error, Progress, load_input, network_options};
 use crate::cli::{ExportArgs, FormatArg};
 
-/// The formats asked for, each once, in the order of [`Format::ALL`].
+/// The formats asked for, each once, in the order of [`Format::EVERY`]
+/// (`all` and others: `-f all -f matrix` writes both).
 fn formats(args: &[FormatArg]) -> Vec<Format> {
-    let mut out: Vec<Format> = if args.contains(&FormatArg::All) {
-        Format::ALL.to_vec()
-    } else {
-        args.iter()
-            .map(|f| match f {
-                FormatArg::Dot => Format::Dot,
-                FormatArg::Graphml => Format::Graphml,
-                FormatArg::Csv => Format::Csv,
-                FormatArg::Gexf => Format::Gexf,
-                FormatArg::Json => Format::Json,
-                FormatArg::Statements => Format::Statements,
-                FormatArg::Html => Format::Html,
-                FormatArg::All => unreachable!("handled above"),
-            })
-            .collect()
-    };
+    let mut out: Vec<Format> = Vec::new();
+    for f in args {
+        match f {
+            FormatArg::All => out.extend(Format::ALL),
+            FormatArg::Dot => out.push(Format::Dot),
+            FormatArg::Graphml => out.push(Format::Graphml),
+            FormatArg::Csv => out.push(Format::Csv),
+            FormatArg::Gexf => out.push(Format::Gexf),
+            FormatArg::Json => out.push(Format::Json),
+            FormatArg::Statements => out.push(Format::Statements),
+            FormatArg::Html => out.push(Format::Html),
+            FormatArg::Pajek => out.push(Format::Pajek),
+            FormatArg::Gml => out.push(Format::Gml),
+            FormatArg::Cytoscape => out.push(Format::Cytoscape),
+            FormatArg::Dl => out.push(Format::Dl),
+            FormatArg::Matrix => out.push(Format::Matrix),
+        }
+    }
     out.sort();
     out.dedup();
     out
@@ -79,7 +82,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
             }
             _ => {
                 return Err(Error::usage(
-                    "-o - writes one format to standard output; choose it with -f (dot, graphml, gexf, json or statements)",
+                    "-o - writes one format to standard output; choose it with -f (any but csv)",
                 ));
             }
         }
@@ -140,6 +143,16 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
                 .collect()
         }
     };
+
+    // Announce what a format changes (labels, attribute names, joined
+    // edges) before writing it.
+    for (network, _) in &networks {
+        for format in &formats {
+            for notice in format.notices(network) {
+                progress.println(&format!("warning: {notice}"));
+            }
+        }
+    }
 
     if to_stdout {
         let (network, ds) = &networks[0];

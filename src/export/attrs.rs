@@ -254,6 +254,93 @@ pub const EDGE_ATTRS: [Attr<EdgeData>; 6] = [
     },
 ];
 
+/// A column under the name a format gives it.
+pub struct Renamed<'c, C> {
+    /// The column.
+    pub column: &'c C,
+    /// Its name in the format.
+    pub name: String,
+}
+
+impl<T, C: Column<T>> Column<T> for Renamed<'_, C> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn ty(&self) -> AttrType {
+        self.column.ty()
+    }
+
+    fn get<'a>(&self, item: &'a T) -> Option<Value<'a>> {
+        self.column.get(item)
+    }
+}
+
+/// Columns under the names a format can use, and the names that changed.
+pub struct Spelled<'c, C> {
+    /// The columns, in order.
+    pub columns: Vec<Renamed<'c, C>>,
+    /// `(name, name in the format)` for each column whose name changed.
+    pub renamed: Vec<(String, String)>,
+}
+
+/// Spells each column's name for a format: `spell` turns a name into one
+/// the format accepts and that it does not read as something else; a name
+/// that is in `taken` (the format's own keys) or already given to an
+/// earlier column gets `_2`, `_3`, ... so no two columns share a name.
+pub fn spelled<'c, T, C: Column<T>>(
+    columns: &'c [C],
+    taken: &[&str],
+    spell: impl Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> Spelled<'c, C> {
+    let mut used: std::collections::HashSet<String> = taken.iter().map(|s| s.to_string()).collect();
+    let mut out = Spelled {
+        columns: Vec::with_capacity(columns.len()),
+        renamed: Vec::new(),
+    };
+    for column in columns {
+        let base = spell(column.name()).into_owned();
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        used.insert(name.clone());
+        if name != column.name() {
+            out.renamed.push((column.name().to_string(), name.clone()));
+        }
+        out.columns.push(Renamed { column, name });
+    }
+    out
+}
+
+/// The spelling of a format that takes every name as it is.
+pub fn as_is(name: &str) -> std::borrow::Cow<'_, str> {
+    std::borrow::Cow::Borrowed(name)
+}
+
+/// The notice for the node attributes a format writes under other names
+/// ([`spelled`] with `taken` and `spell`), if any: `why` says why.
+pub fn rename_notice(
+    net: &Network,
+    format: &str,
+    why: &str,
+    taken: &[&str],
+    spell: impl Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> Option<String> {
+    let columns = node_columns(net);
+    let renamed = spelled(&columns, taken, spell).renamed;
+    if renamed.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = renamed
+        .iter()
+        .map(|(from, to)| format!("'{from}' as '{to}'"))
+        .collect();
+    Some(format!("{format}: {why}, so it writes {}", list.join(", ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,5 +376,32 @@ mod tests {
             .collect();
         assert_eq!(names.len(), NODE_ATTRS.len() + 1);
         assert_eq!(names.last().unwrap(), "party");
+    }
+
+    #[test]
+    fn spelled_names_are_unique_and_renames_are_listed() {
+        let mut net = crate::network::full(&crate::model::Dataset::default());
+        net.node_attrs = ["a-b", "a_b", "id"]
+            .into_iter()
+            .map(|name| AttrDef {
+                name: name.into(),
+                ty: AttrType::String,
+            })
+            .collect();
+        let columns = node_columns(&net);
+        let s = spelled(&columns, &["id", "kind"], |n| n.replace('-', "_").into());
+        let names: Vec<&str> = s.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[0], "kind_2");
+        assert_eq!(&names[NODE_ATTRS.len()..], ["a_b", "a_b_2", "id_2"]);
+        assert_eq!(s.renamed.len(), 4);
+        fn spell(n: &str) -> std::borrow::Cow<'_, str> {
+            n.replace('-', "_").into()
+        }
+        let notice = rename_notice(&net, "gml", "why", &["id"], spell).unwrap();
+        assert_eq!(
+            notice,
+            "gml: why, so it writes 'a-b' as 'a_b', 'a_b' as 'a_b_2', 'id' as 'id_2'"
+        );
+        assert_eq!(rename_notice(&net, "gml", "why", &[], as_is), None);
     }
 }

@@ -17,6 +17,7 @@ use petgraph::graph::EdgeIndex;
 
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
 
+use super::attrs::{Column, EDGE_ATTRS, NodeColumn, as_is, node_columns, rename_notice, spelled};
 use super::style::{dark, edge_style, fill, hex};
 use super::{TwoDecimals, format_weight};
 
@@ -24,14 +25,15 @@ use super::{TwoDecimals, format_weight};
 ///
 /// Inside a quoted DOT string only `\"` is an escape to the lexer; in labels
 /// and tooltips Graphviz also reads `\\` as a backslash and `\n`, `\r`,
-/// `\l` as line breaks. So `\` becomes `\\`, `"` becomes `\"`, a line feed
-/// `\n` and a carriage return `\r`: the text reads back exactly, and no
-/// backslash can swallow the closing quote.
+/// `\l` as line breaks (centred, right- and left-justified). So `\` becomes
+/// `\\`, `"` becomes `\"`, and every line break (LF, CR or CR LF) `\n`: the
+/// text reads back as it reads, and no backslash can swallow the closing
+/// quote.
 ///
 /// ```
 /// use stancegraph::export::dot::quote;
 /// assert_eq!(quote(r#"Zelenskyy's "office""#), r#""Zelenskyy's \"office\"""#);
-/// assert_eq!(quote("a\\b\nc"), r#""a\\b\nc""#);
+/// assert_eq!(quote("a\\b\nc\r\nd\re"), r#""a\\b\nc\nd\ne""#);
 /// ```
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -46,21 +48,25 @@ pub fn push_quoted(out: &mut String, text: &str) {
     // Copy runs that need no escape in one go.
     while let Some(i) = rest.find(['\\', '"', '\n', '\r']) {
         out.push_str(&rest[..i]);
+        let mut skip = 1;
         out.push_str(match rest.as_bytes()[i] {
             b'\\' => "\\\\",
             b'"' => "\\\"",
-            b'\n' => "\\n",
-            _ => "\\r",
+            b'\r' if rest.as_bytes().get(i + 1) == Some(&b'\n') => {
+                skip = 2;
+                "\\n"
+            }
+            _ => "\\n",
         });
-        rest = &rest[i + 1..];
+        rest = &rest[i + skip..];
     }
     out.push_str(rest);
     out.push('"');
 }
 
 /// The inverse of [`quote`]: reads a quoted DOT string (as graphviz-rust's
-/// parser returns it, quotes included) back to its text. `None` when it is
-/// not a quoted string.
+/// parser returns it, quotes included) back to its text, each line break as
+/// `\n`. `None` when it is not a quoted string.
 ///
 /// ```
 /// use stancegraph::export::dot::{quote, unquote};
@@ -290,17 +296,50 @@ fn fixed<'a>(pairs: Vec<(&'static str, String)>) -> Attrs<'a> {
         .collect()
 }
 
+/// The notice for user attributes written as `user_<name>`, if any.
+pub fn notice(net: &Network) -> Option<String> {
+    rename_notice(
+        net,
+        "dot",
+        "Graphviz reads these attribute names itself",
+        NODE_KEYS,
+        user_attr_name,
+    )
+}
+
+/// The node attributes the writer sets itself.
+const NODE_KEYS: &[&str] = &["label", "shape", "fillcolor", "fontcolor", "tooltip"];
+/// The edge attributes the writer sets itself.
+const EDGE_KEYS: &[&str] = &["weight", "color", "style", "penwidth", "tooltip"];
+
 /// Everything the DOT output says, computed once for both writers.
 struct Styled<'g> {
     net: &'g Network,
     labels: HashMap<&'g str, &'g str>,
     max: f64,
     decimals: std::cell::RefCell<TwoDecimals>,
+    /// Every node attribute, with its name in DOT.
+    node_columns: Vec<(NodeColumn<'g>, String)>,
+    /// Every edge attribute's name in DOT.
+    edge_names: Vec<String>,
 }
 
 impl<'g> Styled<'g> {
     fn new(net: &'g Network) -> Styled<'g> {
+        let columns = node_columns(net);
+        let names: Vec<String> = spelled(&columns, NODE_KEYS, user_attr_name)
+            .columns
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        let edge_names = spelled(&EDGE_ATTRS, EDGE_KEYS, as_is)
+            .columns
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
         Styled {
+            node_columns: columns.into_iter().zip(names).collect(),
+            edge_names,
             net,
             labels: net
                 .graph
@@ -349,7 +388,6 @@ impl<'g> Styled<'g> {
         };
         let mut attrs = fixed(vec![
             ("label", label),
-            ("kind", n.kind.as_str().to_string()),
             ("shape", node_shape(n.kind).to_string()),
             ("fillcolor", hex(color)),
         ]);
@@ -357,9 +395,11 @@ impl<'g> Styled<'g> {
             attrs.push((Cow::Borrowed("fontcolor"), "white".to_string()));
         }
         attrs.push((Cow::Borrowed("tooltip"), node_tooltip(n, country)));
-        for (def, value) in self.net.node_attrs.iter().zip(&n.attrs) {
-            if let Some(v) = value {
-                attrs.push((user_attr_name(&def.name), v.clone()));
+        // Every attribute, as in the other formats: Graphviz keeps the ones
+        // it does not know, NetworkX's read_dot returns them.
+        for (column, name) in &self.node_columns {
+            if let Some(v) = column.get(n) {
+                attrs.push((Cow::Owned(name.clone()), v.text()));
             }
         }
         attrs
@@ -375,10 +415,8 @@ impl<'g> Styled<'g> {
         } else {
             1.0
         };
-        let attrs = fixed(vec![
-            ("relation", d.relation.as_str().to_string()),
+        let mut attrs = fixed(vec![
             ("weight", format_weight(d.weight)),
-            ("statements", d.statements.to_string()),
             ("color", hex(color)),
             ("style", line.as_str().to_string()),
             (
@@ -387,6 +425,11 @@ impl<'g> Styled<'g> {
             ),
             ("tooltip", edge_tooltip(&g[s], &g[t], d)),
         ]);
+        for (column, name) in EDGE_ATTRS.iter().zip(&self.edge_names) {
+            if let Some(v) = column.get(d) {
+                attrs.push((Cow::Owned(name.clone()), v.text()));
+            }
+        }
         (&g[s].id, &g[t].id, attrs)
     }
 

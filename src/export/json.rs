@@ -1,7 +1,8 @@
 //! JSON in NetworkX's node-link form: `directed`, `multigraph`, `graph`,
 //! `nodes` (each with its `id`, `label` and attributes) and `edges` (each
-//! with `source`, `target`, `key` = the edge id, `weight` and attributes),
-//! read back by `networkx.node_link_graph(data, edges="edges")`.
+//! with `source`, `target`, `weight`, attributes and, in multigraphs,
+//! `key` = the edge id), read back by
+//! `networkx.node_link_graph(data, edges="edges")`.
 //!
 //! Two-mode networks are multigraphs (an actor may both agree and disagree
 //! with a stance); one-mode networks are simple graphs. One node or edge per
@@ -16,7 +17,7 @@ use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
 use super::push_edge_id;
 
 /// One JSON member value.
-enum Member<'a> {
+pub(crate) enum Member<'a> {
     Attr(Value<'a>),
     Text(&'a str),
     Float(f64),
@@ -24,7 +25,7 @@ enum Member<'a> {
 
 /// Writes `{"key":value,...}` with the keys in sorted order, strings escaped
 /// by serde_json, numbers as serde_json writes them.
-fn object<'a, T>(
+pub(crate) fn object<'a, T>(
     w: &mut dyn Write,
     mut members: Vec<(&'a str, Member<'a>)>,
     attrs: &'a [impl Column<T>],
@@ -89,12 +90,15 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         key.clear();
         push_edge_id(e.index(), &mut key);
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let members = vec![
+        let mut members = vec![
             ("source", Member::Text(&g[s].id)),
             ("target", Member::Text(&g[t].id)),
-            ("key", Member::Text(&key)),
             ("weight", Member::Float(d.weight)),
         ];
+        // Only a multigraph tells parallel edges apart by key.
+        if net.directed {
+            members.push(("key", Member::Text(&key)));
+        }
         object(w, members, &EDGE_ATTRS, d, &mut buf)?;
     }
     w.write_all(b"\n]}\n")
@@ -146,12 +150,14 @@ mod tests {
         for (i, e) in g.edge_indices().enumerate() {
             let (s, t) = g.edge_endpoints(e).unwrap();
             let d = &g[e];
-            let fixed = [
+            let mut fixed = vec![
                 ("source", json!(g[s].id)),
                 ("target", json!(g[t].id)),
-                ("key", json!(edge_id(e.index()))),
                 ("weight", json!(d.weight)),
             ];
+            if net.directed {
+                fixed.push(("key", json!(edge_id(e.index()))));
+            }
             let edge = object(
                 fixed.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
                 &EDGE_ATTRS,
@@ -213,5 +219,17 @@ mod tests {
         assert_eq!(barrot["label"], json!("Jean-Noël Barrot"));
         assert_eq!(barrot["statements"], json!(2));
         assert_eq!(v["edges"][0]["key"], json!("e0"));
+    }
+
+    #[test]
+    fn one_mode_edges_have_no_key() {
+        let net = crate::network::seed(crate::network::Kind::Congruence);
+        let mut out = Vec::new();
+        write(&net, &mut out).unwrap();
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["multigraph"], json!(false));
+        let edges = v["edges"].as_array().unwrap();
+        assert!(!edges.is_empty());
+        assert!(edges.iter().all(|e| e.get("key").is_none()));
     }
 }

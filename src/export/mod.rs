@@ -12,11 +12,17 @@
 
 pub mod attrs;
 pub mod csv;
+pub mod cytoscape;
+pub mod dl;
 pub mod dot;
 pub mod gexf;
+pub mod gml;
 pub mod graphml;
 pub mod html;
 pub mod json;
+pub mod label;
+pub mod matrix;
+pub mod pajek;
 pub mod statements;
 pub mod style;
 mod xml;
@@ -52,11 +58,21 @@ pub enum Format {
     Statements,
     /// An interactive page, self-contained and offline.
     Html,
+    /// Pajek `.net`, for Pajek, igraph and NetworkX.
+    Pajek,
+    /// GML, for NetworkX, igraph, Gephi, yEd and Cytoscape.
+    Gml,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// UCINET DL, a full matrix with labels.
+    Dl,
+    /// The adjacency matrix as CSV, labels in the first row and column.
+    Matrix,
 }
 
 impl Format {
-    /// Every format, in the order `all` writes them.
-    pub const ALL: [Format; 7] = [
+    /// Every format, in order.
+    pub const EVERY: [Format; 12] = [
         Format::Dot,
         Format::Graphml,
         Format::Csv,
@@ -64,7 +80,16 @@ impl Format {
         Format::Json,
         Format::Statements,
         Format::Html,
+        Format::Pajek,
+        Format::Gml,
+        Format::Cytoscape,
+        Format::Dl,
+        Format::Matrix,
     ];
+
+    /// The formats `all` writes, in order: every format but the last two,
+    /// which grow with the square of the node count (DL and the matrix).
+    pub const ALL: &'static [Format] = Format::EVERY.split_at(10).0;
 
     /// The files one export writes, as suffixes after `<network>.`: one per
     /// part, in part order.
@@ -77,22 +102,47 @@ impl Format {
             Format::Json => &["json"],
             Format::Statements => &["statements.csv"],
             Format::Html => &["html"],
+            Format::Pajek => &["net"],
+            Format::Gml => &["gml"],
+            Format::Cytoscape => &["cyjs"],
+            Format::Dl => &["dl"],
+            Format::Matrix => &["matrix.csv"],
         }
     }
 
+    /// What the export must say before writing this format from `net`:
+    /// the labels or attribute names it changes, the edges it joins.
+    pub fn notices(self, net: &Network) -> Vec<String> {
+        let notice = match self {
+            Format::Dot => dot::notice(net),
+            Format::Pajek => label::notice("pajek", net),
+            Format::Gml => gml::notice(net),
+            Format::Cytoscape => cytoscape::notice(net),
+            Format::Dl => {
+                return label::notice("dl", net)
+                    .into_iter()
+                    .chain(matrix::notice("dl", net))
+                    .collect();
+            }
+            Format::Matrix => matrix::notice("matrix", net),
+            _ => None,
+        };
+        notice.into_iter().collect()
+    }
+
     /// Where the format falls when ordered by output size, largest first
-    /// (the HTML view first, as its layout takes longest; then GEXF,
-    /// GraphML, DOT, JSON, CSV, the event list): the order to start
-    /// parallel writers.
+    /// (the matrices, which grow with the square of the node count, and
+    /// the HTML view, as its layout takes longest; then GEXF, GraphML and
+    /// GML, DOT and Cytoscape, JSON, CSV, the event list and Pajek): the
+    /// order to start parallel writers.
     pub fn size_rank(self) -> u8 {
         match self {
-            Format::Html => 0,
-            Format::Gexf => 0,
-            Format::Graphml => 1,
-            Format::Dot => 2,
+            Format::Dl | Format::Matrix | Format::Html | Format::Gexf => 0,
+            Format::Graphml | Format::Gml => 1,
+            Format::Dot | Format::Cytoscape => 2,
             Format::Json => 3,
             Format::Csv => 4,
-            Format::Statements => 5,
+            Format::Statements | Format::Pajek => 5,
         }
     }
 
@@ -127,6 +177,11 @@ impl Format {
             (Format::Json, 0) => json::write(net, w),
             (Format::Statements, 0) => statements::write(ds, opts.csv.spreadsheet_safe, w),
             (Format::Html, 0) => html::write(net, ds, w),
+            (Format::Pajek, 0) => pajek::write(net, w),
+            (Format::Gml, 0) => gml::write(net, w),
+            (Format::Cytoscape, 0) => cytoscape::write(net, w),
+            (Format::Dl, 0) => dl::write(net, w),
+            (Format::Matrix, 0) => matrix::write(net, &opts.csv, w),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("{self:?} has no part {part}"),

@@ -197,7 +197,8 @@ mod tests {
     fn names_keep_what_every_format_holds() {
         assert_eq!(attribute_name("a b/c#d"), "a_b_c_d");
         assert_eq!(attribute_name("Gründung"), "Gründung");
-        assert_eq!(attribute_name("年"), "_");
+        assert_eq!(attribute_name("年"), "年");
+        assert_eq!(attribute_name("☃"), "_");
         assert!(matches!(attribute_name("Type"), Cow::Borrowed(_)));
     }
 

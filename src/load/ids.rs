@@ -3,13 +3,19 @@
 use std::collections::HashSet;
 
 /// True for the characters allowed in a node id: ASCII letters and digits,
-/// `.`, `-`, `_`, `:`, and the accented Latin letters (U+00C0 to U+024F but
-/// `×` and `÷`). These are XML name characters under every edition of XML
-/// 1.0, so an id is a valid GraphML and GEXF NMTOKEN.
+/// `.`, `-`, `_`, `:`, and beyond ASCII the letters, digits, combining
+/// marks and extenders of XML 1.0's fourth edition: accented Latin,
+/// Vietnamese, Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic
+/// scripts, Thai, Georgian, Hangul, kana and the CJK ideographs. These are
+/// name characters under every edition of XML 1.0, so an id is a valid
+/// GraphML and GEXF NMTOKEN, and schema validators that keep to the fourth
+/// edition (libxml2's) accept it.
 pub fn is_id_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '.' | '-' | '_' | ':')
-        || (('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}')
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':')
+    } else {
+        super::xml_chars::is_name_char(c)
+    }
 }
 
 /// Makes a node id from a name: lower case, runs of other characters turned
@@ -19,6 +25,7 @@ pub fn is_id_char(c: char) -> bool {
 /// use stancegraph::load::slug;
 /// assert_eq!(slug("Jean-Noël Barrot"), "jean-noël-barrot");
 /// assert_eq!(slug("Zelenskyy's \"office\""), "zelenskyy-s-office");
+/// assert_eq!(slug("Володимир Зеленський"), "володимир-зеленський");
 /// ```
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -80,7 +87,9 @@ mod tests {
     fn slugs() {
         assert_eq!(slug("  Pete   Hegseth "), "pete-hegseth");
         assert_eq!(slug("U.S."), "u.s.");
-        assert_eq!(slug("北约"), "");
+        assert_eq!(slug("北约"), "北约");
+        assert_eq!(slug("Україна"), "україна");
+        assert_eq!(slug("ĳssel ☃"), "ssel");
         assert_eq!(slug("a:b"), "a-b");
     }
 
@@ -89,7 +98,7 @@ mod tests {
         let mut ids = IdAllocator::with_taken(["nato".to_string()]);
         assert_eq!(ids.fresh("NATO", "actor"), "nato-2");
         assert_eq!(ids.fresh("nato", "actor"), "nato-3");
-        assert_eq!(ids.fresh("北约", "actor"), "actor");
-        assert_eq!(ids.fresh("北约", "actor"), "actor-2");
+        assert_eq!(ids.fresh("☃", "actor"), "actor");
+        assert_eq!(ids.fresh("«»", "actor"), "actor-2");
     }
 }

@@ -29,6 +29,7 @@ mod resolve;
 mod table;
 #[cfg(feature = "workbook")]
 mod workbook;
+mod xml_chars;
 
 use std::fs::File;
 use std::io::{self, Read};

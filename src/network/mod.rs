@@ -331,3 +331,19 @@ pub fn project(ds: &Dataset, opts: &Options) -> Network {
         one_mode => project::one_mode(ds, one_mode, opts.normalization),
     }
 }
+
+/// The seed dataset's network of one kind, for tests.
+#[cfg(test)]
+pub(crate) fn seed(kind: Kind) -> Network {
+    let ds = crate::load::load(
+        &crate::load::Input::Embedded,
+        &crate::load::LoadOptions::default(),
+    )
+    .expect("the seed loads")
+    .dataset;
+    let opts = Options {
+        kind,
+        ..Options::default()
+    };
+    build(&ds, &opts).expect("the seed builds").network
+}

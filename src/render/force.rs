@@ -96,20 +96,12 @@ pub fn layout(net: &Network) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, LoadOptions, load};
-    use crate::network::{Kind, Options, build};
+    use crate::network::Kind;
     use petgraph::graph::NodeIndex;
 
     #[test]
     fn neighbours_end_closer_than_strangers_and_the_layout_repeats() {
-        let ds = load(&Input::Embedded, &LoadOptions::default())
-            .unwrap()
-            .dataset;
-        let opts = Options {
-            kind: Kind::Congruence,
-            ..Options::default()
-        };
-        let net = build(&ds, &opts).unwrap().network;
+        let net = crate::network::seed(Kind::Congruence);
         let pos = layout(&net);
         assert_eq!(pos.len(), net.graph.node_count());
         assert_eq!(pos, layout(&net), "deterministic");

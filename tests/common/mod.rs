@@ -91,6 +91,33 @@ pub fn schemas_dir() -> Option<PathBuf> {
     None
 }
 
+/// Validates a GraphML file with xmllint against the shared XSD; returns
+/// whether it is valid and xmllint's messages.
+pub fn validate_graphml(schemas: &Path, file: &Path) -> (bool, String) {
+    let out = Command::new("xmllint")
+        .env("XML_CATALOG_FILES", schemas.join("catalog.xml"))
+        .args(["--nonet", "--noout", "--schema"])
+        .arg(schemas.join("graphml/graphml.xsd"))
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The output of a command that must have succeeded (else the test fails
+/// with its standard error).
+pub fn succeeded(out: std::process::Output) -> std::process::Output {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Runs a Python script with arguments; returns its standard output, or
 /// panics with its standard error.
 pub fn python(script: &str, args: &[&str]) -> String {
@@ -134,5 +161,30 @@ pub const TRICKY_LABELS: &[&str] = &[
     "1a, 2b",
     "DiGraph <&> 'subgraph'",
 ];
+
+/// A dataset whose actors, stances and countries carry typed attributes:
+/// text, whole numbers (one beyond 32 bits), decimals, booleans, colours,
+/// names that had to change, and blanks.
+pub fn attributed() -> tempfile::TempDir {
+    fixture(&[
+        (
+            "d/statements.csv",
+            b"actor,stance,agree,date\nspd,coal,no,2025-01-10\ngp,coal,yes,2025-01-11\nbdi,tax,yes,2025-02-01\nspd,tax,yes,2025-02-02\n",
+        ),
+        (
+            "d/actors.csv",
+            "id,label,kind,country,party family,founded,members,share,active,color\n\
+             spd,SPD,organization,de,social democrats,1863,365000,0.164,true,#e3000f\n\
+             gp,Greenpeace,organization,de,,1971,3000000000,,TRUE,\n\
+             bdi,BDI,organization,de,,1949,,0.5,false,#004b87\n"
+                .as_bytes(),
+        ),
+        (
+            "d/stances.csv",
+            b"id,label,topic,priority,contested\ncoal,Coal exit by 2030,energy,1,yes\ntax,Carbon tax,economy,2,no\n",
+        ),
+        ("d/countries.csv", b"id,label,eu\nde,Germany,true\n"),
+    ])
+}
 
 pub mod dna;

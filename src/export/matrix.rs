@@ -1,0 +1,169 @@
+//! The adjacency matrix as CSV, as DNA writes it for R, UCINET and visone:
+//! labels in the first row and the first column, one weight per cell, 0
+//! where there is no edge. [`Matrix`] is also what the UCINET DL writer
+//! prints.
+//!
+//! Two-mode networks (actors and stances, no countries) are written as DNA
+//! writes them: a row per actor, a column per stance. One-mode networks are
+//! square and symmetric. A `full` network whose actors belong to countries
+//! has three kinds of node, so it is square over all its nodes, row to
+//! column. A cell holds one number: where a pair has both an agree and a
+//! disagree edge, the cell holds their sum, and the export says so
+//! (`--qualifier subtract` or `combine` chooses another way to join them).
+//!
+//! The CSV is strict RFC 4180, like the event list; the matrix is never in
+//! memory whole, only its edges: a network of n nodes writes n² cells.
+
+use std::io::{self, Write};
+
+use petgraph::graph::NodeIndex;
+
+use crate::graph::{Network, NodeKind, Relation};
+
+use super::csv::{CsvOptions, Dialect, Table};
+use super::write_weight;
+
+/// A network as a matrix: its rows, its columns and the non-zero cells.
+pub struct Matrix {
+    /// The nodes of the rows, in network order.
+    pub rows: Vec<NodeIndex>,
+    /// The nodes of the columns, in network order.
+    pub cols: Vec<NodeIndex>,
+    /// Whether rows and columns are different nodes (actors × stances).
+    pub two_mode: bool,
+    /// Per row, its cells with an edge: (column, weight), by column.
+    cells: Vec<Vec<(usize, f64)>>,
+    /// How many cells hold the sum of more than one edge.
+    pub summed: usize,
+}
+
+impl Matrix {
+    /// The matrix of a network.
+    pub fn new(net: &Network) -> Matrix {
+        let g = &net.graph;
+        let two_mode = net.directed
+            && !g
+                .edge_weights()
+                .any(|e| e.relation == Relation::Affiliation);
+        let (rows, cols): (Vec<NodeIndex>, Vec<NodeIndex>) = if two_mode {
+            let is_stance = |n: &NodeIndex| g[*n].kind == NodeKind::Stance;
+            (
+                g.node_indices().filter(|n| !is_stance(n)).collect(),
+                g.node_indices().filter(is_stance).collect(),
+            )
+        } else {
+            (g.node_indices().collect(), g.node_indices().collect())
+        };
+        let position = |order: &[NodeIndex]| {
+            let mut at = vec![usize::MAX; g.node_count()];
+            for (i, n) in order.iter().enumerate() {
+                at[n.index()] = i;
+            }
+            at
+        };
+        let (row_at, col_at) = (position(&rows), position(&cols));
+        let mut entries: Vec<(usize, usize, f64)> = g
+            .edge_indices()
+            .filter_map(|e| {
+                let (s, t) = g.edge_endpoints(e)?;
+                Some((row_at[s.index()], col_at[t.index()], g[e].weight))
+            })
+            // Two-mode rows hold no stance: an edge into an actor has no cell.
+            .filter(|&(r, c, _)| r != usize::MAX && c != usize::MAX)
+            .collect();
+        entries.sort_by_key(|&(r, c, _)| (r, c));
+        let mut cells: Vec<Vec<(usize, f64)>> = vec![Vec::new(); rows.len()];
+        let mut summed = 0;
+        let mut last: Option<(usize, usize)> = None;
+        for (r, c, w) in entries {
+            if last == Some((r, c)) {
+                cells[r].last_mut().expect("the cell just pushed").1 += w;
+                summed += 1;
+            } else {
+                cells[r].push((c, w));
+            }
+            last = Some((r, c));
+        }
+        if !net.directed {
+            // One-mode ties hold both ways.
+            let mirrored: Vec<(usize, usize, f64)> = cells
+                .iter()
+                .enumerate()
+                .flat_map(|(r, row)| row.iter().map(move |&(c, w)| (c, r, w)))
+                .filter(|&(r, c, _)| r != c)
+                .collect();
+            for (r, c, w) in mirrored {
+                cells[r].push((c, w));
+            }
+            for row in &mut cells {
+                row.sort_by_key(|&(c, _)| c);
+            }
+        }
+        Matrix {
+            rows,
+            cols,
+            two_mode,
+            cells,
+            summed,
+        }
+    }
+
+    /// Calls `cell` with each weight of row `r`, column by column, 0 where
+    /// there is no edge.
+    pub fn row(&self, r: usize, mut cell: impl FnMut(f64) -> io::Result<()>) -> io::Result<()> {
+        let mut next = self.cells[r].iter().peekable();
+        for c in 0..self.cols.len() {
+            match next.peek() {
+                Some(&&(at, w)) if at == c => {
+                    next.next();
+                    cell(w)?;
+                }
+                _ => cell(0.0)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The notice for a matrix whose cells join parallel edges, if any.
+pub fn notice(format: &str, net: &Network) -> Option<String> {
+    let summed = Matrix::new(net).summed;
+    (summed > 0).then(|| {
+        format!(
+            "{format}: {summed} cell{} of the {} matrix join{} an agree and a disagree edge and hold{} their sum (--qualifier subtract or combine joins them otherwise)",
+            if summed == 1 { "" } else { "s" },
+            net.name,
+            if summed == 1 { "s" } else { "" },
+            if summed == 1 { "s" } else { "" },
+        )
+    })
+}
+
+/// Writes the matrix as CSV: an empty corner, the column labels, then per
+/// row its label and its weights.
+pub fn write(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::Result<()> {
+    let g = &net.graph;
+    let m = Matrix::new(net);
+    // Labels exactly as they are, for R and UCINET: strict RFC 4180.
+    let opts = CsvOptions {
+        dialect: Dialect::Rfc4180,
+        ..*opts
+    };
+    let mut table = Table::new(w, opts);
+    table.plain(b"")?;
+    for c in &m.cols {
+        table.text(&g[*c].label)?;
+    }
+    table.end()?;
+    let mut buf = String::new();
+    for (r, n) in m.rows.iter().enumerate() {
+        table.text(&g[*n].label)?;
+        m.row(r, |weight| {
+            buf.clear();
+            write_weight(weight, &mut buf);
+            table.plain(buf.as_bytes())
+        })?;
+        table.end()?;
+    }
+    table.finish()
+}
