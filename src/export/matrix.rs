@@ -125,19 +125,38 @@ impl Matrix {
     }
 }
 
-/// The notice for a matrix whose cells join parallel edges, if any.
-pub fn notice(format: &str, net: &Network) -> Option<String> {
-    let summed = Matrix::new(net).summed;
-    (summed > 0).then(|| {
-        format!(
-            "{format}: {summed} cell{} of the {} matrix join{} an agree and a disagree edge and hold{} their sum (--qualifier subtract or combine joins them otherwise)",
-            if summed == 1 { "" } else { "s" },
+/// The notices for a matrix: cells that join parallel edges, and a size
+/// that a user should know before waiting for it.
+pub fn notices(format: &str, net: &Network) -> Vec<String> {
+    let m = Matrix::new(net);
+    let mut out = Vec::new();
+    if m.summed > 0 {
+        let one = m.summed == 1;
+        out.push(format!(
+            "{format}: {} cell{} of the {} matrix join{} an agree and a disagree edge and hold{} their sum (--qualifier subtract or combine joins them otherwise)",
+            m.summed,
+            if one { "" } else { "s" },
             net.name,
-            if summed == 1 { "s" } else { "" },
-            if summed == 1 { "s" } else { "" },
-        )
-    })
+            if one { "s" } else { "" },
+            if one { "s" } else { "" },
+        ));
+    }
+    // Each cell takes at least two bytes ("0,").
+    let cells = m.rows.len() as u64 * m.cols.len() as u64;
+    if cells >= BIG_CELLS {
+        out.push(format!(
+            "{format}: the {} matrix has {} × {} cells, so the file takes at least {:.1} GB",
+            net.name,
+            m.rows.len(),
+            m.cols.len(),
+            (2 * cells) as f64 / 1e9
+        ));
+    }
+    out
 }
+
+/// From this many cells on, the export says how big the file will be.
+pub const BIG_CELLS: u64 = 50_000_000;
 
 /// Writes the matrix as CSV: an empty corner, the column labels, then per
 /// row its label and its weights.
@@ -166,4 +185,47 @@ pub fn write(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::Result<
         table.end()?;
     }
     table.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::NodeData;
+
+    fn actors(n: usize) -> Network {
+        let mut graph = petgraph::graph::DiGraph::new();
+        for i in 0..n {
+            graph.add_node(NodeData {
+                id: format!("a{i}"),
+                label: format!("A{i}"),
+                kind: NodeKind::Person,
+                country: None,
+                role: None,
+                topic: None,
+                attrs: Vec::new(),
+                color: None,
+                statements: 1,
+                first_date: None,
+                last_date: None,
+            });
+        }
+        Network {
+            name: "congruence".to_string(),
+            directed: false,
+            graph,
+            node_attrs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_big_matrix_says_how_big_before_it_is_written() {
+        let side = (BIG_CELLS as f64).sqrt().ceil() as usize;
+        assert_eq!(
+            notices("matrix", &actors(side)),
+            [format!(
+                "matrix: the congruence matrix has {side} × {side} cells, so the file takes at least 0.1 GB"
+            )]
+        );
+        assert!(notices("matrix", &actors(100)).is_empty());
+    }
 }

@@ -121,10 +121,10 @@ impl Format {
             Format::Dl => {
                 return label::notice("dl", net)
                     .into_iter()
-                    .chain(matrix::notice("dl", net))
+                    .chain(matrix::notices("dl", net))
                     .collect();
             }
-            Format::Matrix => matrix::notice("matrix", net),
+            Format::Matrix => return matrix::notices("matrix", net),
             _ => None,
         };
         notice.into_iter().collect()
