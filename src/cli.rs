@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stancegraph::export::csv::Dialect;
 use stancegraph::export::gexf::Version;
+use stancegraph::export::html::Layout as HtmlLayout;
 use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
@@ -214,6 +215,12 @@ pub struct ExportArgs {
     /// The GEXF version: 1.3, or 1.2draft for NetworkX before 3.
     #[arg(long, value_enum, default_value_t = Version::V1_3)]
     pub gexf_version: Version,
+
+    /// Who lays out the HTML view: Graphviz where installed (networks up
+    /// to 300 nodes), or always stancegraph's spring layout (the same
+    /// bytes on every machine).
+    #[arg(long, value_enum, default_value_t = HtmlLayout::Auto)]
+    pub html_layout: HtmlLayout,
 
     /// Print nothing on success but warnings, and show no progress.
     #[arg(short, long)]

@@ -2,6 +2,11 @@
 //! the target directory first and is renamed into place only when all of
 //! them were written. A failed run leaves no new or half-written file. (The
 //! files are not fsynced: atomic against a failing run, not a power cut.)
+//!
+//! A run killed before it ends leaves its temporary files behind, named
+//! `.<file>.<random>.stancegraph-partial`. Each is locked while its run
+//! lives, so the next run into that directory removes the ones no live run
+//! holds, and leaves those of a run writing there at the same time alone.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -26,15 +31,27 @@ impl std::fmt::Display for OutputError {
 
 impl std::error::Error for OutputError {}
 
+/// The end of every temporary file's name.
+pub const PARTIAL_SUFFIX: &str = ".stancegraph-partial";
+
+/// What [`write_all`] did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// The files written, in job order.
+    pub paths: Vec<PathBuf>,
+    /// The temporary files of stopped runs it removed.
+    pub removed: Vec<PathBuf>,
+}
+
 /// A file to write: its name in the directory, and what writes its bytes.
 pub type Job<'a> = (
     String,
     Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>,
 );
 
-/// Writes every job into `dir` (created if missing), all or nothing.
-/// Returns the paths written, in job order.
-pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputError> {
+/// Writes every job into `dir` (created if missing), all or nothing, after
+/// removing the temporary files that stopped runs left there.
+pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Written, OutputError> {
     let err = |path: &Path, message: String| OutputError {
         path: path.to_path_buf(),
         message,
@@ -56,6 +73,7 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputE
         }
     }
     let created = create_dir(dir).map_err(|e| err(dir, format!("cannot create: {e}")))?;
+    let removed = remove_partials(dir);
     let undo = |created: &Option<PathBuf>| {
         if let Some(top) = created {
             // Only directories this run made, and only if still empty.
@@ -74,11 +92,7 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputE
         jobs.into_iter()
             .map(|(name, job)| {
                 move || -> io::Result<NamedTempFile> {
-                    let prefix = format!(".{name}.");
-                    let mut builder = tempfile::Builder::new();
-                    builder.prefix(&prefix);
-                    set_permissions(&mut builder);
-                    let tmp = builder.tempfile_in(dir)?;
+                    let tmp = partial_file(dir, &name)?;
                     let mut w = BufWriter::with_capacity(1 << 16, tmp);
                     job(&mut w)?;
                     w.flush()?;
@@ -108,7 +122,70 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, OutputE
             .map_err(|e| err(&path, format!("cannot rename into place: {}", e.error)))?;
         paths.push(path);
     }
-    Ok(paths)
+    Ok(Written { paths, removed })
+}
+
+/// A new temporary file for `name` in `dir`, locked for as long as it is
+/// open.
+fn partial_file(dir: &Path, name: &str) -> io::Result<NamedTempFile> {
+    let prefix = format!(".{name}.");
+    loop {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(PARTIAL_SUFFIX);
+        set_permissions(&mut builder);
+        let tmp = builder.tempfile_in(dir)?;
+        tmp.as_file().lock()?;
+        // Another run cleaning the directory may have taken the file for a
+        // stopped run's between its creation and the lock, and removed it:
+        // then make another.
+        if same_file(tmp.as_file(), tmp.path()) {
+            return Ok(tmp);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::symlink_metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+/// Removes the temporary files that stopped runs left in `dir`: those named
+/// as [`partial_file`] names them that no live run holds locked. Returns
+/// them.
+pub fn remove_partials(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with('.') && name.ends_with(PARTIAL_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        // Not a link or a directory someone named so.
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let Ok(file) = fs::File::open(&path) else {
+            continue;
+        };
+        if file.try_lock().is_ok() && fs::remove_file(&path).is_ok() {
+            removed.push(path);
+        }
+    }
+    removed.sort();
+    removed
 }
 
 /// Runs tasks on up to as many threads as there are cores; returns their
@@ -185,8 +262,8 @@ mod tests {
     fn writes_all_files() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("a/b");
-        let paths = write_all(&dir, vec![job("x.txt", b"x"), job("y.txt", b"y")]).unwrap();
-        assert_eq!(paths, [dir.join("x.txt"), dir.join("y.txt")]);
+        let written = write_all(&dir, vec![job("x.txt", b"x"), job("y.txt", b"y")]).unwrap();
+        assert_eq!(written.paths, [dir.join("x.txt"), dir.join("y.txt")]);
         assert_eq!(fs::read(dir.join("y.txt")).unwrap(), b"y");
         assert_eq!(
             fs::read_dir(&dir).unwrap().count(),
@@ -241,6 +318,21 @@ mod tests {
                 .mode()
         };
         assert_eq!(mode("x.txt"), mode("plain"), "not tempfile's private 0600");
+    }
+
+    #[test]
+    fn stopped_runs_partials_are_removed_live_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let stale = tmp.path().join(".x.txt.abc123.stancegraph-partial");
+        fs::write(&stale, b"half").unwrap();
+        let live = partial_file(tmp.path(), "y.txt").unwrap();
+        let other = tmp.path().join(".notes.stancegraph-partial.bak");
+        fs::write(&other, b"mine").unwrap();
+        let written = write_all(tmp.path(), vec![job("x.txt", b"x")]).unwrap();
+        assert_eq!(written.removed, std::slice::from_ref(&stale));
+        assert!(!stale.exists());
+        assert!(live.path().exists(), "a live run's file is kept");
+        assert!(other.exists(), "only our names are touched");
     }
 
     #[test]

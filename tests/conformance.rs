@@ -327,23 +327,39 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
 }
 
 #[test]
-fn control_characters_become_replacement_characters_in_graphml_only() {
-    let csv = "actor,stance,agree\n\"bell\u{7}ring\",s\u{1}x,yes\n";
-    let (_tmp, out) = export(Some(csv));
-    // DOT and CSV can hold them: they come back exactly.
-    let dot = labels(&canon_from_dot(&out));
-    assert!(
-        dot.contains("bell\u{7}ring") && dot.contains("s\u{1}x"),
-        "{dot:?}"
-    );
-    assert_eq!(labels(&canon_from_csv(&out)), dot);
+fn control_characters_become_replacement_characters_in_xml_only_and_say_so() {
+    // Names may not hold them (the loader says so); quotes may.
+    let csv = "actor,stance,agree,quote\nbell,s,yes,\"ring\u{7}ing\"\nbell,t,no,\"s\u{1}x\"\n";
+    let f = fixture(&[("s.csv", csv.as_bytes())]);
+    let out = stancegraph(f.path())
+        .args([
+            "export", "s.csv", "-o", "o", "-f", "csv", "-f", "graphml", "-f", "gexf",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for format in ["graphml", "gexf"] {
+        assert!(
+            stderr.contains(&format!(
+                "warning: {format}: 2 values (the quote of edge e0 first) hold control characters that XML 1.0 cannot hold, written as U+FFFD"
+            )),
+            "{stderr}"
+        );
+    }
+    let o = f.path().join("o");
+    // CSV holds them: they come back exactly.
+    let edges = std::fs::read_to_string(o.join("full.edges.csv")).unwrap();
+    assert!(edges.contains("ring\u{7}ing") && edges.contains("s\u{1}x"));
     if !networkx_available() {
         return;
     }
     // XML 1.0 cannot: NetworkX reads U+FFFD in their place.
-    let got = labels(&canon_from_networkx(&out));
-    let expected: BTreeSet<String> = ["bell\u{FFFD}ring", "s\u{FFFD}x"].map(String::from).into();
-    assert_eq!(got, expected);
+    let quotes = python(
+        "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\nprint(sorted(d['quote'] for _, _, d in g.edges(data=True)))",
+        &[o.join("full.graphml").to_str().unwrap()],
+    );
+    assert_eq!(quotes.trim(), "['ring\u{FFFD}ing', 's\u{FFFD}x']");
 }
 
 /// Reads network `name` from its GraphML, GEXF and node-link JSON with

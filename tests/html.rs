@@ -247,3 +247,27 @@ fn one_mode_networks_draw_their_ties_and_show_the_statements_behind_one() {
     assert_eq!(report["heading"], "Donald Trump");
     assert_eq!(report["unchecked"]["edges"], 0);
 }
+
+#[test]
+fn the_spring_layout_gives_the_same_page_with_or_without_graphviz() {
+    let f = fixture(&[]);
+    let run = |path: &str, out: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_stancegraph"));
+        cmd.env("PATH", path).current_dir(f.path()).args([
+            "export",
+            "-q",
+            "-f",
+            "html",
+            "--html-layout",
+            "spring",
+            "-o",
+            out,
+        ]);
+        assert!(cmd.status().unwrap().success());
+        std::fs::read(f.path().join(out).join("full.html")).unwrap()
+    };
+    let with = run(&std::env::var("PATH").unwrap_or_default(), "with");
+    let without = run("", "without");
+    assert_eq!(with, without);
+    assert!(String::from_utf8(with).unwrap().contains("spring layout"));
+}

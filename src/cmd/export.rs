@@ -53,6 +53,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
             spreadsheet_safe: args.spreadsheet_safe,
         },
         gexf: args.gexf_version,
+        html: args.html_layout,
     };
     let format_opts = &format_opts;
     let windowing = match &args.window {
@@ -190,9 +191,11 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         }
     }
     progress.stage(&format!("writing {} files", jobs.len()));
-    let mut paths = output::write_all(&args.output, jobs).map_err(Error::Output)?;
-    paths.sort();
+    let written = output::write_all(&args.output, jobs).map_err(Error::Output)?;
     progress.finish();
+    super::announce_removed(&written.removed);
+    let mut paths = written.paths;
+    paths.sort();
     if !args.quiet {
         for (network, ds) in &networks {
             eprintln!(

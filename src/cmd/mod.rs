@@ -63,6 +63,19 @@ impl Error {
     }
 }
 
+/// Says which temporary files of stopped runs an output removed.
+pub fn announce_removed(removed: &[std::path::PathBuf]) {
+    if let Some(first) = removed.first() {
+        eprintln!(
+            "warning: removed {} partial file{} left by an export that was stopped ({}{})",
+            removed.len(),
+            if removed.len() == 1 { "" } else { "s" },
+            first.display(),
+            if removed.len() > 1 { ", ..." } else { "" }
+        );
+    }
+}
+
 /// Prints warnings about the input on standard error.
 pub fn print_warnings(warnings: &[Diagnostic]) {
     for w in warnings {

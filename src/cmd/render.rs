@@ -80,11 +80,12 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
         .to_string_lossy()
         .into_owned();
     let bytes = &rendered.bytes;
-    output::write_all(
+    let written = output::write_all(
         &dir,
         vec![(name, Box::new(move |w: &mut dyn Write| w.write_all(bytes)))],
     )
     .map_err(Error::Output)?;
+    super::announce_removed(&written.removed);
     if !args.quiet {
         eprintln!(
             "{}: {} nodes, {} edges, laid out by {}",

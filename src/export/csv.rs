@@ -93,6 +93,15 @@ pub(crate) fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
         .from_writer(w)
 }
 
+/// The I/O error inside a csv error, with its kind (a closed pipe must stay
+/// a closed pipe); the csv crate's own conversion makes every error `Other`.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// A table being written: text through the dialect and the spreadsheet
 /// option, numbers and fixed words as they are.
 pub(crate) struct Table<'w> {
@@ -113,19 +122,22 @@ impl<'w> Table<'w> {
     /// The header row.
     pub fn header<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
         self.out
-            .write_record(names.into_iter().map(|n| text(n, &self.opts).into_owned()))?;
+            .write_record(names.into_iter().map(|n| text(n, &self.opts).into_owned()))
+            .map_err(io_error)?;
         Ok(())
     }
 
     /// A text field.
     pub fn text(&mut self, value: &str) -> io::Result<()> {
-        self.out.write_field(text(value, &self.opts).as_bytes())?;
+        self.out
+            .write_field(text(value, &self.opts).as_bytes())
+            .map_err(io_error)?;
         Ok(())
     }
 
     /// A field that needs no care: a number or a fixed word.
     pub fn plain(&mut self, value: &[u8]) -> io::Result<()> {
-        self.out.write_field(value)?;
+        self.out.write_field(value).map_err(io_error)?;
         Ok(())
     }
 
@@ -137,13 +149,16 @@ impl<'w> Table<'w> {
             Some(v @ (Value::Str(_) | Value::Typed(_, AttrType::String))) => {
                 v.write(&mut self.buf);
                 self.out
-                    .write_field(text(&self.buf, &self.opts).as_bytes())?;
+                    .write_field(text(&self.buf, &self.opts).as_bytes())
+                    .map_err(io_error)?;
             }
             Some(v) => {
                 v.write(&mut self.buf);
-                self.out.write_field(self.buf.as_bytes())?;
+                self.out
+                    .write_field(self.buf.as_bytes())
+                    .map_err(io_error)?;
             }
-            None => self.out.write_field(b"")?,
+            None => self.out.write_field(b"").map_err(io_error)?,
         }
         Ok(())
     }
@@ -158,7 +173,7 @@ impl<'w> Table<'w> {
 
     /// Ends a row.
     pub fn end(&mut self) -> io::Result<()> {
-        self.out.write_record(None::<&[u8]>)?;
+        self.out.write_record(None::<&[u8]>).map_err(io_error)?;
         Ok(())
     }
 

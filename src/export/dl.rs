@@ -16,8 +16,10 @@
 //! `col labels:`. The cells are those of the adjacency matrix
 //! ([`super::matrix`]). Each keyword has its own line, which UCINET reads
 //! and igraph's reader needs. UCINET separates labels by spaces, commas and
-//! `=`, so a label holding one is quoted; a label without one is written
-//! bare, as igraph (which keeps quotes as part of a name) reads it. Labels
+//! `=`, and reads `data:` or `labels:` on a line as keywords, so a label
+//! holding one of those separators or ending in `:` is quoted; any other
+//! label is written bare, as igraph (which keeps quotes as part of a name)
+//! reads it. Labels
 //! are on one line and have no double quotes ([`super::label`]).
 //! UCINET itself reads no Unicode (DNA issue #40); the file is UTF-8.
 
@@ -32,7 +34,7 @@ use super::write_weight;
 /// Appends a label: bare when it holds no separator, else quoted.
 fn push_label(out: &mut String, label: &str) {
     let label = one_line(label);
-    if label.is_empty() || label.contains([' ', '\t', ',', '=', '\u{a0}']) {
+    if label.is_empty() || label.ends_with(':') || label.contains([' ', '\t', ',', '=', '\u{a0}']) {
         out.push('"');
         out.push_str(&label);
         out.push('"');
@@ -95,12 +97,20 @@ mod tests {
     #[test]
     fn labels_with_separators_are_quoted() {
         let mut out = String::new();
-        for label in ["plain", "Jean-Noël Barrot", "a,b", "x=y", "say \"hi\"", ""] {
+        for label in [
+            "plain",
+            "Jean-Noël Barrot",
+            "a,b",
+            "x=y",
+            "say \"hi\"",
+            "",
+            "data:",
+        ] {
             push_label(&mut out, label);
         }
         assert_eq!(
             out,
-            "plain\n\"Jean-Noël Barrot\"\n\"a,b\"\n\"x=y\"\n\"say 'hi'\"\n\"\"\n"
+            "plain\n\"Jean-Noël Barrot\"\n\"a,b\"\n\"x=y\"\n\"say 'hi'\"\n\"\"\n\"data:\"\n"
         );
     }
 }

@@ -225,10 +225,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Who lays the network out for the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Layout {
+    /// Graphviz when it is installed and the network has at most 300
+    /// nodes, else stancegraph's spring layout.
+    #[default]
+    Auto,
+    /// stancegraph's spring layout: the same bytes on every machine, and
+    /// no Graphviz run.
+    Spring,
+}
+
 /// The page's data: the network laid out, with its evidence.
-fn page<'a>(net: &'a Network, ds: &'a Dataset, total_edges: usize) -> Page<'a> {
+fn page<'a>(net: &'a Network, ds: &'a Dataset, total_edges: usize, layout: Layout) -> Page<'a> {
     let g = &net.graph;
-    let positions = render::positions(net, LAYOUT_LIMIT);
+    let positions = match layout {
+        Layout::Auto => render::positions(net, LAYOUT_LIMIT),
+        Layout::Spring => render::spring_positions(net),
+    };
     let columns = node_columns(net);
     let ev = Evidence::of(ds);
     let actor_of: HashMap<&str, usize> = ds
@@ -409,9 +424,10 @@ const TEMPLATE: &str = include_str!("html/view.html");
 const STYLE: &str = include_str!("html/view.css");
 const SCRIPT: &str = include_str!("html/view.js");
 
-/// Writes the HTML view of a network built from the statements of `ds`.
-/// Networks with more than [`MAX_EDGES`] edges show their strongest.
-pub fn write(net: &Network, ds: &Dataset, w: &mut dyn Write) -> io::Result<()> {
+/// Writes the HTML view of a network built from the statements of `ds`,
+/// laid out as `layout` says. Networks with more than [`MAX_EDGES`] edges
+/// show their strongest.
+pub fn write(net: &Network, ds: &Dataset, layout: Layout, w: &mut dyn Write) -> io::Result<()> {
     let total = net.graph.edge_count();
     let shown;
     let net = if total > MAX_EDGES {
@@ -420,7 +436,7 @@ pub fn write(net: &Network, ds: &Dataset, w: &mut dyn Write) -> io::Result<()> {
     } else {
         net
     };
-    let page = page(net, ds, total);
+    let page = page(net, ds, total, layout);
     let html = TEMPLATE
         .replace("{{title}}", &escape(&page.title))
         .replace("{{style}}", STYLE)
@@ -449,7 +465,7 @@ mod tests {
         ds.statements[0].quote = Some("<!-- & -->".into());
         let net = crate::network::full(&ds);
         let mut out = Vec::new();
-        write(&net, &ds, &mut out).unwrap();
+        write(&net, &ds, Layout::Spring, &mut out).unwrap();
         let html = String::from_utf8(out).unwrap();
         // One script element of data and one of code, nothing else.
         assert_eq!(html.matches("<script").count(), 2, "{html}");
@@ -479,7 +495,7 @@ mod tests {
             ..Options::default()
         };
         let net = build(&ds, &opts).unwrap().network;
-        let page = page(&net, &ds, net.graph.edge_count());
+        let page = page(&net, &ds, net.graph.edge_count(), Layout::Auto);
         let id = |i: usize| page.nodes[i].id;
         let e = page
             .edges

@@ -39,6 +39,8 @@ pub struct Options {
     pub csv: csv::CsvOptions,
     /// Which GEXF version (`--gexf-version`).
     pub gexf: gexf::Version,
+    /// Who lays out the HTML view (`--html-layout`).
+    pub html: html::Layout,
 }
 
 /// An output format.
@@ -115,6 +117,8 @@ impl Format {
     pub fn notices(self, net: &Network) -> Vec<String> {
         let notice = match self {
             Format::Dot => dot::notice(net),
+            Format::Graphml => xml::notice("graphml", net),
+            Format::Gexf => xml::notice("gexf", net),
             Format::Pajek => label::notice("pajek", net),
             Format::Gml => gml::notice(net),
             Format::Cytoscape => cytoscape::notice(net),
@@ -176,7 +180,7 @@ impl Format {
             (Format::Gexf, 0) => gexf::write(net, opts.gexf, w),
             (Format::Json, 0) => json::write(net, w),
             (Format::Statements, 0) => statements::write(ds, opts.csv.spreadsheet_safe, w),
-            (Format::Html, 0) => html::write(net, ds, w),
+            (Format::Html, 0) => html::write(net, ds, opts.html, w),
             (Format::Pajek, 0) => pajek::write(net, w),
             (Format::Gml, 0) => gml::write(net, w),
             (Format::Cytoscape, 0) => cytoscape::write(net, w),

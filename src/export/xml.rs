@@ -32,6 +32,48 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// The notice for the values of a network that [`sanitize`] changes, if
+/// any: how many, and the first.
+pub fn notice(format: &str, net: &crate::graph::Network) -> Option<String> {
+    use super::attrs::{Column, EDGE_ATTRS, node_columns};
+    let changed = |text: &str| matches!(sanitize(text), Cow::Owned(_));
+    let columns = node_columns(net);
+    let mut count = 0;
+    let mut first = None;
+    let mut note = |what: String| {
+        count += 1;
+        first.get_or_insert(what);
+    };
+    let g = &net.graph;
+    for n in g.node_weights() {
+        if changed(&n.label) {
+            note(format!("the label of node {}", n.id));
+        }
+        for c in &columns {
+            if c.get(n).is_some_and(|v| changed(&v.text())) {
+                note(format!("the {} of node {}", c.name(), n.id));
+            }
+        }
+    }
+    for e in g.edge_indices() {
+        for a in &EDGE_ATTRS {
+            if a.get(&g[e]).is_some_and(|v| changed(&v.text())) {
+                note(format!(
+                    "the {} of edge {}",
+                    a.name,
+                    super::edge_id(e.index())
+                ));
+            }
+        }
+    }
+    let first = first?;
+    Some(format!(
+        "{format}: {count} value{} ({first}{}) hold control characters that XML 1.0 cannot hold, written as U+FFFD",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "" } else { " first" },
+    ))
+}
+
 /// An attribute, its value sanitized and escaped by quick-xml.
 pub fn attr<'a>(name: &'a str, value: &'a str) -> Attribute<'a> {
     Attribute::from((name, sanitize(value)))

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Read};
 use super::diag::{Diagnostic, Report};
 use super::header::{HeaderMap, map_header};
 use super::options::ColumnMap;
-use super::table::{Cells, Col, MAX_COLUMNS, RowAt, Schema, Sink, Table, cell};
+use super::table::{Cells, Col, MAX_COLUMNS, RowAt, Schema, Sink, Table, cell, spaced_bit};
 
 /// How to read one CSV table.
 #[derive(Debug, Clone, Copy, Default)]
@@ -219,11 +219,15 @@ fn decode_row<'r>(
 ) -> Option<Cells<'r>> {
     let mut values = [None; MAX_COLUMNS];
     let mut extra = vec![None; map.extra.len()];
+    let mut spaced = 0;
     for (field, col) in record.iter().zip(&map.columns) {
         let Some(col) = *col else { continue };
         match std::str::from_utf8(field) {
             Ok(text) => match col {
-                Col::Schema(c) => values[c] = cell(text),
+                Col::Schema(c) => {
+                    values[c] = cell(text);
+                    spaced |= spaced_bit(c, text);
+                }
                 Col::Extra(e) => extra[e] = cell(text),
             },
             Err(e) => {
@@ -243,7 +247,12 @@ fn decode_row<'r>(
             }
         }
     }
-    Some(Cells { at, values, extra })
+    Some(Cells {
+        at,
+        values,
+        extra,
+        spaced,
+    })
 }
 
 /// Turns a csv crate error into a diagnostic with its line.

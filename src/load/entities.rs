@@ -5,6 +5,7 @@ use super::attributes::{RESERVED, attribute_name, infer_type, is_color, parse_co
 use super::diag::Diagnostic;
 use super::ids::is_id_char;
 use super::names::Names;
+use super::registry::{Registry, control_character};
 use super::resolve::{Origin, Resolver};
 use super::table::{ACTORS, Col, Row, STANCES, Table};
 use crate::model::{Actor, ActorKind, AttrDef, AttrType, Country, Rgb, Stance};
@@ -23,6 +24,8 @@ struct Attributes {
 struct Common {
     id: Option<String>,
     label: String,
+    /// Whether the label had spaces around it.
+    spaced: bool,
     attrs: Vec<Option<String>>,
     color: Option<Rgb>,
     origin: Origin,
@@ -111,6 +114,16 @@ impl Resolver {
             ));
             return None;
         };
+        if let Some(message) = control_character(what, label) {
+            let at = row
+                .at
+                .location(table.schema.index("label").map(Col::Schema));
+            self.report
+                .error(Diagnostic::located(&table.file, at, message));
+            return None;
+        }
+        let spaced = row.spaced(&table.schema, "label")
+            || (row.get(&table.schema, "label").is_none() && row.spaced(&table.schema, "id"));
         let label = label.to_string();
         let mut values = vec![None; attrs.defs.len()];
         for (e, def) in attrs.columns.iter().enumerate() {
@@ -140,6 +153,7 @@ impl Resolver {
         Some(Common {
             id,
             label,
+            spaced,
             attrs: values,
             color,
             origin,
@@ -190,21 +204,64 @@ impl Resolver {
         Some(Some(id.to_string()))
     }
 
-    /// Rows without an id are found by their label: two such rows with the
-    /// same label would be one entity, so the second is an error.
-    fn label_taken(&mut self, table: &Table, names: &Names, c: &Common) -> bool {
-        if c.id.is_some() || names.find(&c.label).is_none() {
+    /// The registry of one kind of entity.
+    fn registry(&mut self, what: &str) -> &mut Registry {
+        match what {
+            "actor" => &mut self.actor_refs,
+            "stance" => &mut self.stance_refs,
+            _ => &mut self.country_refs,
+        }
+    }
+
+    /// Whether a side-table row is a new entity, which it then records. A
+    /// row without an id is found by its label: when an earlier row has
+    /// that label written the same way, the two cannot be told apart (an
+    /// error); written another way (case, Unicode normalization, spaces
+    /// around it), they are one entity, and the row is announced and not
+    /// read.
+    fn admit(&mut self, table: &Table, names: &Names, c: &Common, what: &'static str) -> bool {
+        let at = c.origin.location.clone();
+        let earlier = if c.id.is_some() {
+            None
+        } else {
+            names.lookup(&c.label)
+        };
+        let Some((i, exact)) = earlier else {
+            let registry = self.registry(what);
+            let index = registry.has_id.len();
+            registry.added(c.id.is_some(), &table.file, at.clone());
+            if c.spaced {
+                registry
+                    .spellings
+                    .record(index, &c.label, true, &table.file, at);
+            }
+            return true;
+        };
+        let registry = self.registry(what);
+        if exact && !c.spaced && !registry.spellings.has_spaced(i) {
+            self.report.error(Diagnostic::located(
+                &table.file,
+                at,
+                format!(
+                    "the label '{}' is already used by another row without an id; give the rows ids",
+                    c.label
+                ),
+            ));
             return false;
         }
-        self.report.error(Diagnostic::located(
+        let first = registry.spellings.first_place(i).unwrap_or_default();
+        registry
+            .spellings
+            .record(i, &c.label, c.spaced, &table.file, at.clone());
+        self.report.warn(Diagnostic::located(
             &table.file,
-            c.origin.location.clone(),
+            at,
             format!(
-                "the label '{}' is already used by another row without an id; give the rows ids",
+                "the label '{}' is the label of the {what} at {first} written another way (case, Unicode normalization or spaces around it), so the two rows are one {what} and the rest of this row is not read; to keep them apart, give the rows ids or different labels",
                 c.label
             ),
         ));
-        true
+        false
     }
 
     pub(super) fn countries(&mut self, table: &Table) {
@@ -214,11 +271,10 @@ impl Resolver {
             let Some(c) = self.common(table, row, &attrs, "country") else {
                 continue;
             };
-            if self.label_taken(table, &names, &c) {
+            if !self.admit(table, &names, &c, "country") {
                 continue;
             }
             names.insert(&c.label, self.ds.countries.len());
-            self.country_refs.has_id.push(c.id.is_some());
             self.ds.countries.push(Country {
                 id: c.id.unwrap_or_default(),
                 label: c.label,
@@ -246,17 +302,21 @@ impl Resolver {
                 None => None,
             };
             let country = match row.get(&ACTORS, "country") {
-                Some(text) => match self.country(&table.file, column("country"), text) {
+                Some(text) => match self.country(
+                    &table.file,
+                    column("country"),
+                    text,
+                    row.spaced(&ACTORS, "country"),
+                ) {
                     Some(c) => Some(c),
                     None => continue,
                 },
                 None => None,
             };
-            if self.label_taken(table, &names, &c) {
+            if !self.admit(table, &names, &c, "actor") {
                 continue;
             }
             names.insert(&c.label, self.ds.actors.len());
-            self.actor_refs.has_id.push(c.id.is_some());
             self.kind_origin.push(kind.map(|_| c.origin.clone()));
             self.country_origin.push(country.map(|_| c.origin.clone()));
             self.ds.actors.push(Actor {
@@ -280,11 +340,10 @@ impl Resolver {
             let Some(c) = self.common(table, row, &attrs, "stance") else {
                 continue;
             };
-            if self.label_taken(table, &names, &c) {
+            if !self.admit(table, &names, &c, "stance") {
                 continue;
             }
             names.insert(&c.label, self.ds.stances.len());
-            self.stance_refs.has_id.push(c.id.is_some());
             self.ds.stances.push(Stance {
                 id: c.id.unwrap_or_default(),
                 label: c.label,

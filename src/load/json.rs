@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 
 use super::diag::{Diagnostic, Report};
 use super::resolve::SideTables;
-use super::table::{ACTORS, COUNTRIES, Row, RowAt, STANCES, STATEMENTS, Schema, Table, cell};
+use super::table::{
+    ACTORS, COUNTRIES, Row, RowAt, STANCES, STATEMENTS, Schema, Table, cell, spaced_bit,
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,6 +115,7 @@ fn read_row(
     let mut extra = vec![None; table.extra.len()];
     let mut seen: Vec<String> = Vec::new();
     let mut ok = true;
+    let mut spaced = 0;
     for (key, value) in object {
         let folded = key.trim().to_lowercase();
         if let Some(first) = seen.iter().find(|k| k.trim().to_lowercase() == folded) {
@@ -126,7 +129,12 @@ fn read_row(
         }
         seen.push(key.clone());
         let slot = match schema.find(&key) {
-            Some(col) => &mut values[col],
+            Some(col) => {
+                if let Value::String(s) = &value {
+                    spaced |= spaced_bit(col, s);
+                }
+                &mut values[col]
+            }
             None if key.trim().is_empty() => {
                 report.error(Diagnostic::at(file, line, "a key is empty; name it"));
                 ok = false;
@@ -164,6 +172,7 @@ fn read_row(
         at: RowAt::Line(line),
         values,
         extra,
+        spaced,
     })
 }
 

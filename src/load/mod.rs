@@ -40,6 +40,7 @@ pub use csv::detect_delimiter;
 pub use date::{DateError, date_from_epoch_seconds, parse_date};
 pub use diag::{Diagnostic, Diagnostics, Location, Report, column_name};
 pub use ids::{IdAllocator, is_id_char, slug};
+pub use names::fold;
 pub(crate) use names::{Named, Names, closest};
 pub use options::{
     ColumnMap, ColumnMapError, DelimiterError, DnaOptions, LoadOptions, parse_delimiter,
@@ -54,24 +55,88 @@ use table::{ACTORS, COUNTRIES, STANCES, STATEMENTS, Schema, Table};
 pub const SEED_NAME: &str = "data/nato-ukraine-2025-02";
 
 /// The seed dataset's tables, built into the binary.
-const SEED: [(&str, &str); 4] = [
-    (
-        "statements.csv",
-        include_str!("../../data/nato-ukraine-2025-02/statements.csv"),
-    ),
-    (
-        "actors.csv",
-        include_str!("../../data/nato-ukraine-2025-02/actors.csv"),
-    ),
-    (
-        "stances.csv",
-        include_str!("../../data/nato-ukraine-2025-02/stances.csv"),
-    ),
-    (
-        "countries.csv",
-        include_str!("../../data/nato-ukraine-2025-02/countries.csv"),
-    ),
-];
+const SEED: CsvBytes<'static> = CsvBytes {
+    statements: include_bytes!("../../data/nato-ukraine-2025-02/statements.csv"),
+    actors: Some(include_bytes!("../../data/nato-ukraine-2025-02/actors.csv")),
+    stances: Some(include_bytes!(
+        "../../data/nato-ukraine-2025-02/stances.csv"
+    )),
+    countries: Some(include_bytes!(
+        "../../data/nato-ukraine-2025-02/countries.csv"
+    )),
+};
+
+/// A dataset's tables held in memory, as CSV bytes: for library users, and
+/// for the fuzz targets. Messages name them `<name>/statements.csv`, ...
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CsvBytes<'a> {
+    /// The statements table.
+    pub statements: &'a [u8],
+    /// The actors table, when there is one.
+    pub actors: Option<&'a [u8]>,
+    /// The stances table, when there is one.
+    pub stances: Option<&'a [u8]>,
+    /// The countries table, when there is one.
+    pub countries: Option<&'a [u8]>,
+}
+
+/// Loads and validates tables held in memory, as [`load`] loads a dataset
+/// directory (`name` stands for the directory in messages).
+///
+/// ```
+/// use stancegraph::load::{CsvBytes, LoadOptions, load_csv_bytes};
+/// let tables = CsvBytes { statements: b"actor,stance,agree\nA,s,yes\n", ..CsvBytes::default() };
+/// let loaded = load_csv_bytes("mine", &tables, &LoadOptions::default()).unwrap();
+/// assert_eq!(loaded.dataset.actors[0].label, "A");
+/// ```
+pub fn load_csv_bytes(
+    name: &str,
+    tables: &CsvBytes<'_>,
+    options: &LoadOptions,
+) -> Result<Loaded, Diagnostics> {
+    let mut report = Report::default();
+    let dataset = csv_bytes_dataset(name, tables, options, &mut report);
+    conclude(name, dataset, report)
+}
+
+/// Loads and validates a JSON dataset held in memory, as [`load`] loads a
+/// `.json` file (`name` stands for the file in messages).
+pub fn load_json_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, Diagnostics> {
+    let mut report = Report::default();
+    let dataset = json::read_tables(name, bytes, &mut report)
+        .and_then(|(statements, side)| resolve_tables(name, &statements, side, &mut report));
+    conclude(name, dataset, report)
+}
+
+fn csv_bytes_dataset(
+    name: &str,
+    tables: &CsvBytes<'_>,
+    options: &LoadOptions,
+    report: &mut Report,
+) -> Option<Dataset> {
+    let format = |columns| CsvFormat {
+        delimiter: options.delimiter,
+        columns,
+    };
+    let side = side_tables(report, |table, _| {
+        let bytes = match table {
+            "actors" => tables.actors,
+            "stances" => tables.stances,
+            _ => tables.countries,
+        }?;
+        let reader: Box<dyn Read + '_> = Box::new(bytes);
+        Some((format!("{name}/{table}.csv"), reader, format(None)))
+    });
+    let file = format!("{name}/statements.csv");
+    stream(
+        name,
+        side,
+        &file,
+        tables.statements,
+        format(Some(&options.columns)),
+        report,
+    )
+}
 
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,10 +214,6 @@ pub struct Loaded {
 pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics> {
     let mut report = Report::default();
     let name = input.name();
-    let side_format = CsvFormat {
-        delimiter: options.delimiter,
-        columns: None,
-    };
     let statements_format = |path: Option<&Path>| CsvFormat {
         delimiter: options.delimiter.or_else(|| {
             path.is_some_and(|p| has_extension(p, &["tsv", "tab"]))
@@ -161,28 +222,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
         columns: Some(&options.columns),
     };
     let dataset = match input {
-        Input::Embedded => {
-            let seed = |table: &str| -> (String, Box<dyn Read>) {
-                let text = SEED
-                    .iter()
-                    .find(|(n, _)| *n == table)
-                    .map_or("", |(_, t)| *t);
-                (format!("{SEED_NAME}/{table}"), Box::new(text.as_bytes()))
-            };
-            let side = side_tables(&mut report, |table, _| {
-                let (file, reader) = seed(&format!("{table}.csv"));
-                Some((file, reader, side_format))
-            });
-            let (file, reader) = seed("statements.csv");
-            stream(
-                &name,
-                side,
-                &file,
-                reader,
-                statements_format(None),
-                &mut report,
-            )
-        }
+        Input::Embedded => csv_bytes_dataset(SEED_NAME, &SEED, options, &mut report),
         Input::Dir(dir) => {
             let side = side_tables(&mut report, |table, report| {
                 let path = table_path(dir, table, report)?;
@@ -218,6 +258,15 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
         Input::Dna(path) => dna_dataset(&name, path, options, &mut report),
         Input::Workbook(path) => workbook_dataset(&name, path, options, &mut report),
     };
+    conclude(&name, dataset, report)
+}
+
+/// The loaded dataset, or every problem found in file and place order.
+fn conclude(
+    name: &str,
+    dataset: Option<Dataset>,
+    mut report: Report,
+) -> Result<Loaded, Diagnostics> {
     match dataset {
         Some(dataset) if report.errors.is_empty() => Ok(Loaded {
             dataset,
@@ -228,7 +277,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
             if report.errors.is_empty() {
                 report
                     .errors
-                    .push(Diagnostic::file(&name, "nothing could be read"));
+                    .push(Diagnostic::file(name, "nothing could be read"));
             }
             Err(report.errors)
         }
@@ -256,7 +305,7 @@ fn table_path(dir: &Path, table: &str, report: &mut Report) -> Option<PathBuf> {
 
 /// A side table's file name, a reader for it and how to read it, or `None`
 /// when absent.
-type Opened<'o> = Option<(String, Box<dyn Read>, CsvFormat<'o>)>;
+type Opened<'o> = Option<(String, Box<dyn Read + 'o>, CsvFormat<'o>)>;
 
 /// Reads the side tables that `open_table` finds.
 fn side_tables<'o>(

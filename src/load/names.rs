@@ -1,12 +1,34 @@
 //! Finding actors, stances and countries by id or label, and the closest
 //! known one when a name matches nothing.
+//!
+//! Names that differ only in case or in Unicode normalization (`Noël` with
+//! one character or with `e` and a combining diaeresis) are the same name:
+//! they are compared in their [`fold`]ed form. The loader trims surrounding
+//! spaces from every value, so names that differ only there are the same
+//! name too. Every such variant is recorded and announced
+//! ([`super::registry::Spellings`]).
 
 use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Actor, Country, Stance};
 
+/// A name as names are compared: lower case and NFC.
+///
+/// ```
+/// use stancegraph::load::fold;
+/// assert_eq!(fold("Noël"), fold("NOE\u{308}L"));
+/// assert_eq!(fold("Strict"), "strict");
+/// ```
+pub fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    name.nfd().flat_map(char::to_lowercase).nfc().collect()
+}
+
 /// Looks entities up by id or label: exact id, exact label, then the same
-/// ignoring case.
+/// [`fold`]ed (ignoring case and Unicode normalization).
 #[derive(Default)]
 pub(crate) struct Names {
     // Fx hashing: these are looked up twice per statement row.
@@ -30,15 +52,21 @@ impl Names {
     /// Adds a key; an earlier entity with the same key keeps it.
     pub(crate) fn insert(&mut self, key: &str, index: usize) {
         self.exact.entry(key.to_string()).or_insert(index);
-        self.folded.entry(key.to_lowercase()).or_insert(index);
+        self.folded.entry(fold(key)).or_insert(index);
     }
 
     /// The entity with this id or label.
     pub(crate) fn find(&self, key: &str) -> Option<usize> {
-        self.exact
-            .get(key)
-            .or_else(|| self.folded.get(&key.to_lowercase()))
-            .copied()
+        self.lookup(key).map(|(i, _)| i)
+    }
+
+    /// The entity with this id or label, and whether it is written exactly
+    /// so (else it matched [`fold`]ed).
+    pub(crate) fn lookup(&self, key: &str) -> Option<(usize, bool)> {
+        match self.exact.get(key) {
+            Some(i) => Some((*i, true)),
+            None => self.folded.get(&fold(key)).map(|i| (*i, false)),
+        }
     }
 }
 

@@ -106,6 +106,18 @@ impl Resolver {
     /// (the dataset is only meaningful when there is no error).
     pub fn finish(mut self) -> (Dataset, Report) {
         self.assign_derived_ids();
+        let spellings = [
+            self.country_refs
+                .spellings
+                .warnings("country", &self.ds.countries),
+            self.actor_refs.spellings.warnings("actor", &self.ds.actors),
+            self.stance_refs
+                .spellings
+                .warnings("stance", &self.ds.stances),
+        ];
+        for warning in spellings.into_iter().flatten() {
+            self.report.warn(warning);
+        }
         (self.ds, self.report)
     }
 }
@@ -143,7 +155,13 @@ impl Resolver {
 
     /// Resolves a country reference, or creates the country when there is no
     /// countries table.
-    pub(super) fn country(&mut self, file: &str, at: Location, text: &str) -> Option<usize> {
+    pub(super) fn country(
+        &mut self,
+        file: &str,
+        at: Location,
+        text: &str,
+        spaced: bool,
+    ) -> Option<usize> {
         let make = |label: &str| Country {
             id: String::new(),
             label: label.to_string(),
@@ -154,6 +172,7 @@ impl Resolver {
             &mut self.ds.countries,
             "country",
             text,
+            spaced,
             (file, at),
             &mut self.report,
             make,
@@ -224,7 +243,8 @@ impl Resolver {
         };
         let country = match get("country") {
             Some(text) => {
-                let c = self.country(file, place(row, "country"), text);
+                let spaced = row.spaced(&STATEMENTS, "country");
+                let c = self.country(file, place(row, "country"), text, spaced);
                 ok &= c.is_some();
                 c
             }
@@ -245,7 +265,7 @@ impl Resolver {
         let actor = actor_text.and_then(|text| self.actor(file, row, text, kind, country));
         let stance = stance_text.and_then(|text| {
             let at = place(row, "stance");
-            self.stance(file, at, text)
+            self.stance(file, at, text, row.spaced(&STATEMENTS, "stance"))
         });
         if !ok {
             return None;
@@ -293,6 +313,7 @@ impl Resolver {
             &mut self.ds.actors,
             "actor",
             text,
+            row.spaced(&STATEMENTS, "actor"),
             (file, place(row, "actor")),
             &mut self.report,
             make,
@@ -344,7 +365,7 @@ impl Resolver {
         Some(i)
     }
 
-    fn stance(&mut self, file: &str, at: Location, text: &str) -> Option<usize> {
+    fn stance(&mut self, file: &str, at: Location, text: &str, spaced: bool) -> Option<usize> {
         let make = |label: &str| Stance {
             id: String::new(),
             label: label.to_string(),
@@ -356,6 +377,7 @@ impl Resolver {
             &mut self.ds.stances,
             "stance",
             text,
+            spaced,
             (file, at),
             &mut self.report,
             make,
@@ -457,6 +479,7 @@ pub(super) mod tests {
                         .chain(std::iter::repeat(None))
                         .take(extra.len())
                         .collect(),
+                    spaced: 0,
                 })
                 .collect(),
         }

@@ -191,12 +191,23 @@ pub struct Cells<'a> {
     pub values: [Option<&'a str>; MAX_COLUMNS],
     /// One value per extra column of the table.
     pub extra: Vec<Option<&'a str>>,
+    /// The schema columns whose value had spaces around it, trimmed off
+    /// (bit `c` for column `c`), so that a name written with them can be
+    /// announced.
+    pub spaced: u16,
 }
 
 impl<'a> Cells<'a> {
     /// The value of a column of `schema`.
     pub fn get(&self, schema: &Schema, column: &str) -> Option<&'a str> {
         self.values[schema.index(column)?]
+    }
+
+    /// Whether the value of a column of `schema` had spaces around it.
+    pub fn spaced(&self, schema: &Schema, column: &str) -> bool {
+        schema
+            .index(column)
+            .is_some_and(|c| self.spaced & (1 << c) != 0)
     }
 }
 
@@ -210,12 +221,22 @@ pub struct Row {
     pub values: Vec<Option<String>>,
     /// One value per extra column.
     pub extra: Vec<Option<String>>,
+    /// The schema columns whose value had spaces around it (see
+    /// [`Cells::spaced`]).
+    pub spaced: u16,
 }
 
 impl Row {
     /// The value of a column of `schema`, `None` when blank or absent.
     pub fn get(&self, schema: &Schema, column: &str) -> Option<&str> {
         self.values.get(schema.index(column)?)?.as_deref()
+    }
+
+    /// Whether the value of a column of `schema` had spaces around it.
+    pub fn spaced(&self, schema: &Schema, column: &str) -> bool {
+        schema
+            .index(column)
+            .is_some_and(|c| self.spaced & (1 << c) != 0)
     }
 
     /// The row's values, borrowed.
@@ -228,6 +249,7 @@ impl Row {
             at: &self.at,
             values,
             extra: self.extra.iter().map(Option::as_deref).collect(),
+            spaced: self.spaced,
         }
     }
 
@@ -240,6 +262,7 @@ impl Row {
                 .map(|v| v.map(str::to_string))
                 .collect(),
             extra: cells.extra.iter().map(|v| v.map(str::to_string)).collect(),
+            spaced: cells.spaced,
         }
     }
 }
@@ -297,4 +320,16 @@ pub struct Table {
 pub fn cell(value: &str) -> Option<&str> {
     let value = value.trim();
     (!value.is_empty()).then_some(value)
+}
+
+/// The bit [`Cells::spaced`] sets for schema column `column` when `value`
+/// has spaces around it (0 when it has none, or is blank).
+pub fn spaced_bit(column: usize, value: &str) -> u16 {
+    if is_spaced(value) { 1 << column } else { 0 }
+}
+
+/// Whether a value that is not blank has spaces around it.
+pub fn is_spaced(value: &str) -> bool {
+    let trimmed = value.trim();
+    !trimmed.is_empty() && trimmed.len() != value.len()
 }

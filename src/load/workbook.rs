@@ -16,6 +16,7 @@ use super::options::{ColumnMap, LoadOptions};
 use super::resolve::SideTables;
 use super::table::{
     ACTORS, COUNTRIES, Col, Row, RowAt, STANCES, STATEMENTS, Schema, SheetColumns, Table, cell,
+    spaced_bit,
 };
 
 /// A cell as text: strings trimmed, whole numbers without a decimal point,
@@ -223,6 +224,7 @@ fn read_sheet(
             },
             values: vec![None; schema.columns.len()],
             extra: vec![None; map.extra.len()],
+            spaced: 0,
         };
         for (i, c) in cells.iter().enumerate() {
             let text = match cell_text(c) {
@@ -242,7 +244,12 @@ fn read_sheet(
                 }
             };
             match map.columns.get(i).copied().flatten() {
-                Some(Col::Schema(s)) => row.values[s] = text,
+                Some(Col::Schema(s)) => {
+                    if let Data::String(raw) = c {
+                        row.spaced |= spaced_bit(s, raw);
+                    }
+                    row.values[s] = text;
+                }
                 Some(Col::Extra(e)) => row.extra[e] = text,
                 None if text.is_some() => match unnamed.iter_mut().find(|u| u.0 == absolute(i)) {
                     Some(u) => u.1 += 1,

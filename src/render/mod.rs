@@ -230,6 +230,11 @@ pub fn positions(net: &Network, limit: Duration) -> Positions {
     {
         return p;
     }
+    spring_positions(net)
+}
+
+/// Positions from stancegraph's spring layout, without Graphviz.
+pub fn spring_positions(net: &Network) -> Positions {
     Positions {
         xy: force::layout(net),
         by: "stancegraph's spring layout".to_string(),

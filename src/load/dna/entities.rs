@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::{DataType, Db, Document, Entity, Failure, Variable, integer, text};
 use crate::load::diag::Report;
-use crate::load::table::{ACTORS, Row, RowAt, Schema, Table};
+use crate::load::table::{ACTORS, Row, RowAt, Schema, Table, is_spaced};
 use crate::model::hex;
 
 /// The entities of the statement type's short-text variables, by ID.
@@ -51,6 +51,7 @@ pub(super) fn entities(db: &Db, variables: &[Variable]) -> Result<HashMap<i64, E
             Entity {
                 variable,
                 value: value.trim().to_string(),
+                spaced: is_spaced(&value),
                 color: has_color.then_some(rgb),
             },
         );
@@ -192,7 +193,9 @@ pub(super) fn entity_table(
             },
             values: vec![None; schema.columns.len()],
             extra: vec![None; extra.len()],
+            spaced: if entity.spaced { 1 << 1 } else { 0 },
         };
+        // Column 1 is the label, in the actors and the stances table.
         row.values[1] = Some(entity.value.clone());
         if schema.name == ACTORS.name {
             row.values[2] = kind.map(str::to_string);

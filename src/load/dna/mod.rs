@@ -83,7 +83,10 @@ struct Variable {
 #[derive(Debug, Clone)]
 struct Entity {
     variable: i64,
+    /// The value, trimmed.
     value: String,
+    /// Whether the value had spaces around it.
+    spaced: bool,
     color: Option<[u8; 3]>,
 }
 

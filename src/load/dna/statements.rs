@@ -190,6 +190,7 @@ pub(super) fn statements(
         let mut values: Vec<Option<String>> = vec![None; STATEMENTS.columns.len()];
         let mut fields: Vec<Option<String>> = vec![None; table.extra.len()];
         let mut ok = true;
+        let mut spaced = 0;
         for (i, v) in all.iter().enumerate() {
             let data = int(4 + 2 * i)?;
             let Ok(value) = decode(db, v, data, get(5 + 2 * i)?, entities, report) else {
@@ -197,8 +198,17 @@ pub(super) fn statements(
                 continue;
             };
             match i {
-                0 => values[col("actor")] = value,
-                1 => values[col("stance")] = value,
+                0 | 1 => {
+                    let c = col(if i == 0 { "actor" } else { "stance" });
+                    // The name had spaces around it in ENTITIES.
+                    if data
+                        .and_then(|e| entities.get(&e))
+                        .is_some_and(|e| e.spaced)
+                    {
+                        spaced |= 1 << c;
+                    }
+                    values[c] = value;
+                }
                 2 if data.is_none() => {
                     report.error(db.at(
                         "STATEMENTS",
@@ -256,6 +266,7 @@ pub(super) fn statements(
             },
             values,
             extra: fields,
+            spaced,
         });
     }
     drop(rows);

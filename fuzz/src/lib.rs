@@ -1,0 +1,49 @@
+//! What the fuzz targets share: running a loaded dataset through every
+//! network and format, and the escaping round trip of every writer. The
+//! round trip is also run by `tests/roundtrip.rs` on stable Rust, so CI
+//! checks it where no nightly toolchain is.
+
+pub mod roundtrip;
+
+use std::io;
+
+use roundtrip::spring;
+use stancegraph::export::Format;
+use stancegraph::load::Loaded;
+use stancegraph::network::{self, Kind, Normalization, Options, Qualifier};
+
+/// Builds a few networks from a loaded dataset and writes each in every
+/// format, to nowhere: none of it may panic.
+pub fn exercise(loaded: &Loaded) {
+    let ds = &loaded.dataset;
+    let format_options = spring();
+    let options = [
+        Options::default(),
+        Options {
+            kind: Kind::Affiliation,
+            qualifier: Qualifier::Combine,
+            normalization: Normalization::Activity,
+            ..Options::default()
+        },
+        Options {
+            kind: Kind::Subtract,
+            normalization: Normalization::Jaccard,
+            ..Options::default()
+        },
+    ];
+    for opts in &options {
+        let Ok(built) = network::build(ds, opts) else {
+            continue;
+        };
+        for format in Format::EVERY {
+            for notice in format.notices(&built.network) {
+                assert!(!notice.is_empty());
+            }
+            for part in 0..format.parts().len() {
+                format
+                    .write_with(&built.network, ds, &format_options, part, &mut io::sink())
+                    .expect("writing to nowhere cannot fail");
+            }
+        }
+    }
+}
