@@ -2,8 +2,15 @@
 //! weighted edges and their attributes. [`crate::network`] builds it from a
 //! dataset; [`crate::export`] writes it.
 
+use std::borrow::Cow;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
+use std::fmt;
+use std::io;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use petgraph::graph::DiGraph;
+use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{ActorKind, AttrDef, Polarity, Rgb};
 
@@ -163,6 +170,35 @@ impl EdgeData {
     }
 }
 
+/// Edges made on demand instead of held in the graph: the ties of a
+/// one-mode network, which can be more than memory holds. Each pass makes
+/// them again, in the same order.
+pub trait EdgeSource: Send + Sync {
+    /// Calls `f` with each edge, in order: its source, its target, its data.
+    fn each(
+        &self,
+        f: &mut dyn FnMut(NodeIndex, NodeIndex, &EdgeData) -> io::Result<()>,
+    ) -> io::Result<()>;
+    /// How many edges there are.
+    fn len(&self) -> usize;
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The largest absolute weight (0 without edges).
+    fn max_weight(&self) -> f64;
+}
+
+/// A network's edges made on demand (see [`EdgeSource`]).
+#[derive(Clone)]
+pub struct StreamedEdges(pub Arc<dyn EdgeSource>);
+
+impl fmt::Debug for StreamedEdges {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "StreamedEdges({} edges)", self.0.len())
+    }
+}
+
 /// A network ready to export: any exporter writes any network.
 #[derive(Debug, Clone)]
 pub struct Network {
@@ -175,32 +211,116 @@ pub struct Network {
     /// The user attributes its nodes carry (actors', stances' and countries'
     /// attributes under one list; a name they share is one attribute).
     pub node_attrs: Vec<AttrDef>,
+    /// Edges made on demand, after those of the graph (which then has
+    /// none): see [`Network::for_each_edge`].
+    pub streamed: Option<StreamedEdges>,
 }
 
 impl Network {
+    /// A network of these nodes and edges.
+    pub fn new(
+        name: impl Into<String>,
+        directed: bool,
+        graph: DiGraph<NodeData, EdgeData>,
+        node_attrs: Vec<AttrDef>,
+    ) -> Network {
+        Network {
+            name: name.into(),
+            directed,
+            graph,
+            node_attrs,
+            streamed: None,
+        }
+    }
+
+    /// How many edges the network has.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count() + self.streamed.as_ref().map_or(0, |s| s.0.len())
+    }
+
+    /// Calls `f` with each edge in output order: its index (its id is
+    /// `e<index>` in every format), source, target and data. Every writer
+    /// goes through here, so a network whose edges are made on demand is
+    /// written without holding them.
+    pub fn for_each_edge(
+        &self,
+        mut f: impl FnMut(usize, NodeIndex, NodeIndex, &EdgeData) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let g = &self.graph;
+        for e in g.edge_indices() {
+            let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
+            f(e.index(), s, t, &g[e])?;
+        }
+        if let Some(streamed) = &self.streamed {
+            let mut i = g.edge_count();
+            streamed.0.each(&mut |s, t, d| {
+                f(i, s, t, d)?;
+                i += 1;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The network with every edge in its graph (itself when it has no
+    /// edges made on demand), for what needs them at hand: pictures,
+    /// matrices, statistics.
+    pub fn materialized(&self) -> Cow<'_, Network> {
+        if self.streamed.is_none() {
+            return Cow::Borrowed(self);
+        }
+        let mut net = Network::new(
+            self.name.clone(),
+            self.directed,
+            self.graph.clone(),
+            self.node_attrs.clone(),
+        );
+        net.graph.reserve_edges(self.edge_count());
+        self.for_each_edge(|_, s, t, d| {
+            net.graph.add_edge(s, t, d.clone());
+            Ok(())
+        })
+        .expect("building a graph in memory does not fail");
+        Cow::Owned(net)
+    }
+
     /// The network with only its `n` strongest edges (by absolute weight;
     /// equal weights by edge order) and the nodes they join, in the same
-    /// order; the network itself when it has no more than `n` edges.
+    /// order; the network itself when it has no more than `n` edges. Holds
+    /// no more than `n` edges at a time.
     pub fn strongest(&self, n: usize) -> Network {
-        let g = &self.graph;
-        if g.edge_count() <= n {
-            return self.clone();
+        if self.edge_count() <= n {
+            return self.materialized().into_owned();
         }
-        let mut edges: Vec<_> = g.edge_indices().collect();
-        edges.sort_by(|a, b| {
-            g[*b]
-                .weight
-                .abs()
-                .total_cmp(&g[*a].weight.abs())
-                .then(a.cmp(b))
-        });
-        edges.truncate(n);
-        edges.sort();
+        // The n strongest so far, the weakest on top: (|weight|, index
+        // reversed, so that of equal weights the later one goes first).
+        let mut heap: BinaryHeap<Reverse<Candidate>> = BinaryHeap::with_capacity(n + 1);
+        let mut kept: HashMap<usize, EdgeData> = HashMap::with_capacity(n + 1);
+        self.for_each_edge(|i, s, t, d| {
+            heap.push(Reverse((
+                Strength(d.weight.abs()),
+                Reverse(i),
+                s.index(),
+                t.index(),
+            )));
+            kept.insert(i, d.clone());
+            if heap.len() > n {
+                let Reverse((_, Reverse(dropped), _, _)) = heap.pop().expect("a full heap");
+                kept.remove(&dropped);
+            }
+            Ok(())
+        })
+        .expect("choosing edges in memory does not fail");
+        let mut edges: Vec<(usize, usize, usize)> = heap
+            .into_iter()
+            .map(|Reverse((_, Reverse(i), s, t))| (i, s, t))
+            .collect();
+        edges.sort_unstable();
+        let g = &self.graph;
         let mut keep = vec![false; g.node_count()];
-        for e in &edges {
-            let (s, t) = g.edge_endpoints(*e).expect("edge index from the graph");
-            keep[s.index()] = true;
-            keep[t.index()] = true;
+        for &(_, s, t) in &edges {
+            keep[s] = true;
+            keep[t] = true;
         }
         let mut graph = DiGraph::with_capacity(keep.iter().filter(|k| **k).count(), n);
         let mut index = vec![None; g.node_count()];
@@ -209,24 +329,50 @@ impl Network {
                 index[v.index()] = Some(graph.add_node(g[v].clone()));
             }
         }
-        for e in edges {
-            let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-            let (s, t) = (index[s.index()], index[t.index()]);
-            graph.add_edge(s.expect("kept"), t.expect("kept"), g[e].clone());
+        for (i, s, t) in edges {
+            let data = kept.remove(&i).expect("a kept edge");
+            graph.add_edge(index[s].expect("kept"), index[t].expect("kept"), data);
         }
-        Network {
-            name: self.name.clone(),
-            directed: self.directed,
+        Network::new(
+            self.name.clone(),
+            self.directed,
             graph,
-            node_attrs: self.node_attrs.clone(),
-        }
+            self.node_attrs.clone(),
+        )
     }
 
-    /// The largest edge weight (0 for a graph without edges).
+    /// The largest absolute edge weight (0 for a network without edges).
     pub fn max_weight(&self) -> f64 {
-        self.graph
+        let held = self
+            .graph
             .edge_weights()
             .map(|e| e.weight.abs())
-            .fold(0.0, f64::max)
+            .fold(0.0, f64::max);
+        match &self.streamed {
+            Some(s) => held.max(s.0.max_weight()),
+            None => held,
+        }
+    }
+}
+
+/// An edge that may be among the strongest: its strength, its index
+/// reversed (of equal weights the earlier is stronger), its ends.
+type Candidate = (Strength, Reverse<usize>, usize, usize);
+
+/// A weight's size, ordered (weights are never NaN).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Strength(f64);
+
+impl Eq for Strength {}
+
+impl PartialOrd for Strength {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Strength {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
     }
 }

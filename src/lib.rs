@@ -5,7 +5,8 @@
 //! The pipeline runs one way: [`load`] reads a [`model::Dataset`] from any
 //! input form (CSV, JSON, a DNA database, a workbook), [`network`] builds
 //! the [`graph::Network`] asked for, and [`export`] writes it in any format;
-//! [`output`] puts the files in place atomically.
+//! [`output`] puts the files in place atomically. [`run::export`] does all
+//! of it in one call.
 //!
 //! ```
 //! use stancegraph::{export::Format, load::{load, Input, LoadOptions}, network};
@@ -25,4 +26,5 @@ pub mod model;
 pub mod network;
 pub mod output;
 pub mod render;
+pub mod run;
 pub mod stats;

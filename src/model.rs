@@ -200,7 +200,7 @@ pub struct Country {
 }
 
 /// One coded statement: an actor agreeing or disagreeing with a stance.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     /// The statement id from the input, if any.
     pub id: Option<String>,
@@ -223,6 +223,26 @@ pub struct Statement {
     /// header is line 1 in CSV), its row in a workbook sheet, its `ID` in a
     /// DNA database.
     pub line: u64,
+    /// How many identical statements this one stands for: the `count`
+    /// column, 1 without it. Every network counts it as that many rows.
+    pub count: u32,
+}
+
+impl Default for Statement {
+    fn default() -> Statement {
+        Statement {
+            id: None,
+            actor: 0,
+            stance: 0,
+            polarity: Polarity::Agree,
+            date: None,
+            source: None,
+            quote: None,
+            fields: Box::default(),
+            line: 0,
+            count: 1,
+        }
+    }
 }
 
 /// A validated dataset: every reference resolved, every value parsed.
@@ -287,7 +307,20 @@ impl Dataset {
                 .map(|a| format!("stance_{}", a.name)),
         );
         out.extend(fixed(&["agree", "source", "quote"]));
+        if self.has_counts() {
+            out.push("count".to_string());
+        }
         out
+    }
+
+    /// Whether a statement stands for more than one (a `count` column).
+    pub fn has_counts(&self) -> bool {
+        self.statements.iter().any(|s| s.count != 1)
+    }
+
+    /// How many statements the dataset stands for: the sum of the counts.
+    pub fn statement_count(&self) -> u64 {
+        self.statements.iter().map(|s| u64::from(s.count)).sum()
     }
 
     /// A dataset with the same entities, attributes and fields, and the

@@ -1,6 +1,7 @@
 //! Summary statistics of a dataset: counts, actor activity, the most
 //! contested stances and the strongest congruence and conflict pairs.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::graph::Network;
@@ -43,6 +44,61 @@ pub struct Counts {
     pub first_date: Option<String>,
     /// The latest date.
     pub last_date: Option<String>,
+}
+
+/// The counts of a dataset: its statements (each standing for its
+/// `count`), agree and disagree, date range, and entities (`actors`: those
+/// with statements).
+pub fn counts(ds: &Dataset) -> Counts {
+    let mut spoke = vec![false; ds.actors.len()];
+    let mut agree = 0;
+    for s in &ds.statements {
+        spoke[s.actor] = true;
+        if s.polarity == Polarity::Agree {
+            agree += s.count as usize;
+        }
+    }
+    let total = ds.statement_count() as usize;
+    let dates = date_range(ds);
+    let text = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    Counts {
+        actors: spoke.iter().filter(|s| **s).count(),
+        countries: ds.countries.len(),
+        stances: ds.stances.len(),
+        statements: total,
+        agree,
+        disagree: total - agree,
+        first_date: text(dates.range.map(|r| r.0)),
+        last_date: text(dates.range.map(|r| r.1)),
+    }
+}
+
+/// When a dataset's statements were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    /// The first and the last date (`None`: no statement has one).
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// Statements without a date, each standing for its `count`.
+    pub undated: u64,
+}
+
+/// The dates of a dataset: what `check` and `stats` print and what time
+/// windows span.
+pub fn date_range(ds: &Dataset) -> DateRange {
+    let mut range: Option<(NaiveDate, NaiveDate)> = None;
+    let mut undated = 0;
+    for s in &ds.statements {
+        match s.date {
+            Some(d) => {
+                range = Some(match range {
+                    Some((lo, hi)) => (lo.min(d), hi.max(d)),
+                    None => (d, d),
+                })
+            }
+            None => undated += u64::from(s.count),
+        }
+    }
+    DateRange { range, undated }
 }
 
 /// One actor's activity.
@@ -136,29 +192,22 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
     let mut spoke = std::collections::HashSet::new();
     for s in &ds.statements {
         let a = &mut actors[s.actor];
-        a.statements += 1;
+        let n = u64::from(s.count);
+        a.statements += n;
         match s.polarity {
             Polarity::Agree => {
-                a.agree += 1;
-                stances[s.stance].agree += 1;
+                a.agree += n;
+                stances[s.stance].agree += n;
             }
             Polarity::Disagree => {
-                a.disagree += 1;
-                stances[s.stance].disagree += 1;
+                a.disagree += n;
+                stances[s.stance].disagree += n;
             }
         }
         if spoke.insert((s.actor, s.stance)) {
             a.stances += 1;
         }
     }
-    let agree = ds
-        .statements
-        .iter()
-        .filter(|s| s.polarity == Polarity::Agree)
-        .count();
-    let first = ds.statements.iter().filter_map(|s| s.date).min();
-    let last = ds.statements.iter().filter_map(|s| s.date).max();
-
     actors.retain(|a| a.statements > 0);
     actors.sort_by(|a, b| {
         b.statements
@@ -180,13 +229,7 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
         dataset: ds.name.clone(),
         counts: Counts {
             actors: active,
-            countries: ds.countries.len(),
-            stances: ds.stances.len(),
-            statements: ds.statements.len(),
-            agree,
-            disagree: ds.statements.len() - agree,
-            first_date: first.map(|d| d.to_string()),
-            last_date: last.map(|d| d.to_string()),
+            ..counts(ds)
         },
         actors,
         contested: stances,

@@ -581,3 +581,62 @@ fn the_man_page_and_completions_come_from_the_command_line_definition() {
         );
     }
 }
+
+#[test]
+fn a_count_column_makes_a_row_stand_for_that_many_statements() {
+    let csv = "actor,stance,agree,count\nA,s,yes,3\nA,s,yes,\nB,s,no,2\n";
+    let f = fixture(&[("s.csv", csv.as_bytes())]);
+    stancegraph(f.path())
+        .args([
+            "export",
+            "s.csv",
+            "-f",
+            "csv",
+            "-f",
+            "statements",
+            "-o",
+            "o",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "full: 3 nodes, 2 edges from 6 statements",
+        ));
+    let edges = fs::read_to_string(f.path().join("o/full.edges.csv")).unwrap();
+    assert!(
+        edges.contains("\na,s,Directed,agree,e0,agree,4,agree,4,"),
+        "{edges}"
+    );
+    assert!(
+        edges.contains("\nb,s,Directed,disagree,e1,disagree,2,disagree,2,"),
+        "{edges}"
+    );
+    // The event list keeps the counts, and reads back to the same network.
+    let events = fs::read_to_string(f.path().join("o/full.statements.csv")).unwrap();
+    assert!(
+        events.lines().next().unwrap().ends_with(",quote,count"),
+        "{events}"
+    );
+    stancegraph(f.path())
+        .args([
+            "export",
+            "o/full.statements.csv",
+            "-f",
+            "csv",
+            "-o",
+            "again",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(f.path().join("again/full.edges.csv")).unwrap(),
+        edges
+    );
+    stancegraph(f.path())
+        .args(["check", "s.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "statements: 6 (4 agree, 2 disagree)",
+        ));
+}

@@ -104,6 +104,8 @@ fn cases() -> Vec<Case> {
         case("malformed JSON", json(b"{\"statements\": [\n  {\"actor\": \"a\", \"stance\": \"b\" \"agree\": true}\n]}\n"), 1, &["d.json:2: malformed JSON dataset: expected `,` or `}`"]),
         case("unknown agree value in JSON", json(b"{\"statements\": [\n  {\"actor\": \"a\", \"stance\": \"b\", \"agree\": true},\n  {\"actor\": \"a\", \"stance\": \"b\", \"agree\": \"sure\"}\n]}\n"), 1, &["d.json:3: unknown agree value 'sure'"]),
         case("missing file", bytes(&[]), 1, &["nowhere.csv: cannot open:"]),
+        case("a count of zero", csv(b"actor,stance,agree,count\na,b,yes,2\na,b,no,0\n"), 1, &["s.csv:3: the count '0' is not a whole number from 1 to 4294967295"]),
+        case("a count that is not whole", csv(b"actor,stance,agree,count\na,b,yes,1.5\n"), 1, &["s.csv:2: the count '1.5' is not a whole number"]),
         // Control characters in names.
         case("a NUL byte in an actor", csv(b"actor,stance,agree\nok,b,yes\na\x00b,b,yes\n"), 1, &["s.csv:3: the actor \"a\\0b\" holds the control character U+0000"]),
         case("an escape in a stance, in JSON", json(b"{\"statements\": [\n  {\"actor\": \"a\", \"stance\": \"b\\u001b[31m\", \"agree\": true}\n]}\n"), 1, &["d.json:2: the stance \"b\\u{1b}[31m\" holds the control character U+001B"]),

@@ -326,7 +326,7 @@ proptest! {
             };
             for e in g.edge_indices() {
                 let (s, t) = g.edge_endpoints(e).unwrap();
-                let (f, l) = spells.edges[e.index()];
+                let (f, l) = spells.edge(&g[e]);
                 prop_assert!(f <= l);
                 for v in [s, t] {
                     let (nf, nl) = spells.nodes[v.index()];
@@ -340,6 +340,118 @@ proptest! {
                     let latest = g[s].last_date.max(g[t].last_date).unwrap();
                     prop_assert!(l <= latest);
                 }
+            }
+        }
+    }
+}
+
+/// The dated datasets with sources and quotes, each statement standing for
+/// 1 to 4 (its `count`).
+fn counted() -> impl Strategy<Value = Dataset> {
+    (dated(), prop::collection::vec(1u32..5, 40)).prop_map(|(mut ds, counts)| {
+        ds.sources = vec!["doc a".into(), "doc b".into()];
+        for (i, (s, n)) in ds.statements.iter_mut().zip(counts).enumerate() {
+            s.count = n;
+            s.source = (i % 3 != 2).then_some(i % 2);
+            s.quote = Some(format!("quote {i}"));
+        }
+        ds
+    })
+}
+
+/// The dataset with each statement written out `count` times, in place.
+fn repeated(ds: &Dataset) -> Dataset {
+    let statements = ds
+        .statements
+        .iter()
+        .flat_map(|s| {
+            std::iter::repeat_n(
+                Statement {
+                    count: 1,
+                    ..s.clone()
+                },
+                s.count as usize,
+            )
+        })
+        .collect();
+    ds.with_statements(statements)
+}
+
+/// The network's nodes and edges tables, as the export writes them.
+fn tables(net: &Network, ds: &Dataset) -> Vec<u8> {
+    use stancegraph::export::Format;
+    let mut out = Vec::new();
+    Format::Csv.write(net, ds, 0, &mut out).unwrap();
+    Format::Csv.write(net, ds, 1, &mut out).unwrap();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A row with a count is exactly that many identical rows, for every
+    /// network, qualifier, normalization and duplicates mode.
+    #[test]
+    fn a_count_is_that_many_rows_for_every_network(ds in counted()) {
+        let expanded = repeated(&ds);
+        for kind in [Kind::Full, Kind::Affiliation, Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Cooccurrence] {
+            for qualifier in [Qualifier::Separate, Qualifier::Ignore, Qualifier::Combine, Qualifier::Subtract] {
+                for normalization in [Normalization::None, Normalization::Average, Normalization::Jaccard, Normalization::Cosine, Normalization::Activity, Normalization::Prominence] {
+                    for duplicates in [Duplicates::Include, Duplicates::Document, Duplicates::Week, Duplicates::All] {
+                        let opts = Options { kind, qualifier, normalization, duplicates, ..Options::default() };
+                        if opts.validate().is_err() {
+                            continue;
+                        }
+                        let counted = build(&ds, &opts).unwrap();
+                        let rows = build(&expanded, &opts).unwrap();
+                        prop_assert_eq!(counted.statements, rows.statements);
+                        prop_assert_eq!(
+                            String::from_utf8(tables(&counted.network, &ds)).unwrap(),
+                            String::from_utf8(tables(&rows.network, &expanded)).unwrap(),
+                            "{:?}", opts
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every file of a network, in every format (the HTML view laid out
+/// without Graphviz).
+fn every_file(net: &Network, ds: &Dataset) -> Vec<Vec<u8>> {
+    use stancegraph::export::{self, Format};
+    let opts = export::Options {
+        html: export::html::Layout::Spring,
+        ..export::Options::default()
+    };
+    let mut files = Vec::new();
+    for format in Format::EVERY {
+        for part in 0..format.parts().len() {
+            let mut out = Vec::new();
+            format.write_with(net, ds, &opts, part, &mut out).unwrap();
+            files.push(out);
+        }
+    }
+    files
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Ties made on demand are written byte for byte as held ones, in
+    /// every format, for every one-mode network and normalization.
+    #[test]
+    fn streamed_ties_write_the_same_bytes_as_held_ones(ds in counted()) {
+        for kind in [Kind::Congruence, Kind::Conflict, Kind::Subtract, Kind::Cooccurrence] {
+            for normalization in [Normalization::None, Normalization::Average, Normalization::Jaccard, Normalization::Cosine] {
+                let opts = Options { kind, normalization, ..Options::default() };
+                let held = stancegraph::network::project_streamed(&ds, &opts, usize::MAX);
+                let streamed = stancegraph::network::project_streamed(&ds, &opts, 0);
+                prop_assert!(held.streamed.is_none());
+                prop_assert_eq!(streamed.streamed.is_some(), held.graph.edge_count() > 0);
+                prop_assert_eq!(streamed.edge_count(), held.edge_count());
+                prop_assert!(every_file(&held, &ds) == every_file(&streamed, &ds), "{:?}", opts);
             }
         }
     }

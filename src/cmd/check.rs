@@ -1,6 +1,6 @@
 //! `stancegraph check`: validate a dataset, summarize it, list every error.
 
-use stancegraph::model::{ActorKind, Dataset, Polarity};
+use stancegraph::model::{ActorKind, Dataset};
 
 use super::{Error, load_input, print_warnings};
 use crate::cli::CheckArgs;
@@ -47,18 +47,10 @@ fn attributes(ds: &Dataset) -> String {
 /// The summary `check` prints: what the dataset holds.
 fn summary(ds: &Dataset) -> String {
     let kinds = |kind| ds.actors.iter().filter(|a| a.kind == kind).count();
-    let agree = ds
-        .statements
-        .iter()
-        .filter(|s| s.polarity == Polarity::Agree)
-        .count();
-    let mut dates = ds.statements.iter().filter_map(|s| s.date);
-    let range = match dates.next() {
-        Some(first) => {
-            let (lo, hi) = dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
-            format!("{lo} to {hi}")
-        }
-        None => "none".to_string(),
+    let counts = stancegraph::stats::counts(ds);
+    let range = match (&counts.first_date, &counts.last_date) {
+        (Some(lo), Some(hi)) => format!("{lo} to {hi}"),
+        _ => "none".to_string(),
     };
     format!(
         "dataset: {}\n\
@@ -80,9 +72,9 @@ fn summary(ds: &Dataset) -> String {
         },
         ds.countries.len(),
         ds.stances.len(),
-        ds.statements.len(),
-        agree,
-        ds.statements.len() - agree,
+        counts.statements,
+        counts.agree,
+        counts.disagree,
         range,
         attributes(ds)
     )

@@ -159,18 +159,25 @@ impl Drop for Progress {
 /// Loads the input named on the command line (the seed dataset without
 /// one); on failure lists at most `limit` problems.
 pub fn load_input(args: &InputArgs, limit: usize) -> Result<Loaded, Error> {
+    load(
+        &Input::from_arg(args.input.as_deref()),
+        &load_options(args)?,
+    )
+    .map_err(|diagnostics| Error::Input { diagnostics, limit })
+}
+
+/// How to read the input named on the command line.
+pub fn load_options(args: &InputArgs) -> Result<LoadOptions, Error> {
     let mut columns = ColumnMap::default();
     for map in &args.columns {
         columns.extend(map.clone()).map_err(Error::usage)?;
     }
-    let options = LoadOptions {
+    Ok(LoadOptions {
         columns,
         delimiter: args.delimiter,
         sheet: args.sheet.clone(),
         dna: args.dna(),
-    };
-    load(&Input::from_arg(args.input.as_deref()), &options)
-        .map_err(|diagnostics| Error::Input { diagnostics, limit })
+    })
 }
 
 /// Every network option: the network, qualifier and normalization, and the

@@ -217,23 +217,21 @@ pub fn write_edges(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::R
     };
     let g = &net.graph;
     let mut buf = String::new();
-    for e in g.edge_indices() {
-        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-        let d = &g[e];
+    net.for_each_edge(|e, s, t, d| {
         let relation = d.relation.as_str();
         out.text(&g[s].id)?;
         out.text(&g[t].id)?;
         out.plain(direction.as_bytes())?;
         out.plain(relation.as_bytes())?;
         buf.clear();
-        push_edge_id(e.index(), &mut buf);
+        push_edge_id(e, &mut buf);
         out.plain(buf.as_bytes())?;
         out.plain(relation.as_bytes())?;
         buf.clear();
         write_weight(d.weight, &mut buf);
         out.plain(buf.as_bytes())?;
-        out.attrs(&EDGE_ATTRS, d)?;
-    }
+        out.attrs(&EDGE_ATTRS, d)
+    })?;
     out.finish()
 }
 
@@ -278,6 +276,7 @@ mod tests {
             directed: false,
             graph,
             node_attrs: Vec::new(),
+            streamed: None,
         }
     }
 

@@ -85,11 +85,9 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     w.write_all(b"\n],\"edges\":[")?;
     let node_ids: HashSet<&str> = g.node_weights().map(|n| n.id.as_str()).collect();
     let mut id = String::new();
-    for (i, e) in g.edge_indices().enumerate() {
-        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-        let d = &g[e];
+    net.for_each_edge(|e, s, t, d| {
         id.clear();
-        push_edge_id(e.index(), &mut id);
+        push_edge_id(e, &mut id);
         while node_ids.contains(id.as_str()) {
             id.push_str("-edge");
         }
@@ -99,7 +97,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
             ("target", Member::Text(&g[t].id)),
             ("weight", Member::Float(d.weight)),
         ];
-        element(w, i == 0, members, &edges.columns, d, &mut buf)?;
-    }
+        element(w, e == 0, members, &edges.columns, d, &mut buf)
+    })?;
     w.write_all(b"\n]}}\n")
 }

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
-use petgraph::graph::EdgeIndex;
+use petgraph::graph::NodeIndex;
 
 use crate::graph::{EdgeData, Network, NodeData, NodeKind, Relation};
 
@@ -405,10 +405,8 @@ impl<'g> Styled<'g> {
         attrs
     }
 
-    fn edge(&self, e: EdgeIndex) -> (&'g str, &'g str, Attrs<'g>) {
+    fn edge(&self, s: NodeIndex, t: NodeIndex, d: &EdgeData) -> (&'g str, &'g str, Attrs<'g>) {
         let g = &self.net.graph;
-        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-        let d = &g[e];
         let (color, line) = edge_style(d);
         let penwidth = if d.relation != Relation::Affiliation && self.max > 0.0 {
             1.0 + 3.0 * d.weight.abs() / self.max
@@ -437,11 +435,15 @@ impl<'g> Styled<'g> {
     /// of their actors.
     fn ranked_countries(&self) -> Vec<&'g str> {
         let g = &self.net.graph;
-        let mut countries: Vec<_> = g
-            .edge_indices()
-            .filter(|e| g[*e].relation == Relation::Affiliation)
-            .filter_map(|e| g.edge_endpoints(e).map(|(_, t)| t))
-            .collect();
+        let mut countries = Vec::new();
+        // Affiliation edges are two-mode, always in the graph.
+        for e in g.edge_indices() {
+            if g[e].relation == Relation::Affiliation
+                && let Some((_, t)) = g.edge_endpoints(e)
+            {
+                countries.push(t);
+            }
+        }
         countries.sort();
         countries.dedup();
         countries.into_iter().map(|c| g[c].id.as_str()).collect()
@@ -465,8 +467,8 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
     for n in net.graph.node_weights() {
         stmts.push(Node::new(node_id(&n.id), ast_attrs(styled.node(n, config))).into());
     }
-    for e in net.graph.edge_indices() {
-        let (s, t, attrs) = styled.edge(e);
+    net.for_each_edge(|_, s, t, d| {
+        let (s, t, attrs) = styled.edge(s, t, d);
         stmts.push(
             Edge {
                 ty: EdgeTy::Pair(Vertex::N(node_id(s)), Vertex::N(node_id(t))),
@@ -474,7 +476,9 @@ pub fn to_graph(net: &Network, config: &Config) -> Graph {
             }
             .into(),
         );
-    }
+        Ok(())
+    })
+    .expect("building the AST in memory does not fail");
     let countries = styled.ranked_countries();
     if !countries.is_empty() {
         let mut members: Vec<Stmt> = vec![attr("rank", "min").into()];
@@ -562,8 +566,8 @@ pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()
             push_attrs(b, &attrs);
         })?;
     }
-    for e in net.graph.edge_indices() {
-        let (s, t, attrs) = styled.edge(e);
+    net.for_each_edge(|_, s, t, d| {
+        let (s, t, attrs) = styled.edge(s, t, d);
         line(w, &mut |b| {
             b.push_str("  ");
             push_quoted(b, s);
@@ -571,8 +575,8 @@ pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()
             push_quoted(b, t);
             b.push(' ');
             push_attrs(b, &attrs);
-        })?;
-    }
+        })
+    })?;
     let countries = styled.ranked_countries();
     if !countries.is_empty() {
         line(w, &mut |b| {

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use quick_xml::Writer;
 
-use crate::graph::Network;
+use crate::graph::{EdgeData, Network};
 
 use rustc_hash::FxHashMap;
 
@@ -122,14 +122,23 @@ fn attvalue_tags<T>(attrs: &[impl Column<T>]) -> Vec<Tag> {
 /// A time span: first and last day, both included.
 pub type Span = (NaiveDate, NaiveDate);
 
-/// The spells of a dynamic network: one per node and per edge, each edge's
-/// within both its nodes' (what Gephi's timeline requires).
+/// The spells of a dynamic network: one per node, and one per edge
+/// ([`Spells::edge`]), each edge's within both its nodes' (what Gephi's
+/// timeline requires).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spells {
     /// Per node, in node order.
     pub nodes: Vec<Span>,
-    /// Per edge, in edge order.
-    pub edges: Vec<Span>,
+    /// The network's whole time: the spell of what has no date.
+    pub all: Span,
+}
+
+impl Spells {
+    /// An edge's spell: from its `first_date` to its `last_date`, or the
+    /// network's whole time when it has no date.
+    pub fn edge(&self, e: &EdgeData) -> Span {
+        span(e.first_date, e.last_date).unwrap_or(self.all)
+    }
 }
 
 fn hull(a: Option<Span>, b: Span) -> Span {
@@ -139,44 +148,57 @@ fn hull(a: Option<Span>, b: Span) -> Span {
     }
 }
 
+fn span(f: Option<NaiveDate>, l: Option<NaiveDate>) -> Option<Span> {
+    match (f, l) {
+        (Some(f), Some(l)) => Some((f, l)),
+        (Some(d), None) | (None, Some(d)) => Some((d, d)),
+        (None, None) => None,
+    }
+}
+
 /// The spells of a network whose statements are dated; `None` when none is.
 ///
 /// An edge's spell runs from its `first_date` to its `last_date`; a node's
 /// from its own first to its last date, widened to hold every spell of its
 /// edges (a one-mode tie may last beyond one of its actors' own statements,
 /// as its other actor goes on). Undated edges and nodes count for the
-/// network's whole time.
+/// network's whole time. One pass over the edges.
 pub fn spells(net: &Network) -> Option<Spells> {
     let g = &net.graph;
-    let span = |f: Option<NaiveDate>, l: Option<NaiveDate>| match (f, l) {
-        (Some(f), Some(l)) => Some((f, l)),
-        (Some(d), None) | (None, Some(d)) => Some((d, d)),
-        (None, None) => None,
-    };
-    let all = g
-        .node_weights()
-        .filter_map(|n| span(n.first_date, n.last_date))
-        .chain(
-            g.edge_weights()
-                .filter_map(|e| span(e.first_date, e.last_date)),
-        )
-        .reduce(|a, b| hull(Some(a), b))?;
-    let edges: Vec<Span> = g
-        .edge_weights()
-        .map(|e| span(e.first_date, e.last_date).unwrap_or(all))
-        .collect();
     let mut nodes: Vec<Option<Span>> = g
         .node_weights()
         .map(|n| span(n.first_date, n.last_date))
         .collect();
-    for (e, s) in g.edge_indices().zip(&edges) {
-        let (a, b) = g.edge_endpoints(e).expect("edge index from the graph");
-        nodes[a.index()] = Some(hull(nodes[a.index()], *s));
-        nodes[b.index()] = Some(hull(nodes[b.index()], *s));
-    }
+    let mut all = nodes
+        .iter()
+        .flatten()
+        .copied()
+        .reduce(|a, b| hull(Some(a), b));
+    // Nodes with an undated edge span the whole time, known at the end.
+    let mut whole = vec![false; g.node_count()];
+    net.for_each_edge(|_, a, b, d| {
+        match span(d.first_date, d.last_date) {
+            Some(s) => {
+                all = Some(hull(all, s));
+                nodes[a.index()] = Some(hull(nodes[a.index()], s));
+                nodes[b.index()] = Some(hull(nodes[b.index()], s));
+            }
+            None => {
+                whole[a.index()] = true;
+                whole[b.index()] = true;
+            }
+        }
+        Ok(())
+    })
+    .expect("a pass in memory does not fail");
+    let all = all?;
     Some(Spells {
-        nodes: nodes.into_iter().map(|s| s.unwrap_or(all)).collect(),
-        edges,
+        nodes: nodes
+            .into_iter()
+            .zip(whole)
+            .map(|(s, whole)| if whole { all } else { s.unwrap_or(all) })
+            .collect(),
+        all,
     })
 }
 
@@ -297,13 +319,10 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
                             Ok(())
                         })?;
                     w.create_element("edges")
-                        .with_attribute(("count", g.edge_count().to_string().as_str()))
+                        .with_attribute(("count", net.edge_count().to_string().as_str()))
                         .write_inner_content(|w| {
-                            for e in g.edge_indices() {
-                                let (s, t) =
-                                    g.edge_endpoints(e).expect("edge index from the graph");
-                                let d = &g[e];
-                                let (id, weight) = (edge_id(e.index()), format_weight(d.weight));
+                            net.for_each_edge(|e, s, t, d| {
+                                let (id, weight) = (edge_id(e), format_weight(d.weight));
                                 let relation = d.relation.as_str();
                                 let (rgb, line) = edge_style(d);
                                 let mut attrs = vec![
@@ -320,7 +339,7 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
                                     .with_attributes(attrs)
                                     .write_inner_content(|w| {
                                         attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
-                                        spell(w, spells.as_ref().map(|s| s.edges[e.index()]))?;
+                                        spell(w, spells.as_ref().map(|s| s.edge(d)))?;
                                         viz.color(w, rgb)?;
                                         let thick = if max > 0.0 {
                                             1.0 + 4.0 * d.weight.abs() / max
@@ -331,8 +350,8 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
                                         viz.shape(w, line.as_str())?;
                                         Ok(())
                                     })?;
-                            }
-                            Ok(())
+                                Ok(())
+                            })
                         })?;
                     Ok(())
                 })?;

@@ -164,9 +164,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         buf.push_str("  ]\n");
         w.write_all(buf.as_bytes())?;
     }
-    for e in g.edge_indices() {
-        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-        let d = &g[e];
+    net.for_each_edge(|e, s, t, d| {
         buf.clear();
         buf.push_str(&format!(
             "  edge [\n    source {}\n    target {}\n",
@@ -175,7 +173,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         ));
         if net.directed {
             buf.push_str("    key \"");
-            push_edge_id(e.index(), &mut buf);
+            push_edge_id(e, &mut buf);
             buf.push_str("\"\n");
         }
         buf.push_str("    weight ");
@@ -187,8 +185,8 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
             }
         }
         buf.push_str("  ]\n");
-        w.write_all(buf.as_bytes())?;
-    }
+        w.write_all(buf.as_bytes())
+    })?;
     w.write_all(b"]\n")
 }
 

@@ -106,10 +106,8 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                                 data(w, &node_tags, &n.label, &node_attrs, n, &mut buf)
                             })?;
                     }
-                    for e in g.edge_indices() {
-                        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-                        let d = &g[e];
-                        let id = edge_id(e.index());
+                    net.for_each_edge(|e, s, t, d| {
+                        let id = edge_id(e);
                         let weight = format_weight(d.weight);
                         w.create_element("edge")
                             .with_attributes([
@@ -120,8 +118,8 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                             .write_inner_content(|w| {
                                 data(w, &edge_tags, &weight, &EDGE_ATTRS, d, &mut buf)
                             })?;
-                    }
-                    Ok(())
+                        Ok(())
+                    })
                 })?;
             Ok(())
         })?;

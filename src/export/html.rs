@@ -101,6 +101,9 @@ struct ViewStatement<'a> {
     date: Option<String>,
     source: Option<&'a str>,
     quote: Option<&'a str>,
+    /// How many statements it stands for, when more than one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    count: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -416,6 +419,7 @@ fn view_statement<'a>(ds: &'a Dataset, s: &'a Statement) -> ViewStatement<'a> {
         date: s.date.map(|d| Value::Date(d).text()),
         source: s.source.map(|i| ds.sources[i].as_str()),
         quote: s.quote.as_deref(),
+        count: (s.count != 1).then_some(s.count),
     }
 }
 
@@ -428,14 +432,11 @@ const SCRIPT: &str = include_str!("html/view.js");
 /// laid out as `layout` says. Networks with more than [`MAX_EDGES`] edges
 /// show their strongest.
 pub fn write(net: &Network, ds: &Dataset, layout: Layout, w: &mut dyn Write) -> io::Result<()> {
-    let total = net.graph.edge_count();
-    let shown;
-    let net = if total > MAX_EDGES {
-        shown = net.strongest(MAX_EDGES);
-        &shown
-    } else {
-        net
-    };
+    let total = net.edge_count();
+    // The view holds its edges: at most MAX_EDGES, chosen without holding
+    // more.
+    let shown = net.strongest(MAX_EDGES);
+    let net = &shown;
     let page = page(net, ds, total, layout);
     let html = TEMPLATE
         .replace("{{title}}", &escape(&page.title))

@@ -84,12 +84,10 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     }
     w.write_all(b"\n],\"edges\":[")?;
     let mut key = String::new();
-    for (i, e) in g.edge_indices().enumerate() {
-        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
-        let d = &g[e];
+    net.for_each_edge(|e, s, t, d| {
         key.clear();
-        push_edge_id(e.index(), &mut key);
-        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        push_edge_id(e, &mut key);
+        w.write_all(if e == 0 { b"\n" } else { b",\n" })?;
         let mut members = vec![
             ("source", Member::Text(&g[s].id)),
             ("target", Member::Text(&g[t].id)),
@@ -99,8 +97,8 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         if net.directed {
             members.push(("key", Member::Text(&key)));
         }
-        object(w, members, &EDGE_ATTRS, d, &mut buf)?;
-    }
+        object(w, members, &EDGE_ATTRS, d, &mut buf)
+    })?;
     w.write_all(b"\n]}\n")
 }
 

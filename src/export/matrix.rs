@@ -62,15 +62,16 @@ impl Matrix {
             at
         };
         let (row_at, col_at) = (position(&rows), position(&cols));
-        let mut entries: Vec<(usize, usize, f64)> = g
-            .edge_indices()
-            .filter_map(|e| {
-                let (s, t) = g.edge_endpoints(e)?;
-                Some((row_at[s.index()], col_at[t.index()], g[e].weight))
-            })
+        let mut entries: Vec<(usize, usize, f64)> = Vec::with_capacity(net.edge_count());
+        net.for_each_edge(|_, s, t, d| {
+            let (r, c) = (row_at[s.index()], col_at[t.index()]);
             // Two-mode rows hold no stance: an edge into an actor has no cell.
-            .filter(|&(r, c, _)| r != usize::MAX && c != usize::MAX)
-            .collect();
+            if r != usize::MAX && c != usize::MAX {
+                entries.push((r, c, d.weight));
+            }
+            Ok(())
+        })
+        .expect("a pass in memory does not fail");
         entries.sort_by_key(|&(r, c, _)| (r, c));
         let mut cells: Vec<Vec<(usize, f64)>> = vec![Vec::new(); rows.len()];
         let mut summed = 0;
@@ -214,6 +215,7 @@ mod tests {
             directed: false,
             graph,
             node_attrs: Vec::new(),
+            streamed: None,
         }
     }
 

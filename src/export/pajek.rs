@@ -50,18 +50,16 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     } else {
         b"*Edges\n"
     })?;
-    for e in g.edge_indices() {
-        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
+    net.for_each_edge(|_, s, t, d| {
         buf.clear();
         buf.push_str(&(s.index() + 1).to_string());
         buf.push(' ');
         buf.push_str(&(t.index() + 1).to_string());
         buf.push(' ');
-        write_weight(g[e].weight, &mut buf);
+        write_weight(d.weight, &mut buf);
         buf.push_str(" l \"");
-        buf.push_str(g[e].relation.as_str());
+        buf.push_str(d.relation.as_str());
         buf.push_str("\"\n");
-        w.write_all(buf.as_bytes())?;
-    }
-    Ok(())
+        w.write_all(buf.as_bytes())
+    })
 }

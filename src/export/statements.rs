@@ -29,6 +29,7 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
     };
     let mut out = Table::new(w, opts);
     let columns = ds.event_columns();
+    let counts = ds.has_counts();
     out.header(
         columns
             .iter()
@@ -67,6 +68,9 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
             opt(s.source.map(|i| ds.sources[i].as_str())),
             opt(s.quote.as_deref()),
         ]);
+        if counts {
+            row.push(s.count.to_string());
+        }
         row.extend((0..ds.fields.len()).map(|f| opt(ds.field(s, f))));
         for field in &row {
             out.text(field)?;

@@ -55,17 +55,15 @@ pub fn notice(format: &str, net: &crate::graph::Network) -> Option<String> {
             }
         }
     }
-    for e in g.edge_indices() {
+    net.for_each_edge(|e, _, _, d| {
         for a in &EDGE_ATTRS {
-            if a.get(&g[e]).is_some_and(|v| changed(&v.text())) {
-                note(format!(
-                    "the {} of edge {}",
-                    a.name,
-                    super::edge_id(e.index())
-                ));
+            if a.get(d).is_some_and(|v| changed(&v.text())) {
+                note(format!("the {} of edge {}", a.name, super::edge_id(e)));
             }
         }
-    }
+        Ok(())
+    })
+    .expect("a pass in memory does not fail");
     let first = first?;
     Some(format!(
         "{format}: {count} value{} ({first}{}) hold control characters that XML 1.0 cannot hold, written as U+FFFD",

@@ -42,6 +42,8 @@ pub struct Resolver {
     pub(super) id_places: HashMap<String, (&'static str, Origin)>,
     /// Statement field values, as indices into `ds.field_values`.
     field_values: FxHashMap<String, u32>,
+    /// Per extra column of the statements table: whether it is a field.
+    field_of: Vec<Option<()>>,
 }
 
 impl Resolver {
@@ -62,6 +64,7 @@ impl Resolver {
             country_origin: Vec::new(),
             id_places: HashMap::new(),
             field_values: FxHashMap::default(),
+            field_of: Vec::new(),
         };
         if let Some(t) = &side.countries {
             r.countries(t);
@@ -76,23 +79,42 @@ impl Resolver {
     }
 
     /// Declares the statements table's extra columns: each becomes a
-    /// statement field. A name the event list uses for something else is an
-    /// error at `header`.
+    /// statement field, but those named as the event list's own columns
+    /// (`actor_label`, `stance_topic`, ...: what the event list writes from
+    /// the actors and stances, so that it reads back as a statements table),
+    /// which are not read, with one warning.
     pub fn statement_fields(&mut self, file: &str, header: &RowAt, names: &[String]) {
-        let taken = self.ds.event_columns();
-        for name in names {
-            let folded = name.to_lowercase();
-            if let Some(clash) = taken.iter().find(|t| t.to_lowercase() == folded) {
-                self.report.error(Diagnostic::located(
-                    file,
-                    header.location(None),
-                    format!(
-                        "the statement column '{name}' has the name of the event list's column '{clash}'; rename it"
-                    ),
-                ));
-            }
+        let taken: Vec<String> = self
+            .ds
+            .event_columns()
+            .iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+        let mut skipped = Vec::new();
+        self.field_of = names
+            .iter()
+            .map(|name| {
+                if taken.contains(&name.to_lowercase()) {
+                    skipped.push(name.as_str());
+                    None
+                } else {
+                    self.ds.fields.push(name.clone());
+                    Some(())
+                }
+            })
+            .collect();
+        if !skipped.is_empty() {
+            self.report.warn(Diagnostic::located(
+                file,
+                header.location(None),
+                format!(
+                    "the column{} '{}' {} the event list's, which it writes from the actors and stances: not read as statement fields",
+                    if skipped.len() == 1 { "" } else { "s" },
+                    skipped.join("', '"),
+                    if skipped.len() == 1 { "is" } else { "are" },
+                ),
+            ));
         }
-        self.ds.fields = names.to_vec();
     }
 
     /// Validates one statement row and adds it to the dataset.
@@ -262,6 +284,24 @@ impl Resolver {
             }
             None => None,
         };
+        let count = match get("count") {
+            Some(text) => match text.parse::<u32>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => {
+                    self.report.error(Diagnostic::located(
+                        file,
+                        place(row, "count"),
+                        format!(
+                            "the count '{text}' is not a whole number from 1 to {}; a row stands for that many statements",
+                            u32::MAX
+                        ),
+                    ));
+                    ok = false;
+                    None
+                }
+            },
+            None => Some(1),
+        };
         let actor = actor_text.and_then(|text| self.actor(file, row, text, kind, country));
         let stance = stance_text.and_then(|text| {
             let at = place(row, "stance");
@@ -270,11 +310,15 @@ impl Resolver {
         if !ok {
             return None;
         }
+        let field_of = std::mem::take(&mut self.field_of);
         let fields: Box<[Option<u32>]> = row
             .extra
             .iter()
-            .map(|v| v.map(|v| self.field_value(v)))
+            .zip(&field_of)
+            .filter(|(_, kept)| kept.is_some())
+            .map(|(v, _)| v.map(|v| self.field_value(v)))
             .collect();
+        self.field_of = field_of;
         Some(Statement {
             id: get("id").map(str::to_string),
             actor: actor?,
@@ -285,6 +329,7 @@ impl Resolver {
             quote: get("quote").map(str::to_string),
             fields,
             line: row.at.number(),
+            count: count?,
         })
     }
 
@@ -626,18 +671,21 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn a_field_may_not_take_an_event_list_name() {
+    fn the_event_lists_own_columns_are_not_fields() {
         let st = table_with(
             "s.csv",
             STATEMENTS,
-            &["Actor_Label"],
-            &[(&["a", "s", "yes"], &["x"])],
+            &["Actor_Label", "medium"],
+            &[(&["a", "s", "yes"], &["x", "TV"])],
         );
-        let (_, report) = run(st, SideTables::default());
+        let (ds, report) = run(st, SideTables::default());
+        assert!(report.errors.is_empty());
         assert_eq!(
-            report.errors.to_string(),
-            "s.csv:1: the statement column 'Actor_Label' has the name of the event list's column 'actor_label'; rename it"
+            report.warnings[0].to_string(),
+            "s.csv:1: the column 'Actor_Label' is the event list's, which it writes from the actors and stances: not read as statement fields"
         );
+        assert_eq!(ds.fields, ["medium"]);
+        assert_eq!(ds.field(&ds.statements[0], 0), Some("TV"));
     }
 
     #[test]

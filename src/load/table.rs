@@ -57,6 +57,7 @@ pub const STATEMENTS: Schema = Schema {
         "source",
         "quote",
         "id",
+        "count",
     ],
     required: &["actor", "stance", "agree"],
     one_of: &[],
@@ -87,7 +88,7 @@ pub const COUNTRIES: Schema = Schema {
 };
 
 /// The most columns any schema has.
-pub const MAX_COLUMNS: usize = 9;
+pub const MAX_COLUMNS: usize = 10;
 
 /// A column of a row: one of the schema's, or one of the extra columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -54,11 +54,17 @@ pub fn remove(ds: &Dataset, mode: Duplicates) -> Cow<'_, Dataset> {
     let statements = ds
         .statements
         .iter()
-        .filter(|s| match bucket(s, mode) {
-            Some(b) => seen.insert((s.actor, s.stance, s.polarity, b)),
-            None => true,
+        .filter_map(|s| match bucket(s, mode) {
+            // A statement that stands for several is their first: the
+            // others are its repeats.
+            Some(b) => seen
+                .insert((s.actor, s.stance, s.polarity, b))
+                .then(|| Statement {
+                    count: 1,
+                    ..s.clone()
+                }),
+            None => Some(s.clone()),
         })
-        .cloned()
         .collect();
     Cow::Owned(ds.with_statements(statements))
 }

@@ -26,7 +26,7 @@ impl<'a> StatementGroup<'a> {
         scratch.clear();
         for &i in statements {
             let s = &ds.statements[i as usize];
-            activity.add(s.date);
+            activity.add(s.date, s.count);
             scratch.extend(s.source);
             if quote.is_none() {
                 quote = s.quote.as_deref();
@@ -142,6 +142,7 @@ pub fn full(ds: &Dataset) -> Network {
         directed: true,
         graph,
         node_attrs: nodes.defs,
+        streamed: None,
     }
 }
 

@@ -318,17 +318,29 @@ pub fn build(ds: &Dataset, opts: &Options) -> Result<Built, PrepareError> {
     let network = project(&prepared, opts);
     Ok(Built {
         network,
-        statements: prepared.statements.len(),
+        statements: prepared.statement_count() as usize,
         warnings,
     })
 }
 
-/// Projects prepared statements into the network of `opts.kind`.
+/// Projects prepared statements into the network of `opts.kind`, every
+/// edge held in its graph.
 pub fn project(ds: &Dataset, opts: &Options) -> Network {
+    project_streamed(ds, opts, usize::MAX)
+}
+
+/// How many ties of a one-mode network the export holds in memory; beyond,
+/// it makes them again for each file it writes (the same bytes).
+pub const HELD_TIES: usize = 2_000_000;
+
+/// Projects prepared statements into the network of `opts.kind`; a
+/// one-mode network with more than `held` ties makes them on demand
+/// instead of holding them (see [`crate::graph::EdgeSource`]).
+pub fn project_streamed(ds: &Dataset, opts: &Options, held: usize) -> Network {
     match opts.kind {
         Kind::Full => full(ds),
         Kind::Affiliation => project::affiliation(ds, opts.qualifier, opts.normalization),
-        one_mode => project::one_mode(ds, one_mode, opts.normalization),
+        one_mode => project::one_mode_streamed(ds, one_mode, opts.normalization, held),
     }
 }
 

@@ -18,9 +18,9 @@ pub struct Activity {
 }
 
 impl Activity {
-    /// Counts one statement made on `date`.
-    pub fn add(&mut self, date: Option<NaiveDate>) {
-        self.count += 1;
+    /// Counts `n` statements made on `date`.
+    pub fn add(&mut self, date: Option<NaiveDate>, n: u32) {
+        self.count += u64::from(n);
         self.widen(date, date);
     }
 
@@ -55,10 +55,10 @@ impl Activities {
             countries: vec![Activity::default(); ds.countries.len()],
         };
         for s in &ds.statements {
-            out.actors[s.actor].add(s.date);
-            out.stances[s.stance].add(s.date);
+            out.actors[s.actor].add(s.date, s.count);
+            out.stances[s.stance].add(s.date, s.count);
             if let Some(c) = ds.actors[s.actor].country {
-                out.countries[c].add(s.date);
+                out.countries[c].add(s.date, s.count);
             }
         }
         out

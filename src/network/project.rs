@@ -24,7 +24,10 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::full::{StatementGroup, by_actor_stance_polarity};
 use super::nodes::{Activities, Activity, NodeAttrs};
 use super::{Kind, Normalization, Qualifier};
-use crate::graph::{EdgeData, Network, Relation};
+use std::io;
+use std::sync::Arc;
+
+use crate::graph::{EdgeData, EdgeSource, Network, Relation, StreamedEdges};
 use crate::model::{Dataset, Polarity};
 use chrono::NaiveDate;
 
@@ -46,7 +49,13 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         let split =
             statements.partition_point(|&i| ds.statements[i as usize].polarity == Polarity::Agree);
         let (agree, disagree) = statements.split_at(split);
-        let (na, nd) = (agree.len(), disagree.len());
+        let count = |group: &[u32]| -> u64 {
+            group
+                .iter()
+                .map(|&i| u64::from(ds.statements[i as usize].count))
+                .sum()
+        };
+        let (na, nd) = (count(agree), count(disagree));
         let mut push = |relation: Relation, weight: f64, group: &[u32]| {
             let edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
             edges.push((a, s, edge));
@@ -114,6 +123,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         directed: true,
         graph,
         node_attrs: nodes.defs,
+        streamed: None,
     }
 }
 
@@ -206,116 +216,206 @@ impl Pair {
     }
 }
 
-/// The one-mode network of `kind`: actors as nodes, undirected weighted
-/// edges between actors who spoke on the same stances.
+/// The ties of a one-mode network, made on demand: what they are built
+/// from (each actor's statements per stance and polarity, and each
+/// stance's actors) and, from one counting pass, how many there are and
+/// the largest weight. Memory grows with the statements, not the ties.
 ///
 /// Row by row (Gustavson's sparse accumulation): for each actor i, walk the
 /// actors j > i on each of i's stances, summing into a dense row that is
-/// reset after use. Time grows with the pair updates, memory with the
-/// actors and the edges.
-pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Network {
-    let act = Activities::of(ds);
-    // Cells in (actor, stance) order.
-    let order = by_actor_stance_polarity(ds);
-    let mut cells: Vec<Cell> = Vec::new();
-    for &i in &order {
-        let s = &ds.statements[i as usize];
-        let same = cells
-            .last()
-            .is_some_and(|c| c.actor == s.actor && c.stance == s.stance);
-        if !same {
-            cells.push(Cell {
-                actor: s.actor,
-                stance: s.stance,
-                by: [Activity::default(); 2],
-            });
+/// reset after use. Time grows with the pair updates.
+pub(crate) struct Ties {
+    kind: Kind,
+    normalization: Normalization,
+    relation: Relation,
+    /// Cells in (actor, stance) order.
+    cells: Vec<Cell>,
+    /// Each stance's cells, in actor order.
+    members: Vec<Vec<u32>>,
+    /// Each actor's statements (a_i).
+    activity: Vec<u64>,
+    count: usize,
+    max: f64,
+}
+
+impl Ties {
+    pub fn new(ds: &Dataset, kind: Kind, normalization: Normalization) -> Ties {
+        let order = by_actor_stance_polarity(ds);
+        let mut cells: Vec<Cell> = Vec::new();
+        for &i in &order {
+            let s = &ds.statements[i as usize];
+            let same = cells
+                .last()
+                .is_some_and(|c| c.actor == s.actor && c.stance == s.stance);
+            if !same {
+                cells.push(Cell {
+                    actor: s.actor,
+                    stance: s.stance,
+                    by: [Activity::default(); 2],
+                });
+            }
+            let c = cells.last_mut().expect("just pushed");
+            let p = match s.polarity {
+                Polarity::Agree => 0,
+                Polarity::Disagree => 1,
+            };
+            c.by[p].add(s.date, s.count);
         }
-        let c = cells.last_mut().expect("just pushed");
-        let p = match s.polarity {
-            Polarity::Agree => 0,
-            Polarity::Disagree => 1,
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); ds.stances.len()];
+        for (c, cell) in cells.iter().enumerate() {
+            members[cell.stance].push(c as u32);
+        }
+        let relation = match kind {
+            Kind::Congruence => Relation::Congruence,
+            Kind::Conflict => Relation::Conflict,
+            Kind::Subtract => Relation::Subtract,
+            Kind::Cooccurrence => Relation::Cooccurrence,
+            Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
         };
-        c.by[p].add(s.date);
-    }
-    // Each stance's cells, in actor order.
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); ds.stances.len()];
-    for (c, cell) in cells.iter().enumerate() {
-        members[cell.stance].push(c as u32);
+        let act = Activities::of(ds);
+        let mut ties = Ties {
+            kind,
+            normalization,
+            relation,
+            cells,
+            members,
+            activity: act.actors.iter().map(|a| a.count).collect(),
+            count: 0,
+            max: 0.0,
+        };
+        let (mut count, mut max) = (0, 0.0f64);
+        ties.each(&mut |_, _, e| {
+            count += 1;
+            max = max.max(e.weight.abs());
+            Ok(())
+        })
+        .expect("counting in memory does not fail");
+        (ties.count, ties.max) = (count, max);
+        ties
     }
 
-    let relation = match kind {
-        Kind::Congruence => Relation::Congruence,
-        Kind::Conflict => Relation::Conflict,
-        Kind::Subtract => Relation::Subtract,
-        Kind::Cooccurrence => Relation::Cooccurrence,
-        Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
-    };
-    let mut row = vec![Pair::default(); ds.actors.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut edges: Vec<(usize, usize, EdgeData)> = Vec::new();
-    for actor_cells in cells.chunk_by(|a, b| a.actor == b.actor) {
-        let i = actor_cells[0].actor;
-        for ci in actor_cells {
-            let on_stance = &members[ci.stance];
-            let after = on_stance.partition_point(|&d| cells[d as usize].actor <= i);
-            for &d in &on_stance[after..] {
-                let cj = &cells[d as usize];
-                let p = &mut row[cj.actor];
-                if p.activity.count == 0 {
-                    touched.push(cj.actor);
+    /// Calls `f` with each tie (i < j), in (i, j) order.
+    pub fn each(
+        &self,
+        f: &mut dyn FnMut(usize, usize, &EdgeData) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let (kind, cells) = (self.kind, &self.cells);
+        let mut row = vec![Pair::default(); self.activity.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for actor_cells in cells.chunk_by(|a, b| a.actor == b.actor) {
+            let i = actor_cells[0].actor;
+            for ci in actor_cells {
+                let on_stance = &self.members[ci.stance];
+                let after = on_stance.partition_point(|&d| cells[d as usize].actor <= i);
+                for &d in &on_stance[after..] {
+                    let cj = &cells[d as usize];
+                    let p = &mut row[cj.actor];
+                    if p.activity.count == 0 {
+                        touched.push(cj.actor);
+                    }
+                    p.add(ci, cj, kind);
                 }
-                p.add(ci, cj, kind);
             }
-        }
-        touched.sort_unstable();
-        for &j in &touched {
-            let p = std::mem::take(&mut row[j]);
-            let raw = match kind {
-                Kind::Congruence => p.congruence as f64,
-                Kind::Conflict => p.conflict as f64,
-                Kind::Subtract => p.congruence as f64 - p.conflict as f64,
-                _ => p.cooccurrence as f64,
-            };
-            let (ai, aj) = (act.actors[i].count as f64, act.actors[j].count as f64);
-            let norm = match normalization {
-                Normalization::Average => (ai + aj) / 2.0,
-                Normalization::Jaccard => {
-                    (ai - p.shared_i as f64) + (aj - p.shared_j as f64) + p.congruence as f64
-                }
-                Normalization::Cosine => ai * aj,
-                _ => 1.0,
-            };
-            let weight = if norm == 0.0 { 0.0 } else { raw / norm };
-            if weight != 0.0 {
-                let edge = EdgeData {
-                    relation,
-                    weight,
-                    statements: p.activity.count,
-                    first_date: p.first,
-                    last_date: p.last,
-                    sources: None,
-                    quote: None,
+            touched.sort_unstable();
+            for &j in &touched {
+                let p = std::mem::take(&mut row[j]);
+                let raw = match kind {
+                    Kind::Congruence => p.congruence as f64,
+                    Kind::Conflict => p.conflict as f64,
+                    Kind::Subtract => p.congruence as f64 - p.conflict as f64,
+                    _ => p.cooccurrence as f64,
                 };
-                edges.push((i, j, edge));
+                let (ai, aj) = (self.activity[i] as f64, self.activity[j] as f64);
+                let norm = match self.normalization {
+                    Normalization::Average => (ai + aj) / 2.0,
+                    Normalization::Jaccard => {
+                        (ai - p.shared_i as f64) + (aj - p.shared_j as f64) + p.congruence as f64
+                    }
+                    Normalization::Cosine => ai * aj,
+                    _ => 1.0,
+                };
+                let weight = if norm == 0.0 { 0.0 } else { raw / norm };
+                if weight != 0.0 {
+                    let edge = EdgeData {
+                        relation: self.relation,
+                        weight,
+                        statements: p.activity.count,
+                        first_date: p.first,
+                        last_date: p.last,
+                        sources: None,
+                        quote: None,
+                    };
+                    f(i, j, &edge)?;
+                }
             }
+            touched.clear();
         }
-        touched.clear();
+        Ok(())
+    }
+}
+
+impl EdgeSource for Ties {
+    fn each(
+        &self,
+        f: &mut dyn FnMut(NodeIndex, NodeIndex, &EdgeData) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Actor i is node i of a one-mode network.
+        Ties::each(self, &mut |i, j, e| {
+            f(NodeIndex::new(i), NodeIndex::new(j), e)
+        })
     }
 
-    let mut graph = DiGraph::with_capacity(ds.actors.len(), edges.len());
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn max_weight(&self) -> f64 {
+        self.max
+    }
+}
+
+/// The one-mode network's nodes: every actor, in dataset order.
+fn actor_nodes(ds: &Dataset, kind: Kind, edges: usize) -> Network {
+    let act = Activities::of(ds);
+    let mut graph = DiGraph::with_capacity(ds.actors.len(), edges);
     let attrs = NodeAttrs::of(ds);
-    let nodes: Vec<NodeIndex> = (0..ds.actors.len())
-        .map(|a| graph.add_node(attrs.actor(a, &act.actors[a])))
-        .collect();
-    for (i, j, e) in edges {
-        graph.add_edge(nodes[i], nodes[j], e);
+    for a in 0..ds.actors.len() {
+        graph.add_node(attrs.actor(a, &act.actors[a]));
     }
-    Network {
-        name: kind.name().to_string(),
-        directed: false,
-        graph,
-        node_attrs: attrs.defs,
+    Network::new(kind.name(), false, graph, attrs.defs)
+}
+
+/// The one-mode network of `kind`: actors as nodes, undirected weighted
+/// edges between actors who spoke on the same stances, every tie held in
+/// the graph.
+pub fn one_mode(ds: &Dataset, kind: Kind, normalization: Normalization) -> Network {
+    one_mode_streamed(ds, kind, normalization, usize::MAX)
+}
+
+/// The one-mode network of `kind` with its ties made on demand when there
+/// are more than `held` of them (else held, as [`one_mode`] holds them):
+/// every format writes it the same bytes, and memory stays with the
+/// statements however many ties there are.
+pub fn one_mode_streamed(
+    ds: &Dataset,
+    kind: Kind,
+    normalization: Normalization,
+    held: usize,
+) -> Network {
+    let ties = Ties::new(ds, kind, normalization);
+    if ties.count <= held {
+        let mut net = actor_nodes(ds, kind, ties.count);
+        ties.each(&mut |i, j, e| {
+            net.graph
+                .add_edge(NodeIndex::new(i), NodeIndex::new(j), e.clone());
+            Ok(())
+        })
+        .expect("building a graph in memory does not fail");
+        return net;
     }
+    let mut net = actor_nodes(ds, kind, 0);
+    net.streamed = Some(StreamedEdges(Arc::new(ties)));
+    net
 }
 
 #[cfg(test)]

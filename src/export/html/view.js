@@ -381,7 +381,7 @@
       if (show.actor) head.append(el("strong", s.actor), document.createTextNode(show.stance ? " on " : ""));
       if (show.stance) head.append(el("span", s.stance));
       li.append(head);
-      const meta = [s.date, s.source].filter(Boolean).join(" · ");
+      const meta = [s.date, s.source, s.count ? s.count + " times" : ""].filter(Boolean).join(" · ");
       if (meta) li.append(el("div", meta, "meta"));
       if (s.quote) li.append(el("blockquote", s.quote, "quote"));
       ol.append(li);
