@@ -10,6 +10,7 @@ use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
 use stancegraph::render::{Engine, Image};
+use stancegraph::sql::Dialect as SqlDialect;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,8 +33,9 @@ INPUT is a dataset directory (statements.csv with optional actors.csv, stances.c
 countries.csv; .tsv too), a statements .csv or .tsv file (comma, semicolon or tab,
 detected), a .json dataset, a DNA 3 database (.dna, opened read-only), an Excel or
 OpenDocument workbook (.xlsx, .xls, .ods: statements on the first sheet or the one
-named statements, side tables on sheets named actors, stances, countries), or - for a
-statements CSV on standard input. Without INPUT the seed dataset built into the binary
+named statements, side tables on sheets named actors, stances, countries), a Parquet
+statements table (.parquet, in builds with the parquet feature), or - for a statements
+CSV on standard input. Without INPUT the seed dataset built into the binary
 is used.
 
 Exit status: 0 success, 1 bad input or an output error, 2 bad usage.";
@@ -65,9 +67,55 @@ pub enum Command {
     /// the strongest congruence and conflict pairs.
     #[command(after_help = EXAMPLES)]
     Stats(StatsArgs),
+    /// Print one SQL query that computes a network's edge table from a
+    /// table or view named `statements`, for DuckDB or Spark SQL.
+    #[command(after_help = SQL_EXAMPLES)]
+    Sql(SqlArgs),
     /// Print the man page or shell completions, made from these options.
     #[command(after_help = GENERATE_EXAMPLES)]
     Generate(GenerateArgs),
+}
+
+const SQL_EXAMPLES: &str = "\
+Examples:
+  stancegraph sql --network congruence > congruence.sql
+  duckdb -c \"CREATE VIEW statements AS SELECT * FROM read_csv('statements.csv', all_varchar = true);
+             $(stancegraph sql --network conflict --normalize average)\"
+  stancegraph sql --network congruence --duplicates document --dialect spark
+  stancegraph sql --network affiliation --qualifier combine --normalize activity
+
+The query reads the columns actor, stance and agree (yes/no, true/false, 1/0,
+agree/disagree or +/-, as text or typed), source for --duplicates document, date
+(YYYY-MM-DD) for week, month and year, and count when the table has that column. It
+returns source, target and weight (one-mode pairs once, source < target; the
+affiliation network adds relation), with DNA's definitions and normalizations. Names
+are trimmed and otherwise compared as they are. Filter or recode rows in the view.
+
+Exit status: 0 success, 2 bad usage.";
+
+/// `stancegraph sql`.
+#[derive(Debug, Args)]
+pub struct SqlArgs {
+    /// Which network: affiliation, congruence, conflict, subtract or
+    /// cooccurrence.
+    #[arg(long, value_enum)]
+    pub network: Kind,
+
+    /// How the affiliation network treats polarity.
+    #[arg(long, value_enum, default_value_t = Qualifier::Separate)]
+    pub qualifier: Qualifier,
+
+    /// Edge-weight normalization (a = an actor's statement count).
+    #[arg(long, value_enum, default_value_t = Normalization::None)]
+    pub normalize: Normalization,
+
+    /// Count a repeated (actor, stance, polarity) once per ...
+    #[arg(long, value_enum, default_value_t = Duplicates::Include)]
+    pub duplicates: Duplicates,
+
+    /// The SQL engine to write for.
+    #[arg(long, value_enum, default_value_t = SqlDialect::Duckdb)]
+    pub dialect: SqlDialect,
 }
 
 const GENERATE_EXAMPLES: &str = "\
@@ -434,6 +482,10 @@ pub enum FormatArg {
     /// The adjacency matrix as CSV, labels in the first row and column, for
     /// R, UCINET and visone (<network>.matrix.csv); not in `all`
     Matrix,
-    /// Every format but dl and matrix
+    /// Parquet node and edge tables for pandas, Polars, DuckDB and Spark
+    /// (<network>.nodes.parquet and <network>.edges.parquet); builds with
+    /// the parquet feature only, not in `all`
+    Parquet,
+    /// Every format but dl, matrix and parquet
     All,
 }

@@ -27,4 +27,5 @@ pub mod network;
 pub mod output;
 pub mod render;
 pub mod run;
+pub mod sql;
 pub mod stats;

@@ -46,7 +46,7 @@ pub struct Written {
 /// A file to write: its name in the directory, and what writes its bytes.
 pub type Job<'a> = (
     String,
-    Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>,
+    Box<dyn FnOnce(&mut (dyn Write + Send)) -> io::Result<()> + Send + 'a>,
 );
 
 /// Writes every job into `dir` (created if missing), all or nothing, after

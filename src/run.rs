@@ -64,7 +64,7 @@ pub enum Destination<'w> {
     /// Every file into this directory, all or nothing.
     Dir(&'w Path),
     /// The one file of the one format asked for, into this writer.
-    Writer(&'w mut dyn Write),
+    Writer(&'w mut (dyn Write + Send)),
 }
 
 /// What a run says while it works.
@@ -227,7 +227,7 @@ impl Networks<'_> {
                         for (part, suffix) in format.parts().iter().enumerate() {
                             jobs.push((
                                 format!("{}.{suffix}", network.name),
-                                Box::new(move |w: &mut dyn Write| {
+                                Box::new(move |w: &mut (dyn Write + Send)| {
                                     format.write_with(network, ds, format_opts, part, w)
                                 }),
                             ));

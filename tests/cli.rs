@@ -640,3 +640,26 @@ fn a_count_column_makes_a_row_stand_for_that_many_statements() {
             "statements: 6 (4 agree, 2 disagree)",
         ));
 }
+
+/// A build without the `parquet` feature says how to get Parquet, and
+/// writes nothing.
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_build_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::stancegraph(dir.path())
+        .args(["export", "-f", "parquet", "-o", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--features parquet"), "{stderr}");
+    assert!(!dir.path().join("out").exists());
+    std::fs::write(dir.path().join("s.parquet"), b"PAR1").unwrap();
+    let out = common::stancegraph(dir.path())
+        .args(["check", "s.parquet"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+}

@@ -426,7 +426,7 @@ fn every_file(net: &Network, ds: &Dataset) -> Vec<Vec<u8>> {
         ..export::Options::default()
     };
     let mut files = Vec::new();
-    for format in Format::EVERY {
+    for format in Format::EVERY.into_iter().filter(|f| f.available()) {
         for part in 0..format.parts().len() {
             let mut out = Vec::new();
             format.write_with(net, ds, &opts, part, &mut out).unwrap();

@@ -31,6 +31,7 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
             FormatArg::Cytoscape => out.push(Format::Cytoscape),
             FormatArg::Dl => out.push(Format::Dl),
             FormatArg::Matrix => out.push(Format::Matrix),
+            FormatArg::Parquet => out.push(Format::Parquet),
         }
     }
     out.sort();
@@ -66,6 +67,10 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         }
         None => None,
     };
+    if let Some(missing) = formats.iter().find(|f| !f.available()) {
+        debug_assert_eq!(*missing, Format::Parquet);
+        return Err(Error::usage(Format::PARQUET_MISSING));
+    }
     let to_stdout = args.output.as_os_str() == "-";
     if to_stdout {
         match formats.as_slice() {
@@ -103,8 +108,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     let input = Input::from_arg(args.input.input.as_deref());
     let load_options = load_options(&args.input)?;
     let result = if to_stdout {
-        let stdout = io::stdout();
-        let mut w = io::BufWriter::new(stdout.lock());
+        let mut w = io::BufWriter::new(io::stdout());
         run::export(
             &input,
             &load_options,

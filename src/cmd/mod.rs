@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod generate;
 mod render;
+mod sql;
 mod stats;
 
 use stancegraph::load::{
@@ -105,6 +106,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Render(args) => render::run(args),
         Command::Check(args) => check::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Sql(args) => sql::run(args),
         Command::Generate(args) => generate::run(args),
     }
 }

@@ -82,7 +82,10 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
     let bytes = &rendered.bytes;
     let written = output::write_all(
         &dir,
-        vec![(name, Box::new(move |w: &mut dyn Write| w.write_all(bytes)))],
+        vec![(
+            name,
+            Box::new(move |w: &mut (dyn Write + Send)| w.write_all(bytes)),
+        )],
     )
     .map_err(Error::Output)?;
     super::announce_removed(&written.removed);

@@ -23,6 +23,8 @@ pub mod json;
 pub mod label;
 pub mod matrix;
 pub mod pajek;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod statements;
 pub mod style;
 mod xml;
@@ -70,11 +72,22 @@ pub enum Format {
     Dl,
     /// The adjacency matrix as CSV, labels in the first row and column.
     Matrix,
+    /// Parquet node and edge tables (built with the `parquet` feature).
+    Parquet,
 }
 
 impl Format {
+    /// What a build without the `parquet` feature says when asked for
+    /// Parquet.
+    pub const PARQUET_MISSING: &'static str = "this stancegraph was built without Parquet; build it with cargo build --release --features parquet";
+
+    /// Whether this build writes the format.
+    pub fn available(self) -> bool {
+        self != Format::Parquet || cfg!(feature = "parquet")
+    }
+
     /// Every format, in order.
-    pub const EVERY: [Format; 12] = [
+    pub const EVERY: [Format; 13] = [
         Format::Dot,
         Format::Graphml,
         Format::Csv,
@@ -87,10 +100,12 @@ impl Format {
         Format::Cytoscape,
         Format::Dl,
         Format::Matrix,
+        Format::Parquet,
     ];
 
-    /// The formats `all` writes, in order: every format but the last two,
-    /// which grow with the square of the node count (DL and the matrix).
+    /// The formats `all` writes, in order: every format but the last three:
+    /// DL and the matrix, which grow with the square of the node count, and
+    /// Parquet, which only some builds have.
     pub const ALL: &'static [Format] = Format::EVERY.split_at(10).0;
 
     /// The files one export writes, as suffixes after `<network>.`: one per
@@ -109,6 +124,7 @@ impl Format {
             Format::Cytoscape => &["cyjs"],
             Format::Dl => &["dl"],
             Format::Matrix => &["matrix.csv"],
+            Format::Parquet => &["nodes.parquet", "edges.parquet"],
         }
     }
 
@@ -145,7 +161,7 @@ impl Format {
             Format::Graphml | Format::Gml => 1,
             Format::Dot | Format::Cytoscape => 2,
             Format::Json => 3,
-            Format::Csv => 4,
+            Format::Csv | Format::Parquet => 4,
             Format::Statements | Format::Pajek => 5,
         }
     }
@@ -158,7 +174,7 @@ impl Format {
         net: &Network,
         ds: &Dataset,
         part: usize,
-        w: &mut dyn Write,
+        w: &mut (dyn Write + Send),
     ) -> io::Result<()> {
         self.write_with(net, ds, &Options::default(), part, w)
     }
@@ -170,7 +186,7 @@ impl Format {
         ds: &Dataset,
         opts: &Options,
         part: usize,
-        w: &mut dyn Write,
+        w: &mut (dyn Write + Send),
     ) -> io::Result<()> {
         match (self, part) {
             (Format::Dot, 0) => dot::write(net, &dot::Config::default(), w),
@@ -186,6 +202,15 @@ impl Format {
             (Format::Cytoscape, 0) => cytoscape::write(net, w),
             (Format::Dl, 0) => dl::write(net, w),
             (Format::Matrix, 0) => matrix::write(net, &opts.csv, w),
+            #[cfg(feature = "parquet")]
+            (Format::Parquet, 0) => parquet::write_nodes(net, w),
+            #[cfg(feature = "parquet")]
+            (Format::Parquet, 1) => parquet::write_edges(net, w),
+            #[cfg(not(feature = "parquet"))]
+            (Format::Parquet, _) => Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                Format::PARQUET_MISSING,
+            )),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("{self:?} has no part {part}"),

@@ -23,6 +23,14 @@ pub enum Location {
         /// The table's name.
         table: String,
     },
+    /// A record of a columnar file (Parquet), 1-based, and the column
+    /// where one is known; record 0 is the file's schema (its column names).
+    Row {
+        /// The record, 1-based; 0 for the schema.
+        row: u64,
+        /// The column's name.
+        column: Option<String>,
+    },
     /// A row of a database table, by its `ID`.
     Record {
         /// The table's name.
@@ -69,6 +77,14 @@ impl fmt::Display for Location {
             } => write!(f, "{sheet}!{row}:{row}"),
             Location::Table { table } => write!(f, "table {table}"),
             Location::Record { table, id } => write!(f, "table {table}, row {id}"),
+            Location::Row { row: 0, column } => match column {
+                Some(c) => write!(f, "schema, column {c}"),
+                None => f.write_str("schema"),
+            },
+            Location::Row { row, column } => match column {
+                Some(c) => write!(f, "row {row}, column {c}"),
+                None => write!(f, "row {row}"),
+            },
         }
     }
 }

@@ -24,6 +24,8 @@ mod ids;
 mod json;
 mod names;
 mod options;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod registry;
 mod resolve;
 mod table;
@@ -154,6 +156,8 @@ pub enum Input {
     Dna(PathBuf),
     /// An Excel or OpenDocument workbook.
     Workbook(PathBuf),
+    /// A statements table in a Parquet file.
+    Parquet(PathBuf),
     /// A statements CSV on standard input.
     Stdin,
 }
@@ -171,8 +175,8 @@ impl Input {
     /// Chooses the input form from a command-line argument: `-` is standard
     /// input, a directory is a dataset directory, and files go by extension:
     /// `.json` JSON, `.dna` a DNA database, `.xlsx`, `.xls`, `.ods` (and
-    /// the other workbook extensions) a workbook; any other file is a
-    /// statements table.
+    /// the other workbook extensions) a workbook, `.parquet` a Parquet
+    /// statements table; any other file is a statements table.
     pub fn from_arg(arg: Option<&Path>) -> Input {
         match arg {
             None => Input::Embedded,
@@ -181,6 +185,7 @@ impl Input {
             Some(p) if has_extension(p, &["json"]) => Input::Json(p.to_path_buf()),
             Some(p) if has_extension(p, &["dna"]) => Input::Dna(p.to_path_buf()),
             Some(p) if has_extension(p, &WORKBOOK_EXTENSIONS) => Input::Workbook(p.to_path_buf()),
+            Some(p) if has_extension(p, &["parquet", "parq"]) => Input::Parquet(p.to_path_buf()),
             Some(p) => Input::Csv(p.to_path_buf()),
         }
     }
@@ -189,9 +194,12 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Embedded => format!("{SEED_NAME} (built in)"),
-            Input::Dir(p) | Input::Csv(p) | Input::Json(p) | Input::Dna(p) | Input::Workbook(p) => {
-                p.display().to_string()
-            }
+            Input::Dir(p)
+            | Input::Csv(p)
+            | Input::Json(p)
+            | Input::Dna(p)
+            | Input::Workbook(p)
+            | Input::Parquet(p) => p.display().to_string(),
             Input::Stdin => "<stdin>".to_string(),
         }
     }
@@ -257,6 +265,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
         Input::Json(path) => json_dataset(&name, path, &mut report),
         Input::Dna(path) => dna_dataset(&name, path, options, &mut report),
         Input::Workbook(path) => workbook_dataset(&name, path, options, &mut report),
+        Input::Parquet(path) => parquet_dataset(&name, path, options, &mut report),
     };
     conclude(&name, dataset, report)
 }
@@ -400,6 +409,27 @@ fn dna_dataset(_: &str, path: &Path, _: &LoadOptions, report: &mut Report) -> Op
     report.error(Diagnostic::file(
         &path.display().to_string(),
         "this stancegraph was built without DNA databases; build it with the default features (cargo build --release)",
+    ));
+    None
+}
+
+#[cfg(feature = "parquet")]
+fn parquet_dataset(
+    name: &str,
+    path: &Path,
+    options: &LoadOptions,
+    report: &mut Report,
+) -> Option<Dataset> {
+    let mut resolver = Resolver::new(name, SideTables::default());
+    let ok = parquet::read_statements(path, &options.columns, report, &mut resolver);
+    finish(resolver, report).filter(|_| ok)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_dataset(_: &str, path: &Path, _: &LoadOptions, report: &mut Report) -> Option<Dataset> {
+    report.error(Diagnostic::file(
+        &path.display().to_string(),
+        "this stancegraph was built without Parquet; build it with cargo build --release --features parquet",
     ));
     None
 }

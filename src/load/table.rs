@@ -132,6 +132,24 @@ pub enum RowAt {
         /// The row's `ID`.
         id: i64,
     },
+    /// A record of a columnar file, 1-based (0: its schema).
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    Numbered {
+        /// The record.
+        row: u64,
+        /// The names of its columns.
+        columns: Rc<NamedColumns>,
+    },
+}
+
+/// The names of the columns of a columnar file that hold the schema and
+/// extra columns, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedColumns {
+    /// Per schema column, the file's column that holds it.
+    pub schema: Vec<Option<String>>,
+    /// Per extra column, its name.
+    pub extra: Vec<String>,
 }
 
 impl RowAt {
@@ -166,6 +184,13 @@ impl RowAt {
                 table: table.to_string(),
                 id: *id,
             },
+            RowAt::Numbered { row, columns } => Location::Row {
+                row: *row,
+                column: col.and_then(|c| match c {
+                    Col::Schema(i) => columns.schema.get(i).cloned().flatten(),
+                    Col::Extra(i) => columns.extra.get(i).cloned(),
+                }),
+            },
         }
     }
 
@@ -176,6 +201,7 @@ impl RowAt {
             RowAt::Line(line) => *line,
             RowAt::Sheet { row, .. } => u64::from(*row),
             RowAt::Record { id, .. } => *id as u64,
+            RowAt::Numbered { row, .. } => *row,
             RowAt::Columns(_) => 0,
         }
     }
