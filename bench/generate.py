@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a synthetic statements table for the benchmark.
 
-    python3 bench/generate.py ROWS OUT.csv [--seed N]
+    python3 bench/generate.py ROWS OUT.csv [--seed N] [--shape skewed|distinct|few]
 
 Skewed like real corpora: actor activity follows a Zipf law (a few very active
 actors), and a few stances are heavily contested (30% of all statements, by an
@@ -12,6 +12,13 @@ Same arguments, same bytes.
 Sizes: about ROWS/10 actors, ROWS/100 stances (at least 20), 400 sources,
 dates over two years. At 20k rows: about 2k actors and half a million actor
 pairs that share a stance.
+
+Other shapes:
+- distinct: ROWS/10 actors and ROWS/100 stances drawn uniformly, so almost
+  every statement makes its own edge, and every statement carries a long
+  quote (about 200 characters): the output is several times the input.
+- few: three actors and 30 stances, so each actor makes a third of the
+  statements (a million each at 3M rows) and the network is tiny.
 """
 
 import argparse
@@ -38,7 +45,10 @@ def main():
     p.add_argument("rows", type=int)
     p.add_argument("out")
     p.add_argument("--seed", type=int, default=20250212)
+    p.add_argument("--shape", choices=["skewed", "distinct", "few"], default="skewed")
     a = p.parse_args()
+    if a.shape != "skewed":
+        return uniform(a)
     rng = random.Random(a.seed)
     n = a.rows
     actors = max(20, n // 10)
@@ -78,6 +88,30 @@ def main():
             quote = f'"Quote {i}", über alles — said, with a comma' if i % 5 == 0 else ""
             w.writerow([actor_name(actor), kind, stance_text(stance), "yes" if agree else "no",
                         day.isoformat(), source, quote])
+
+
+def uniform(a):
+    """The distinct and few shapes: actors and stances drawn uniformly."""
+    rng = random.Random(a.seed)
+    n = a.rows
+    actors, stances = (max(20, n // 10), max(20, n // 100)) if a.shape == "distinct" else (3, 30)
+    start = datetime.date(2024, 1, 1)
+    words = ["ceasefire", "guarantees", "Ukraine's", "\"membership\"", "Europe", "security,",
+             "négociations", "союзники", "talks", "troops", "borders", "allies"]
+    with open(a.out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["actor", "actor_kind", "stance", "agree", "date", "source", "quote"])
+        for i in range(n):
+            actor = rng.randrange(actors)
+            stance = rng.randrange(stances)
+            day = start + datetime.timedelta(days=rng.randrange(730))
+            if a.shape == "distinct":
+                quote = " ".join(words[(i * 7 + k) % len(words)] for k in range(22)) + f" ({i})"
+            else:
+                quote = f"Quote {i}" if i % 5 == 0 else ""
+            w.writerow([f"Actor {actor}, {FIRST[actor % len(FIRST)]}", "person",
+                        f"Stance {stance}: \"act\"", "yes" if rng.random() < 0.6 else "no",
+                        day.isoformat(), f"doc-{rng.randrange(5000)}", quote])
 
 
 if __name__ == "__main__":

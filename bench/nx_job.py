@@ -20,35 +20,18 @@ from collections import defaultdict
 
 import networkx as nx
 
-
-def read(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            yield row
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from statements import AGREE, edge_attributes, read  # noqa: E402
+from statements import full_network as aggregate  # noqa: E402
 
 
 def full_network(path):
+    nodes, edges = aggregate(path)
     g = nx.MultiDiGraph(name="full")
-    stats = {}
-    for row in read(path):
-        actor, stance = row["actor"], row["stance"]
-        if actor not in g:
-            g.add_node(actor, label=actor, kind=row.get("actor_kind") or "person")
-        if stance not in g:
-            g.add_node(stance, label=stance, kind="stance")
-        polarity = "agree" if row["agree"].lower() in ("yes", "true", "1", "agree", "+") else "disagree"
-        key = (actor, stance, polarity)
-        s = stats.get(key)
-        if s is None:
-            s = stats[key] = {"n": 0, "first": row["date"], "last": row["date"], "sources": set(), "quote": row["quote"]}
-        s["n"] += 1
-        s["first"] = min(s["first"], row["date"])
-        s["last"] = max(s["last"], row["date"])
-        s["sources"].add(row["source"])
-    for (actor, stance, polarity), s in stats.items():
-        g.add_edge(actor, stance, key=polarity, relation=polarity, weight=float(s["n"]),
-                   statements=s["n"], first_date=s["first"], last_date=s["last"],
-                   sources=len(s["sources"]), quote=s["quote"])
+    for name, (label, kind) in nodes.items():
+        g.add_node(name, label=label, kind=kind)
+    for (actor, stance, polarity), s in edges.items():
+        g.add_edge(actor, stance, key=polarity, **edge_attributes(s, polarity))
     return g
 
 
@@ -75,7 +58,7 @@ def export(path, out):
 def congruence(path, out):
     counts = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for row in read(path):
-        agree = row["agree"].lower() in ("yes", "true", "1", "agree", "+")
+        agree = row["agree"].lower() in AGREE
         counts[row["stance"]][row["actor"]][0 if agree else 1] += 1
     g = nx.Graph(name="congruence")
     for stance, actors in counts.items():

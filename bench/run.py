@@ -1,19 +1,33 @@
 #!/usr/bin/env python3
-"""The benchmark: stancegraph against the floor and against NetworkX.
+"""The benchmark: stancegraph against the floor and against its peers.
 
-    python3 bench/run.py [--sizes 10000,20000,100000,200000,1000000] [--out bench/RESULTS.md]
+    python3 bench/run.py [--sizes 20000,200000,1000000] [--out bench/RESULTS.md]
 
-For each size it generates a statements table (bench/generate.py), then times,
-each in a fresh process, with its peak memory (ru_maxrss) and output bytes:
+Corpora (bench/generate.py): the skewed shape at each size (a few very active
+actors, a few contested stances); `distinct`, as many statements as the
+largest size (1M: over 100k actors and 10k stances) with long quotes, so
+almost every statement makes its own edge; `few`, three times as many by
+three actors (a million each); and `dna`, the largest skewed table as a DNA
+database (examples/dna_bench.rs).
 
-- stancegraph export with all formats, with each format alone, and with
-  --network congruence (CSV);
-- the floor for each of those jobs: one parse of the input with the csv crate
-  plus writing the same number of bytes (examples/floor.rs);
-- NetworkX doing the same job (bench/nx_job.py) at the sizes where it finishes
-  in reasonable time (export up to 200k statements, congruence up to 20k).
+Each job runs in a fresh process, timed with its peak memory (ru_maxrss) and
+output bytes:
 
-It writes the table, with the machine and the date, to bench/RESULTS.md.
+- stancegraph export with all formats, and GraphML alone, on every corpus;
+  each format alone on the largest skewed table; congruence (CSV) up to
+  200k statements; the four one-mode networks at the largest size, written
+  as Pajek to a pipe (their output runs to gigabytes);
+- the floor for each job: one parse of the input with the csv crate (for the
+  DNA database, one SQLite scan of the same rows) plus writing as many bytes
+  (examples/floor.rs, examples/dna_bench.rs);
+- the peers doing the same GraphML job from the same CSV (read, build the
+  full network, write GraphML): igraph's C writer and rustworkx's Rust writer
+  (bench/peer_job.py), with the bytes they write and whether their file is
+  valid GraphML (xmllint against the schema, on the smallest table);
+- NetworkX doing the export (up to 200k statements) and the congruence
+  projection (up to 20k) as before (bench/nx_job.py).
+
+It writes the tables, with the machine and the date, to bench/RESULTS.md.
 Quote ratios, not seconds: the machines are shared and noisy.
 """
 
@@ -28,33 +42,46 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "stancegraph")
-FLOOR = os.path.join(ROOT, "target", "release", "examples", "floor")
-FORMATS = ["dot", "graphml", "csv", "gexf", "json"]
+RELEASE = os.path.join(ROOT, "target", "release")
+BIN = os.path.join(RELEASE, "stancegraph")
+FLOOR = os.path.join(RELEASE, "examples", "floor")
+DNA_BENCH = os.path.join(RELEASE, "examples", "dna_bench")
+FORMATS = ["dot", "graphml", "csv", "gexf", "json", "statements", "html", "pajek", "gml",
+           "cytoscape"]
+ONE_MODE = ["congruence", "conflict", "subtract", "cooccurrence"]
 NX_EXPORT_MAX = 200_000
 NX_CONGRUENCE_MAX = 20_000
-# Actor pairs that share a stance grow faster than the statements: at 200k
-# statements the congruence network has millions of ties (over a gigabyte of
-# CSV); at 1M it would be tens of millions, more than a benchmark of a few
-# minutes should write. Congruence is timed up to this size.
-CONGRUENCE_MAX = 200_000
+CONGRUENCE_CSV_MAX = 200_000
+PEERS = ["igraph", "rustworkx"]
+SCHEMAS = os.environ.get("STANCEGRAPH_SCHEMAS", os.path.join(ROOT, "..", "shared", "schemas"))
 
 
-def run(cmd):
-    """Runs a command; returns (seconds, peak RSS in MiB)."""
+def run(cmd, stdout_bytes=False):
+    """Runs a command; returns (seconds, peak RSS in MiB, bytes on stdout)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE if stdout_bytes else subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    counted = 0
+    if stdout_bytes:
+        while chunk := proc.stdout.read(1 << 20):
+            counted += len(chunk)
+    err = proc.stderr.read().decode(errors="replace")
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, counted
 
 
 def size_of(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
     return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path))
+
+
+def version(module):
+    return subprocess.run([sys.executable, "-c", f"import {module}; print({module}.__version__)"],
+                          capture_output=True, text=True).stdout.strip() or "absent"
 
 
 def machine():
@@ -72,93 +99,233 @@ def machine():
     except (OSError, StopIteration):
         pass
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
-    nx = subprocess.run([sys.executable, "-c", "import networkx; print(networkx.__version__)"],
-                        capture_output=True, text=True).stdout.strip()
     return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; "
-            f"{rustc}; Python {platform.python_version()}, NetworkX {nx}")
+            f"{rustc}; Python {platform.python_version()}, NetworkX {version('networkx')}, "
+            f"igraph {version('igraph')}, rustworkx {version('rustworkx')}")
+
+
+def valid_graphml(path):
+    """Whether xmllint finds the file valid against the GraphML schema; the
+    first complaint otherwise."""
+    xsd = os.path.join(SCHEMAS, "graphml", "graphml.xsd")
+    if not shutil.which("xmllint") or not os.path.exists(xsd):
+        return "not checked (no xmllint or schemas)"
+    env = dict(os.environ, XML_CATALOG_FILES=os.path.join(SCHEMAS, "catalog.xml"))
+    p = subprocess.run(["xmllint", "--nonet", "--noout", "--stream", "--schema", xsd, path],
+                       capture_output=True, text=True, env=env)
+    if p.returncode == 0:
+        return "valid"
+    first = next((l for l in p.stderr.splitlines() if "error" in l.lower()), p.stderr.strip())
+    return "invalid: " + first.split(":", 3)[-1].strip()[:160]
+
+
+class Bench:
+    def __init__(self, work):
+        self.work = work
+        self.rows = []        # (corpus, n, job, secs, rss, bytes, floor)
+        self.peers = []       # (corpus, n, tool, secs, rss, bytes)
+        self.nx = []          # (corpus, n, job, secs, rss, nx_secs, nx_rss)
+        self.validity = {}    # tool -> verdict
+
+    def export(self, corpus, n, data, name, args, floor_of=None):
+        out = os.path.join(self.work, "out")
+        shutil.rmtree(out, ignore_errors=True)
+        secs, rss, _ = run([BIN, "export", data, "-o", out, "-q"] + args)
+        nbytes = size_of(out)
+        floor = self.floor(floor_of or data, nbytes)
+        self.rows.append((corpus, n, name, secs, rss, nbytes, floor))
+        print(f"{corpus:>9} {n:>9} {name:<22} {secs:7.2f} s {rss:7.0f} MiB {nbytes / 1e6:9.1f} MB "
+              f"floor {floor:6.2f} s x{secs / floor:5.1f}", flush=True)
+        return secs, rss, out
+
+    def one_mode(self, corpus, n, data, network):
+        secs, rss, nbytes = run([BIN, "export", data, "--network", network, "-f", "pajek",
+                                 "-o", "-", "-q"], stdout_bytes=True)
+        floor = self.floor(data, nbytes)
+        self.rows.append((corpus, n, f"{network} (pajek, piped)", secs, rss, nbytes, floor))
+        print(f"{corpus:>9} {n:>9} {network:<22} {secs:7.2f} s {rss:7.0f} MiB "
+              f"{nbytes / 1e6:9.1f} MB floor {floor:6.2f} s x{secs / floor:5.1f}", flush=True)
+
+    def floor(self, data, nbytes):
+        target = os.path.join(self.work, "floor.bin")
+        if data.endswith(".dna"):
+            secs = run([DNA_BENCH, "floor", data, str(nbytes), target])[0]
+        else:
+            secs = run([FLOOR, data, str(nbytes), target])[0]
+        os.remove(target)
+        return secs
+
+    def peer(self, corpus, n, data, tool, check=False):
+        out = os.path.join(self.work, f"{tool}.graphml")
+        secs, rss, _ = run([sys.executable, os.path.join(ROOT, "bench", "peer_job.py"), tool, data, out])
+        self.peers.append((corpus, n, tool, secs, rss, size_of(out)))
+        print(f"{corpus:>9} {n:>9} {tool + ' graphml':<22} {secs:7.2f} s {rss:7.0f} MiB "
+              f"{size_of(out) / 1e6:9.1f} MB", flush=True)
+        if check:
+            self.validity[tool] = valid_graphml(out)
+        os.remove(out)
+
+    def networkx(self, corpus, n, data, job, ours):
+        out = os.path.join(self.work, "nx")
+        shutil.rmtree(out, ignore_errors=True)
+        secs, rss, _ = run([sys.executable, os.path.join(ROOT, "bench", "nx_job.py"), job, data, out])
+        self.nx.append((corpus, n, job, ours[0], ours[1], secs, rss))
+        print(f"{corpus:>9} {n:>9} networkx {job:<13} {secs:7.2f} s {rss:7.0f} MiB  x{secs / ours[0]:.1f}",
+              flush=True)
+
+
+def generate(work, n, shape):
+    data = os.path.join(work, f"{shape}{n}.csv")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(n), data,
+                    "--shape", shape], check=True)
+    return data
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--sizes", default="10000,20000,100000,200000,1000000")
+    p.add_argument("--sizes", default="20000,200000,1000000")
     p.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     a = p.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
+    top = max(sizes)
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "stancegraph",
-                    "--example", "floor"], cwd=ROOT, check=True)
+                    "--example", "floor", "--example", "dna_bench"], cwd=ROOT, check=True)
     work = tempfile.mkdtemp(prefix="stancegraph-bench-")
-    rows = []
+    b = Bench(work)
     try:
         for n in sizes:
-            data = os.path.join(work, f"s{n}.csv")
-            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(n), data],
-                           check=True)
-            jobs = [("all formats", ["-f", "all"], "export")]
-            jobs += [(f, ["-f", f], "export") for f in FORMATS]
-            if n <= CONGRUENCE_MAX:
-                jobs += [("congruence (csv)", ["--network", "congruence", "-f", "csv"], "congruence")]
-            for name, args, nx_job in jobs:
-                out = os.path.join(work, "out")
-                shutil.rmtree(out, ignore_errors=True)
-                secs, rss = run([BIN, "export", data, "-o", out, "-q"] + args)
-                nbytes = size_of(out)
-                floor, _ = run([FLOOR, data, str(nbytes), os.path.join(work, "floor.bin")])
-                nx = None
-                limit = NX_EXPORT_MAX if nx_job == "export" else NX_CONGRUENCE_MAX
-                if name in ("all formats", "congruence (csv)") and n <= limit:
-                    nx_out = os.path.join(work, "nx")
-                    shutil.rmtree(nx_out, ignore_errors=True)
-                    nx = run([sys.executable, os.path.join(ROOT, "bench", "nx_job.py"), nx_job, data, nx_out])
-                rows.append((n, name, secs, rss, nbytes, floor, nx))
-                nx_text = f"  networkx {nx[0]:7.2f} s  x{nx[0] / secs:6.1f}" if nx else ""
-                print(f"{n:>9} {name:<17} {secs:7.2f} s {rss:7.0f} MiB {nbytes / 1e6:8.1f} MB "
-                      f"floor {floor:6.2f} s x{secs / floor:5.1f}{nx_text}", flush=True)
+            data = generate(work, n, "skewed")
+            ours = b.export("skewed", n, data, "all formats", ["-f", "all"])
+            if n <= NX_EXPORT_MAX:
+                b.networkx("skewed", n, data, "export", ours)
+            graphml = b.export("skewed", n, data, "graphml", ["-f", "graphml"])
+            if n == min(sizes):
+                b.validity["stancegraph"] = valid_graphml(os.path.join(graphml[2], "full.graphml"))
+            if n == min(sizes) or n == top:
+                for tool in PEERS:
+                    b.peer("skewed", n, data, tool, check=n == min(sizes))
+            if n <= CONGRUENCE_CSV_MAX:
+                cong = b.export("skewed", n, data, "congruence (csv)", ["--network", "congruence", "-f", "csv"])
+                if n <= NX_CONGRUENCE_MAX:
+                    b.networkx("skewed", n, data, "congruence", cong)
+            if n == top:
+                for f in FORMATS:
+                    if f != "graphml":
+                        b.export("skewed", n, data, f, ["-f", f])
+                for network in ONE_MODE:
+                    b.one_mode("skewed", n, data, network)
+                dna = os.path.join(work, f"skewed{n}.dna")
+                subprocess.run([DNA_BENCH, "make", data, dna], check=True, capture_output=True)
+                b.export("dna", n, dna, "all formats", ["-f", "all"])
+                b.export("dna", n, dna, "graphml", ["-f", "graphml"])
+                os.remove(dna)
+            os.remove(data)
+        for shape, n in [("distinct", top), ("few", 3 * top)]:
+            data = generate(work, n, shape)
+            b.export(shape, n, data, "all formats", ["-f", "all"])
+            b.export(shape, n, data, "graphml", ["-f", "graphml"])
+            for tool in PEERS:
+                b.peer(shape, n, data, tool)
+            os.remove(data)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    write_report(a.out, sizes, rows)
+    write_report(a.out, top, b)
 
 
-def write_report(path, sizes, rows):
+def write_report(path, top, b):
     lines = [
         "# Benchmark results",
         "",
         f"Measured {datetime.date.today().isoformat()} by `python3 bench/run.py`, on: {machine()}.",
         "",
         "Each job runs in a fresh process. *Floor*: one parse of the same input with the csv crate",
-        "plus writing the same number of bytes (`examples/floor.rs`). *NetworkX*: the same job in",
-        "NetworkX (`bench/nx_job.py`), run up to 200k statements for exports and 20k for the",
-        "congruence projection. Congruence is timed up to 200k statements: its ties grow faster",
-        "than the statements (millions at 200k), and at 1M its output would be tens of gigabytes.",
-        "Ratios matter; seconds vary with the machine's load.",
+        "(for the DNA database, one SQLite scan of the same rows) plus writing the same number of",
+        "bytes (`examples/floor.rs`, `examples/dna_bench.rs`). Corpora: *skewed* (a few very",
+        "active actors and contested stances), *distinct* (1M statements over 100k actors and 10k",
+        "stances, each with a 200-character quote: almost every statement its own edge), *few*",
+        "(3M statements by three actors, a million each) and *dna* (the largest skewed table as a",
+        "DNA database). *All formats* is `-f all`: ten formats, thirteen files. The one-mode",
+        "networks at the largest size are written as Pajek into a pipe. Ratios matter; seconds",
+        "vary with the machine's load.",
         "",
-        "| statements | job | stancegraph | peak RSS | output | floor | × floor | NetworkX | NetworkX RSS | speed-up |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "## stancegraph and the floor",
+        "",
+        "| corpus | statements | job | time | peak RSS | output | floor | × floor |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
-    for n, name, secs, rss, nbytes, floor, nx in rows:
-        nx_cols = (f"{nx[0]:.2f} s | {nx[1]:.0f} MiB | {nx[0] / secs:.0f}×" if nx else "— | — | —")
-        lines.append(f"| {n:,} | {name} | {secs:.2f} s | {rss:.0f} MiB | {nbytes / 1e6:.1f} MB | "
-                     f"{floor:.2f} s | {secs / floor:.1f} | {nx_cols} |")
+    for corpus, n, name, secs, rss, nbytes, floor in b.rows:
+        lines.append(f"| {corpus} | {n:,} | {name} | {secs:.2f} s | {rss:.0f} MiB | "
+                     f"{nbytes / 1e6:.1f} MB | {floor:.2f} s | {secs / floor:.1f} |")
+    lines += [
+        "",
+        "## The fastest peers: the same GraphML job",
+        "",
+        "Read the CSV, build the full network, write GraphML (`bench/peer_job.py`: the same",
+        "aggregation in Python for both, then each library's own writer). stancegraph's file",
+        "carries more: node ids, kinds, countries, first and last dates and statement counts",
+        "on nodes, and every edge attribute, all typed.",
+        "",
+        "| corpus | statements | stancegraph | igraph | × | rustworkx | × | bytes: ours / igraph / rustworkx |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    ours = {(c, n): (s, r, nb) for c, n, name, s, r, nb, _ in b.rows if name == "graphml"}
+    peers = {(c, n, t): (s, r, nb) for c, n, t, s, r, nb in b.peers}
+    for (corpus, n) in sorted({(c, n) for c, n, _, _, _, _ in b.peers}, key=lambda k: (k[0], k[1])):
+        o = ours.get((corpus, n))
+        if not o:
+            continue
+        cells = []
+        sizes = [f"{o[2] / 1e6:.1f} MB"]
+        for tool in PEERS:
+            t = peers.get((corpus, n, tool))
+            cells.append(f"{t[0]:.2f} s, {t[1]:.0f} MiB | {t[0] / o[0]:.1f}" if t else "— | —")
+            sizes.append(f"{t[2] / 1e6:.1f} MB" if t else "—")
+        lines.append(f"| {corpus} | {n:,} | {o[0]:.2f} s, {o[1]:.0f} MiB | {' | '.join(cells)} | "
+                     f"{' / '.join(sizes)} |")
+    lines += ["", "Valid GraphML (xmllint `--schema graphml.xsd`, on the smallest table):", ""]
+    for tool, verdict in b.validity.items():
+        lines.append(f"- {tool}: {verdict}")
+    if b.nx:
+        lines += [
+            "",
+            "## NetworkX",
+            "",
+            "The same jobs in NetworkX (`bench/nx_job.py`): the full network written as GraphML,",
+            "GEXF, CSV and node-link JSON, against stancegraph's `-f all`; and the congruence",
+            "projection as CSV.",
+            "",
+            "| statements | job | stancegraph | NetworkX | NetworkX RSS | speed-up |",
+            "|---:|---|---:|---:|---:|---:|",
+        ]
+        for _, n, job, secs, _, nx_secs, nx_rss in b.nx:
+            lines.append(f"| {n:,} | {job} | {secs:.2f} s | {nx_secs:.2f} s | {nx_rss:.0f} MiB | "
+                         f"{nx_secs / secs:.0f}× |")
     lines += ["", "## Targets", ""]
-
-    def find(n, name):
-        return next((r for r in rows if r[0] == n and r[1] == name), None)
 
     def verdict(ok):
         return "met" if ok else "**not met**"
 
-    top = max(sizes)
-    r = find(top, "all formats")
-    if r:
-        ratio = r[2] / r[5]
-        lines.append(f"- All formats at {top:,} statements within 3× the floor: {ratio:.2f}× — {verdict(ratio <= 3)}.")
-        lines.append(f"- Peak RSS at {top:,} statements under 800 MiB: {r[3]:.0f} MiB — {verdict(r[3] < 800)}.")
-    for n, name, what in [(200_000, "all formats", "the export"), (20_000, "congruence (csv)", "the congruence projection")]:
-        r = find(n, name)
-        if r and r[6]:
-            speed = r[6][0] / r[2]
-            lines.append(f"- At least 50× faster than NetworkX on {what} at {n:,} statements: "
-                         f"{speed:.0f}× — {verdict(speed >= 50)}.")
+    for corpus, n, name, secs, rss, nbytes, floor in b.rows:
+        if name == "all formats" and n >= top:
+            limit = 3 if corpus == "dna" else 2
+            lines.append(f"- {corpus}, {n:,} statements, all formats within {limit}× the floor: "
+                         f"{secs / floor:.2f}× — {verdict(secs / floor <= limit)}.")
+    for corpus, n, name, secs, rss, nbytes, floor in b.rows:
+        if name == "all formats" and n >= top and corpus != "dna":
+            lines.append(f"- {corpus}, {n:,} statements, full network peak memory under 400 MiB: "
+                         f"{rss:.0f} MiB — {verdict(rss < 400)}.")
+    for corpus, n, name, secs, rss, nbytes, floor in b.rows:
+        if name.endswith("(pajek, piped)"):
+            lines.append(f"- {name.split()[0]} at {n:,} statements under 1 GiB: {rss:.0f} MiB "
+                         f"({nbytes / 1e9:.2f} GB written) — {verdict(rss < 1024)}.")
+    for (corpus, n) in sorted({(c, n) for c, n, _, _, _, _ in b.peers}):
+        o = ours.get((corpus, n))
+        for tool in PEERS:
+            t = peers.get((corpus, n, tool))
+            if o and t:
+                lines.append(f"- Faster than {tool} on {corpus} at {n:,}: {t[0] / o[0]:.1f}× — "
+                             f"{verdict(t[0] > o[0])}.")
     lines.append("")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))

@@ -4,8 +4,8 @@
 //!
 //! `cargo run --release --example floor -- INPUT.csv BYTES OUT`
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
+#[path = "support/write.rs"]
+mod write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -20,15 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         fields += record.len() as u64;
     }
     let total: u64 = bytes.parse()?;
-    let mut w = BufWriter::with_capacity(1 << 16, File::create(out)?);
-    let block = [b'x'; 1 << 16];
-    let mut left = total;
-    while left > 0 {
-        let n = left.min(block.len() as u64) as usize;
-        w.write_all(&block[..n])?;
-        left -= n as u64;
-    }
-    w.flush()?;
+    write::write_bytes(total, out)?;
     eprintln!("{rows} rows, {fields} fields read; {total} bytes written");
     Ok(())
 }

@@ -150,8 +150,9 @@ pub struct EdgeData {
     pub last_date: Option<NaiveDate>,
     /// How many distinct sources the statements come from (two-mode edges).
     pub sources: Option<u64>,
-    /// The first statement's quote, as evidence.
-    pub quote: Option<String>,
+    /// The first statement's quote, as evidence (shared with the
+    /// statement, not copied).
+    pub quote: Option<std::sync::Arc<str>>,
 }
 
 impl EdgeData {

@@ -214,8 +214,8 @@ pub struct Statement {
     pub date: Option<NaiveDate>,
     /// Index into [`Dataset::sources`] of the document it came from.
     pub source: Option<usize>,
-    /// The words, as evidence.
-    pub quote: Option<String>,
+    /// The words, as evidence; shared with the edges that quote it.
+    pub quote: Option<std::sync::Arc<str>>,
     /// Values of [`Dataset::fields`], each an index into
     /// [`Dataset::field_values`]; empty when the input has no extra fields.
     pub fields: Box<[Option<u32>]>,

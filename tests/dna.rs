@@ -274,7 +274,10 @@ fn a_dna_database_gives_the_same_networks_as_the_same_statements_in_csv() {
     assert_eq!(from_dna.statements.len(), 50);
     // The quotes are the coded spans, astral characters and all.
     let quotes = |ds: &stancegraph::model::Dataset| -> Vec<Option<String>> {
-        ds.statements.iter().map(|s| s.quote.clone()).collect()
+        ds.statements
+            .iter()
+            .map(|s| s.quote.as_deref().map(str::to_string))
+            .collect()
     };
     assert_eq!(quotes(&from_dna), quotes(&from_csv));
     let mut compared = 0;

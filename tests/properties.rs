@@ -353,7 +353,7 @@ fn counted() -> impl Strategy<Value = Dataset> {
         for (i, (s, n)) in ds.statements.iter_mut().zip(counts).enumerate() {
             s.count = n;
             s.source = (i % 3 != 2).then_some(i % 2);
-            s.quote = Some(format!("quote {i}"));
+            s.quote = Some(format!("quote {i}").into());
         }
         ds
     })

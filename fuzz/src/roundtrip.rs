@@ -70,7 +70,7 @@ pub fn check(actor: &str, stance: &str, quote: &str, party: &str) -> bool {
     let expected = Expected {
         actor: ds.actors[0].label.clone(),
         stance: ds.stances[0].label.clone(),
-        quote: ds.statements[0].quote.clone(),
+        quote: ds.statements[0].quote.as_deref().map(str::to_string),
         // Typed values are written as numbers or booleans where a format
         // has them: only text is checked as text.
         party: ds

@@ -250,7 +250,7 @@ pub const EDGE_ATTRS: [Attr<EdgeData>; 6] = [
     Attr {
         name: "quote",
         ty: AttrType::String,
-        get: |e| text(&e.quote),
+        get: |e| e.quote.as_deref().map(Value::Str),
     },
 ];
 

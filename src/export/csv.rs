@@ -268,7 +268,7 @@ mod tests {
                 first_date: None,
                 last_date: None,
                 sources: Some(0),
-                quote: Some(quote.to_string()),
+                quote: Some(quote.into()),
             },
         );
         Network {

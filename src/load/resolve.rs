@@ -326,7 +326,7 @@ impl Resolver {
             polarity: polarity?,
             date,
             source: get("source").map(|s| self.source(s)),
-            quote: get("quote").map(str::to_string),
+            quote: get("quote").map(std::sync::Arc::from),
             fields,
             line: row.at.number(),
             count: count?,

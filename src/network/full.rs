@@ -14,7 +14,7 @@ use crate::model::{ActorKind, Dataset};
 pub(crate) struct StatementGroup<'a> {
     pub activity: Activity,
     pub sources: u64,
-    pub quote: Option<&'a str>,
+    pub quote: Option<&'a std::sync::Arc<str>>,
 }
 
 impl<'a> StatementGroup<'a> {
@@ -29,7 +29,7 @@ impl<'a> StatementGroup<'a> {
             activity.add(s.date, s.count);
             scratch.extend(s.source);
             if quote.is_none() {
-                quote = s.quote.as_deref();
+                quote = s.quote.as_ref();
             }
         }
         scratch.sort_unstable();
@@ -50,7 +50,7 @@ impl<'a> StatementGroup<'a> {
             first_date: self.activity.first,
             last_date: self.activity.last,
             sources: Some(self.sources),
-            quote: self.quote.map(str::to_string),
+            quote: self.quote.cloned(),
         }
     }
 }
@@ -160,7 +160,7 @@ mod tests {
             polarity,
             date: NaiveDate::from_ymd_opt(2025, 2, day),
             source: Some(day as usize),
-            quote: Some(format!("q{day}")),
+            quote: Some(format!("q{day}").into()),
             line: day as u64,
             ..Statement::default()
         }
