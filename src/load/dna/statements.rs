@@ -242,16 +242,17 @@ pub(super) fn statements(
         values[col("date")] = Some(date.to_string());
         values[col("source")] = Some(sources[&doc].clone());
         values[col("id")] = Some(id.to_string());
+        let doc_id = doc.to_string();
         let doc_fields = [
-            doc.to_string(),
-            document.title.clone(),
-            document.author.clone(),
-            document.source.clone(),
-            document.section.clone(),
-            document.kind.clone(),
+            doc_id.as_str(),
+            &document.title,
+            &document.author,
+            &document.source,
+            &document.section,
+            &document.kind,
         ];
         for (slot, value) in fields[others.len()..].iter_mut().zip(doc_fields) {
-            *slot = Some(value).filter(|v| !v.is_empty());
+            *slot = (!value.is_empty()).then(|| value.to_string());
         }
         spans.push(Span {
             row: table.rows.len(),
