@@ -199,3 +199,25 @@ fn bad_parquet_is_an_error_naming_file_row_and_column() {
         assert!(stderr.contains(message), "{}: {stderr}", file.display());
     }
 }
+
+/// A footer whose column chunk lies outside the file (found by the
+/// `parquet` fuzz target: the parquet crate panics on it) is an error.
+#[test]
+fn a_damaged_footer_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/parquet/damaged-footer");
+    let file = dir.path().join("damaged.parquet");
+    std::fs::copy(seed, &file).unwrap();
+    let out = stancegraph(dir.path())
+        .arg("check")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("damaged.parquet: is damaged: column"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -51,6 +51,7 @@ pub fn read_statements(
         Ok(f) => f,
         Err(e) => return fail(report, format!("cannot open: {e}")),
     };
+    let size = opened.metadata().map_or(0, |m| m.len());
     let builder = match ParquetRecordBatchReaderBuilder::try_new(opened) {
         Ok(b) => b.with_batch_size(BATCH),
         Err(e) => {
@@ -62,6 +63,25 @@ pub fn read_statements(
             );
         }
     };
+    // The parquet crate panics on a column chunk that starts or ends outside
+    // the file (a damaged footer): check first.
+    for (r, group) in builder.metadata().row_groups().iter().enumerate() {
+        for (c, column) in group.columns().iter().enumerate() {
+            let start = column
+                .dictionary_page_offset()
+                .unwrap_or(column.data_page_offset());
+            let end = start.checked_add(column.compressed_size());
+            let inside = start >= 0 && column.compressed_size() >= 0;
+            if !inside || end.is_none_or(|end| end as u64 > size) {
+                return fail(
+                    report,
+                    format!(
+                        "is damaged: column {c} of row group {r} lies outside the file; write it again with pandas, Polars, DuckDB or Spark"
+                    ),
+                );
+            }
+        }
+    }
     let fields: Vec<(String, DataType)> = builder
         .schema()
         .fields()
