@@ -10,6 +10,14 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A panic that a guarded decoder call catches is reported as an input
+    // error naming the file; print nothing for it here.
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !stancegraph::load::guarding() {
+            default(info);
+        }
+    }));
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -19,6 +19,8 @@ mod diag;
 #[cfg(feature = "dna")]
 mod dna;
 mod entities;
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+mod guard;
 mod header;
 mod ids;
 mod json;
@@ -41,6 +43,7 @@ pub use attributes::{attribute_name, infer_type, parse_color};
 pub use csv::detect_delimiter;
 pub use date::{DateError, date_from_epoch_seconds, parse_date};
 pub use diag::{Diagnostic, Diagnostics, Location, Report, column_name};
+pub use guard::guarding;
 pub use ids::{IdAllocator, is_id_char, slug};
 pub use names::fold;
 pub(crate) use names::{Named, Names, closest};

@@ -25,6 +25,7 @@ use chrono::{DateTime, NaiveDate};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use super::diag::{Diagnostic, Location, Report};
+use super::guard::guarded;
 use super::header::map_header;
 use super::options::ColumnMap;
 use super::table::{
@@ -52,9 +53,16 @@ pub fn read_statements(
         Err(e) => return fail(report, format!("cannot open: {e}")),
     };
     let size = opened.metadata().map_or(0, |m| m.len());
-    let builder = match ParquetRecordBatchReaderBuilder::try_new(opened) {
-        Ok(b) => b.with_batch_size(BATCH),
-        Err(e) => {
+    let damaged = |report: &mut Report, message: String| {
+        fail(
+            report,
+            format!("is damaged ({message}); write it again with pandas, Polars, DuckDB or Spark"),
+        )
+    };
+    let builder = match guarded(|| ParquetRecordBatchReaderBuilder::try_new(opened)) {
+        Err(panic) => return damaged(report, panic),
+        Ok(Ok(b)) => b.with_batch_size(BATCH),
+        Ok(Err(e)) => {
             return fail(
                 report,
                 format!(
@@ -135,15 +143,20 @@ pub fn read_statements(
         },
         &map.extra,
     );
-    let reader = match builder.build() {
-        Ok(r) => r,
-        Err(e) => return fail(report, format!("cannot read as Parquet: {e}")),
+    let mut reader = match guarded(|| builder.build()) {
+        Err(panic) => return damaged(report, panic),
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => return fail(report, format!("cannot read as Parquet: {e}")),
     };
     let mut row = 0u64;
-    for batch in reader {
-        let batch = match batch {
-            Ok(b) => b,
-            Err(e) => {
+    loop {
+        let batch = match guarded(|| reader.next()) {
+            Err(panic) => {
+                return damaged(report, format!("after row {row}: {panic}"));
+            }
+            Ok(None) => break,
+            Ok(Some(Ok(b))) => b,
+            Ok(Some(Err(e))) => {
                 return fail(
                     report,
                     format!("cannot read the records after row {row}: {e}"),
