@@ -301,7 +301,8 @@ def write_report(path, top, b):
         for _, n, job, secs, _, nx_secs, nx_rss in b.nx:
             lines.append(f"| {n:,} | {job} | {secs:.2f} s | {nx_secs:.2f} s | {nx_rss:.0f} MiB | "
                          f"{nx_secs / secs:.0f}× |")
-    lines += ["", "## Targets", ""]
+    lines += ["", "## Targets", "",
+              "Where a target is missed, [PROFILE.md](PROFILE.md) says what the profiles show.", ""]
 
     def verdict(ok):
         return "met" if ok else "**not met**"
