@@ -239,7 +239,7 @@ fn sql_edges(rows: &serde_json::Value) -> BTreeMap<(String, String, String), f64
 
 /// Runs every case in `dialect`'s engine on tables with and without a
 /// count column and checks each edge table against stancegraph's own.
-fn compare(dialect: Dialect, variants: &[&str]) {
+fn compare(dialect: Dialect, variants: &[&str], cases: Vec<(String, Options)>) {
     let engine = match dialect {
         Dialect::Duckdb => "duckdb",
         Dialect::Spark => "spark",
@@ -250,7 +250,6 @@ fn compare(dialect: Dialect, variants: &[&str]) {
         std::fs::write(&csv, table(counts, 7 + u64::from(counts))).unwrap();
         let queries = dir.path().join(format!("queries-{counts}"));
         std::fs::create_dir(&queries).unwrap();
-        let cases = cases();
         for (name, opts) in &cases {
             std::fs::write(queries.join(name), edge_query(opts, dialect).unwrap()).unwrap();
         }
@@ -293,14 +292,27 @@ fn compare(dialect: Dialect, variants: &[&str]) {
 #[test]
 fn duckdb_computes_every_network_as_stancegraph_does() {
     if duckdb_available() {
-        compare(Dialect::Duckdb, &["text", "typed"]);
+        compare(Dialect::Duckdb, &["text", "typed"], cases());
     }
 }
 
 #[test]
 fn spark_computes_every_network_as_stancegraph_does() {
     if spark_available() {
-        compare(Dialect::Spark, &["text"]);
+        // Every duplicates mode (Spark's own date functions), every network
+        // with a normalization, every qualifier: what differs between the
+        // dialects, in a third of DuckDB's time.
+        let cases = cases()
+            .into_iter()
+            .filter(|(_, o)| {
+                o.duplicates != Duplicates::Include
+                    || matches!(
+                        o.normalization,
+                        Normalization::Jaccard | Normalization::Prominence
+                    )
+            })
+            .collect();
+        compare(Dialect::Spark, &["text"], cases);
     }
 }
 
