@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use stancegraph::export::Format;
 use stancegraph::export::csv::Dialect;
 use stancegraph::export::gexf::Version;
 use stancegraph::export::html::Layout as HtmlLayout;
@@ -227,7 +228,8 @@ pub struct ExportArgs {
     pub input: InputArgs,
 
     /// Output format; repeat for several. `all` writes every format but
-    /// the two matrices (dl, matrix).
+    /// dl and matrix (which grow with the square of the node count) and
+    /// parquet.
     #[arg(short, long = "format", value_enum, default_values_t = [FormatArg::All])]
     pub formats: Vec<FormatArg>,
 
@@ -451,41 +453,34 @@ pub struct StatsArgs {
     pub selection: Selection,
 }
 
-/// `-f`: an output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `-f`: one output format, or `all`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormatArg {
-    /// Graphviz DOT (<network>.dot)
-    Dot,
-    /// GraphML (<network>.graphml)
-    Graphml,
-    /// Gephi spreadsheet CSV (<network>.nodes.csv and <network>.edges.csv)
-    Csv,
-    /// GEXF 1.3 for Gephi, with a timeline when statements are dated (<network>.gexf)
-    Gexf,
-    /// NetworkX node-link JSON (<network>.json)
-    Json,
-    /// The event list: the statements behind the network, one row each with
-    /// every field (<network>.statements.csv)
-    Statements,
-    /// An interactive page, self-contained and offline: the network to
-    /// zoom, search, filter and click for the quotes (<network>.html)
-    Html,
-    /// Pajek, for Pajek, igraph and NetworkX (<network>.net)
-    Pajek,
-    /// GML with every attribute, for NetworkX, igraph, Gephi and yEd (<network>.gml)
-    Gml,
-    /// Cytoscape.js elements JSON, also opened by Cytoscape (<network>.cyjs)
-    Cytoscape,
-    /// UCINET DL full matrix with labels (<network>.dl); not in `all`, as
-    /// it grows with the square of the node count
-    Dl,
-    /// The adjacency matrix as CSV, labels in the first row and column, for
-    /// R, UCINET and visone (<network>.matrix.csv); not in `all`
-    Matrix,
-    /// Parquet node and edge tables for pandas, Polars, DuckDB and Spark
-    /// (<network>.nodes.parquet and <network>.edges.parquet); builds with
-    /// the parquet feature only, not in `all`
-    Parquet,
-    /// Every format but dl, matrix and parquet
+    /// Every format but dl, matrix and parquet.
     All,
+    /// One format.
+    One(Format),
+}
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: std::sync::OnceLock<Vec<FormatArg>> = std::sync::OnceLock::new();
+        VARIANTS.get_or_init(|| {
+            Format::EVERY
+                .into_iter()
+                .map(FormatArg::One)
+                .chain([FormatArg::All])
+                .collect()
+        })
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            FormatArg::All => Some(
+                clap::builder::PossibleValue::new("all")
+                    .help("Every format but dl, matrix and parquet"),
+            ),
+            FormatArg::One(f) => f.to_possible_value(),
+        }
+    }
 }

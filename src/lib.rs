@@ -29,3 +29,7 @@ pub mod render;
 pub mod run;
 pub mod sql;
 pub mod stats;
+
+/// What a build without the `parquet` feature says when asked to read or
+/// write Parquet.
+pub const PARQUET_MISSING: &str = "this stancegraph was built without Parquet; build it with cargo build --release --features parquet";

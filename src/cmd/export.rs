@@ -17,21 +17,9 @@ use crate::cli::{ExportArgs, FormatArg};
 fn formats(args: &[FormatArg]) -> Vec<Format> {
     let mut out: Vec<Format> = Vec::new();
     for f in args {
-        match f {
+        match *f {
             FormatArg::All => out.extend(Format::ALL),
-            FormatArg::Dot => out.push(Format::Dot),
-            FormatArg::Graphml => out.push(Format::Graphml),
-            FormatArg::Csv => out.push(Format::Csv),
-            FormatArg::Gexf => out.push(Format::Gexf),
-            FormatArg::Json => out.push(Format::Json),
-            FormatArg::Statements => out.push(Format::Statements),
-            FormatArg::Html => out.push(Format::Html),
-            FormatArg::Pajek => out.push(Format::Pajek),
-            FormatArg::Gml => out.push(Format::Gml),
-            FormatArg::Cytoscape => out.push(Format::Cytoscape),
-            FormatArg::Dl => out.push(Format::Dl),
-            FormatArg::Matrix => out.push(Format::Matrix),
-            FormatArg::Parquet => out.push(Format::Parquet),
+            FormatArg::One(f) => out.push(f),
         }
     }
     out.sort();
@@ -69,7 +57,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     };
     if let Some(missing) = formats.iter().find(|f| !f.available()) {
         debug_assert_eq!(*missing, Format::Parquet);
-        return Err(Error::usage(Format::PARQUET_MISSING));
+        return Err(Error::usage(stancegraph::PARQUET_MISSING));
     }
     let to_stdout = args.output.as_os_str() == "-";
     if to_stdout {

@@ -45,42 +45,45 @@ pub struct Options {
     pub html: html::Layout,
 }
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// An output format. On the command line (`-f`) it is a clap value; the
+/// doc comments are its help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Format {
-    /// Graphviz DOT.
+    /// Graphviz DOT (<network>.dot)
     Dot,
-    /// GraphML with typed keys.
+    /// GraphML (<network>.graphml)
     Graphml,
-    /// Gephi's spreadsheet import: a nodes table and an edges table.
+    /// Gephi spreadsheet CSV (<network>.nodes.csv and <network>.edges.csv)
     Csv,
-    /// GEXF 1.3, for Gephi, dynamic when statements are dated.
+    /// GEXF 1.3 for Gephi, with a timeline when statements are dated (<network>.gexf)
     Gexf,
-    /// NetworkX node-link JSON.
+    /// NetworkX node-link JSON (<network>.json)
     Json,
-    /// The event list: the statements behind the network, as CSV.
+    /// The event list: the statements behind the network, one row each with
+    /// every field (<network>.statements.csv)
     Statements,
-    /// An interactive page, self-contained and offline.
+    /// An interactive page, self-contained and offline: the network to
+    /// zoom, search, filter and click for the quotes (<network>.html)
     Html,
-    /// Pajek `.net`, for Pajek, igraph and NetworkX.
+    /// Pajek, for Pajek, igraph and NetworkX (<network>.net)
     Pajek,
-    /// GML, for NetworkX, igraph, Gephi, yEd and Cytoscape.
+    /// GML with every attribute, for NetworkX, igraph, Gephi and yEd (<network>.gml)
     Gml,
-    /// Cytoscape.js elements JSON.
+    /// Cytoscape.js elements JSON, also opened by Cytoscape (<network>.cyjs)
     Cytoscape,
-    /// UCINET DL, a full matrix with labels.
+    /// UCINET DL full matrix with labels (<network>.dl); not in `all`, as
+    /// it grows with the square of the node count
     Dl,
-    /// The adjacency matrix as CSV, labels in the first row and column.
+    /// The adjacency matrix as CSV, labels in the first row and column, for
+    /// R, UCINET and visone (<network>.matrix.csv); not in `all`
     Matrix,
-    /// Parquet node and edge tables (built with the `parquet` feature).
+    /// Parquet node and edge tables for pandas, Polars, DuckDB and Spark
+    /// (<network>.nodes.parquet and <network>.edges.parquet); builds with
+    /// the parquet feature only, not in `all`
     Parquet,
 }
 
 impl Format {
-    /// What a build without the `parquet` feature says when asked for
-    /// Parquet.
-    pub const PARQUET_MISSING: &'static str = "this stancegraph was built without Parquet; build it with cargo build --release --features parquet";
-
     /// Whether this build writes the format.
     pub fn available(self) -> bool {
         self != Format::Parquet || cfg!(feature = "parquet")
@@ -209,7 +212,7 @@ impl Format {
             #[cfg(not(feature = "parquet"))]
             (Format::Parquet, _) => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
-                Format::PARQUET_MISSING,
+                crate::PARQUET_MISSING,
             )),
             _ => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,

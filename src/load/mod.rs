@@ -432,7 +432,7 @@ fn parquet_dataset(
 fn parquet_dataset(_: &str, path: &Path, _: &LoadOptions, report: &mut Report) -> Option<Dataset> {
     report.error(Diagnostic::file(
         &path.display().to_string(),
-        "this stancegraph was built without Parquet; build it with cargo build --release --features parquet",
+        crate::PARQUET_MISSING,
     ));
     None
 }
