@@ -83,9 +83,8 @@ fn killed_exports_leave_no_partial_final_file_and_the_next_run_cleans_up() {
     let took = started.elapsed();
     let reference = files(&reference);
     let out = tmp.path().join("out");
-    let mut partials_seen = 0;
-    // Kill points over the whole run: reading, building, writing.
-    for tenth in 1..=12u32 {
+    // Starts an export into `out` and kills it after `twelfths` of a run.
+    let kill_at = |twelfths: u32| {
         let mut child = Command::new(bin())
             .arg("export")
             .arg(&input)
@@ -94,12 +93,20 @@ fn killed_exports_leave_no_partial_final_file_and_the_next_run_cleans_up() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(took * tenth / 12);
+        std::thread::sleep(took * twelfths / 12);
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
+    };
+    let has_partials = || files(&out).keys().any(|n| is_partial(n));
+    let mut partials_seen = 0;
+    let mut leaves_partials = None;
+    // Kill points over the whole run: reading, building, writing.
+    for tenth in 1..=12u32 {
+        kill_at(tenth);
         for (name, bytes) in files(&out) {
             if is_partial(&name) {
                 partials_seen += 1;
+                leaves_partials.get_or_insert(tenth);
                 continue;
             }
             assert!(
@@ -115,6 +122,19 @@ fn killed_exports_leave_no_partial_final_file_and_the_next_run_cleans_up() {
     assert!(
         partials_seen > 0,
         "no kill fell while files were written; the test did not test"
+    );
+    // The last kill may fall after the run ended, and each run removes what
+    // earlier ones left: kill once more where kills left partial files, so
+    // that the next run has some to remove.
+    for _ in 0..10 {
+        if has_partials() {
+            break;
+        }
+        kill_at(leaves_partials.expect("a kill left partial files"));
+    }
+    assert!(
+        has_partials(),
+        "no kill left a partial file for the next run"
     );
     // The next run into the directory removes what the killed ones left.
     let next = succeeded(
