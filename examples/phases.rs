@@ -3,9 +3,9 @@
 //! form; with `congruence`, also the congruence projection, held whole).
 use std::time::Instant;
 
-use stancegraph::export::Format;
+use stancegraph::export::{Format, Options, Part};
 use stancegraph::load::{Input, LoadOptions, load};
-use stancegraph::network::{Kind, Normalization, full, project};
+use stancegraph::network::{Kind, Normalization, full, projection};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: phases INPUT");
@@ -20,7 +20,7 @@ fn main() {
     eprintln!("full      {:>8.3} s", t.elapsed().as_secs_f64());
     if std::env::args().nth(2).as_deref() == Some("congruence") {
         let t = Instant::now();
-        let congruence = project::one_mode(&ds, Kind::Congruence, Normalization::None);
+        let congruence = projection::one_mode(&ds, Kind::Congruence, Normalization::None);
         eprintln!(
             "congruence {:>7.3} s ({} ties)",
             t.elapsed().as_secs_f64(),
@@ -28,17 +28,27 @@ fn main() {
         );
         let t = Instant::now();
         let mut sink = std::io::BufWriter::new(std::io::sink());
-        Format::Csv.write(&congruence, &ds, 1, &mut sink).unwrap();
+        Format::Csv
+            .write_part(
+                &congruence,
+                &ds,
+                &Options::default(),
+                Part::Edges,
+                &mut sink,
+            )
+            .unwrap();
         eprintln!("  its edges.csv {:>5.3} s", t.elapsed().as_secs_f64());
     }
     for format in Format::ALL {
-        for part in 0..format.parts().len() {
+        for &part in format.parts() {
             let t = Instant::now();
             let mut sink = std::io::BufWriter::new(std::io::sink());
-            format.write(&net, &ds, part, &mut sink).unwrap();
+            format
+                .write_part(&net, &ds, &Options::default(), part, &mut sink)
+                .unwrap();
             eprintln!(
                 "{:<9} {:>8.3} s",
-                format.parts()[part],
+                format.suffix(part),
                 t.elapsed().as_secs_f64()
             );
         }

@@ -6,12 +6,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use stancegraph::export::Format;
 use stancegraph::export::csv::Dialect;
 use stancegraph::export::gexf::Version;
-use stancegraph::export::html::Layout as HtmlLayout;
+use stancegraph::graphviz::Engine;
+use stancegraph::layout::Method as HtmlLayout;
 use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
-use stancegraph::render::{Engine, Image};
+use stancegraph::render::Image;
 use stancegraph::sql::Dialect as SqlDialect;
+
+use crate::choice::{choice, possible_value};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -99,23 +102,23 @@ Exit status: 0 success, 2 bad usage.";
 pub struct SqlArgs {
     /// Which network: affiliation, congruence, conflict, subtract or
     /// cooccurrence.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = choice::<Kind>())]
     pub network: Kind,
 
     /// How the affiliation network treats polarity.
-    #[arg(long, value_enum, default_value_t = Qualifier::Separate)]
+    #[arg(long, value_parser = choice::<Qualifier>(), default_value_t = Qualifier::Separate)]
     pub qualifier: Qualifier,
 
     /// Edge-weight normalization (a = an actor's statement count).
-    #[arg(long, value_enum, default_value_t = Normalization::None)]
+    #[arg(long, value_parser = choice::<Normalization>(), default_value_t = Normalization::None)]
     pub normalize: Normalization,
 
     /// Count a repeated (actor, stance, polarity) once per ...
-    #[arg(long, value_enum, default_value_t = Duplicates::Include)]
+    #[arg(long, value_parser = choice::<Duplicates>(), default_value_t = Duplicates::Include)]
     pub duplicates: Duplicates,
 
     /// The SQL engine to write for.
-    #[arg(long, value_enum, default_value_t = SqlDialect::Duckdb)]
+    #[arg(long, value_parser = choice::<SqlDialect>(), default_value_t = SqlDialect::Duckdb)]
     pub dialect: SqlDialect,
 }
 
@@ -254,7 +257,7 @@ pub struct ExportArgs {
     /// How the Gephi tables write backslashes: doubled for Gephi's parser
     /// (and pandas or Python's csv with escapechar="\\"), or as they are
     /// for strict RFC 4180 readers (pandas, R, Python's csv by default).
-    #[arg(long, value_enum, default_value_t = Dialect::Gephi)]
+    #[arg(long, value_parser = choice::<Dialect>(), default_value_t = Dialect::Gephi)]
     pub csv_dialect: Dialect,
 
     /// Put ' before CSV text that starts with = + - @ (which Excel and
@@ -263,13 +266,13 @@ pub struct ExportArgs {
     pub spreadsheet_safe: bool,
 
     /// The GEXF version: 1.3, or 1.2draft for NetworkX before 3.
-    #[arg(long, value_enum, default_value_t = Version::V1_3)]
+    #[arg(long, value_parser = choice::<Version>(), default_value_t = Version::V1_3)]
     pub gexf_version: Version,
 
     /// Who lays out the HTML view: Graphviz where installed (networks up
     /// to 300 nodes), or always stancegraph's spring layout (the same
     /// bytes on every machine).
-    #[arg(long, value_enum, default_value_t = HtmlLayout::Auto)]
+    #[arg(long, value_parser = choice::<HtmlLayout>(), default_value_t = HtmlLayout::Auto)]
     pub html_layout: HtmlLayout,
 
     /// Print nothing on success but warnings, and show no progress.
@@ -282,15 +285,15 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct NetworkArgs {
     /// Which network to build.
-    #[arg(long, value_enum, default_value_t = Kind::Full)]
+    #[arg(long, value_parser = choice::<Kind>(), default_value_t = Kind::Full)]
     pub network: Kind,
 
     /// How the affiliation network treats polarity.
-    #[arg(long, value_enum, default_value_t = Qualifier::Separate)]
+    #[arg(long, value_parser = choice::<Qualifier>(), default_value_t = Qualifier::Separate)]
     pub qualifier: Qualifier,
 
     /// Edge-weight normalization (a = an actor's statement count).
-    #[arg(long, value_enum, default_value_t = Normalization::None)]
+    #[arg(long, value_parser = choice::<Normalization>(), default_value_t = Normalization::None)]
     pub normalize: Normalization,
 
     #[command(flatten)]
@@ -324,7 +327,7 @@ pub struct RenderArgs {
     pub net: NetworkArgs,
 
     /// The picture format.
-    #[arg(short = 'T', long = "format", value_enum, default_value_t = Image::Svg)]
+    #[arg(short = 'T', long = "format", value_parser = choice::<Image>(), default_value_t = Image::Svg)]
     pub image: Image,
 
     /// The picture file, or - for standard output [default:
@@ -333,7 +336,7 @@ pub struct RenderArgs {
     pub output: Option<PathBuf>,
 
     /// The Graphviz layout engine [default: chosen for the network].
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = choice::<Engine>())]
     pub layout: Option<Engine>,
 
     /// Draw actors in boxes by this attribute: country, kind, role, or any
@@ -366,7 +369,7 @@ pub struct Selection {
     pub level: Level,
 
     /// Count a repeated (actor, stance, polarity) once per ...
-    #[arg(long, value_enum, default_value_t = Duplicates::Include)]
+    #[arg(long, value_parser = choice::<Duplicates>(), default_value_t = Duplicates::Include)]
     pub duplicates: Duplicates,
 
     /// Keep statements dated on or after this day (YYYY-MM-DD).
@@ -394,7 +397,7 @@ pub struct Selection {
     pub exclude_stance: Vec<String>,
 
     /// Keep only actors of this kind; repeatable.
-    #[arg(long, value_enum, value_name = "KIND")]
+    #[arg(long, value_parser = choice::<ActorKind>(), value_name = "KIND")]
     pub kind: Vec<ActorKind>,
 
     /// Keep only statements from this source (exact); repeatable.
@@ -480,7 +483,7 @@ impl ValueEnum for FormatArg {
                 clap::builder::PossibleValue::new("all")
                     .help("Every format but dl, matrix and parquet"),
             ),
-            FormatArg::One(f) => f.to_possible_value(),
+            FormatArg::One(f) => Some(possible_value(*f)),
         }
     }
 }

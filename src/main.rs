@@ -2,6 +2,7 @@
 //! and map its outcome to an exit code (0 success, 1 bad input or output
 //! error, 2 bad usage; clap exits 2 itself on a usage error it finds).
 
+mod choice;
 mod cli;
 mod cmd;
 

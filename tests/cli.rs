@@ -21,16 +21,68 @@ const SEED_FILES: [&str; 11] = [
     "out/full.statements.csv",
 ];
 
+/// The seed's full network, counted from its tables here (not by
+/// stancegraph): nodes are the actors who speak, their countries and the
+/// stances spoken about; edges are the distinct (actor, stance, agree)
+/// triples and one affiliation per actor with a country.
+fn seed_counts() -> (usize, usize, usize) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/nato-ukraine-2025-02");
+    let rows = |table: &str| -> Vec<BTreeMap<String, String>> {
+        csv::Reader::from_path(dir.join(table))
+            .unwrap()
+            .deserialize()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let statements = rows("statements.csv");
+    let country_of: BTreeMap<String, String> = rows("actors.csv")
+        .into_iter()
+        .filter(|a| !a["country"].is_empty())
+        .map(|a| (a["id"].clone(), a["country"].clone()))
+        .collect();
+    let actors: BTreeSet<&str> = statements.iter().map(|s| s["actor"].as_str()).collect();
+    let stances: BTreeSet<&str> = statements.iter().map(|s| s["stance"].as_str()).collect();
+    let countries: BTreeSet<&str> = actors
+        .iter()
+        .filter_map(|a| country_of.get(*a).map(String::as_str))
+        .collect();
+    let triples: BTreeSet<(&str, &str, &str)> = statements
+        .iter()
+        .map(|s| {
+            (
+                s["actor"].as_str(),
+                s["stance"].as_str(),
+                s["agree"].as_str(),
+            )
+        })
+        .collect();
+    let affiliations = actors
+        .iter()
+        .filter(|a| country_of.contains_key(**a))
+        .count();
+    (
+        actors.len() + countries.len() + stances.len(),
+        triples.len() + affiliations,
+        statements.len(),
+    )
+}
+
 #[test]
 fn export_without_input_writes_the_seed_network_into_out() {
     let dir = tempfile::tempdir().unwrap();
+    let (nodes, edges, statements) = seed_counts();
+    assert!(
+        nodes > 20 && edges > 30 && statements > 25,
+        "the seed is read"
+    );
     stancegraph(dir.path())
         .arg("export")
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "full: 26 nodes, 36 edges from 31 statements",
-        ))
+        .stderr(predicate::str::contains(format!(
+            "full: {nodes} nodes, {edges} edges from {statements} statements"
+        )))
         // No progress spinner when stderr is not a terminal.
         .stderr(predicate::str::contains("reading the statements").not());
     let mut expected = vec!["out".to_string()];

@@ -9,12 +9,12 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::dot::unquote;
 use common::{
     TRICKY_CSV, TRICKY_LABELS, attributed, fixture, networkx_available, python, schemas_dir,
     stancegraph, tool_available, validate_graphml,
 };
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt, Vertex};
-use stancegraph::export::dot::unquote;
 use stancegraph::export::format_weight;
 
 /// A graph as a set of (id, label, kind) nodes and (source, target,

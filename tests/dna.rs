@@ -246,7 +246,7 @@ fn option_sets() -> Vec<Options> {
 }
 
 fn written(
-    net: &stancegraph::graph::Network,
+    net: &stancegraph::network::Network,
     ds: &stancegraph::model::Dataset,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -257,10 +257,15 @@ fn written(
         Format::Gexf,
         Format::Json,
     ] {
-        for (part, name) in format.parts().iter().enumerate() {
+        for &part in format.parts() {
             let mut bytes = Vec::new();
-            format.write(net, ds, part, &mut bytes).unwrap();
-            out.push((name.to_string(), String::from_utf8(bytes).unwrap()));
+            format
+                .write_part(net, ds, &Default::default(), part, &mut bytes)
+                .unwrap();
+            out.push((
+                format.suffix(part).to_string(),
+                String::from_utf8(bytes).unwrap(),
+            ));
         }
     }
     out

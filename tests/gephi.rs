@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{conformance_required, fixture, stancegraph, succeeded};
+use common::{fixture, runs_unless, stancegraph, succeeded};
 use serde_json::Value;
 
 const JAR: &str = "/usr/share/java/commons-csv.jar";
@@ -27,17 +27,7 @@ fn gephi_parser_available() -> bool {
     } else {
         None
     };
-    match reason {
-        None => true,
-        Some(reason) => {
-            assert!(
-                !conformance_required(),
-                "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it"
-            );
-            eprintln!("SKIPPED: {reason}");
-            false
-        }
-    }
+    runs_unless(reason.map(str::to_string))
 }
 
 /// What Gephi's parser reads from a table.

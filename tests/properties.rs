@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use stancegraph::graph::Network;
 use stancegraph::model::{Actor, ActorKind, Dataset, Polarity, Stance, Statement};
+use stancegraph::network::Network;
 use stancegraph::network::{
-    Duplicates, Filter, Kind, Normalization, Options, Qualifier, build, duplicates, filter, project,
+    Duplicates, Filter, Kind, Normalization, Options, Qualifier, build, duplicates, filter,
+    projection,
 };
 
 /// A dataset of `actors` actors and `stances` stances with the given
@@ -83,7 +84,7 @@ fn weights(net: &Network) -> BTreeMap<(String, String), f64> {
 }
 
 fn one(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String), f64> {
-    let net = project::one_mode(ds, kind, n);
+    let net = projection::one_mode(ds, kind, n);
     assert!(!net.directed);
     weights(&net)
 }
@@ -147,7 +148,7 @@ proptest! {
         }
         // Activity and prominence shares of one actor or stance sum to 1.
         for n in [Normalization::Activity, Normalization::Prominence] {
-            let net = project::affiliation(&ds, Qualifier::Ignore, n);
+            let net = projection::affiliation(&ds, Qualifier::Ignore, n);
             let g = &net.graph;
             let mut sums: BTreeMap<usize, f64> = BTreeMap::new();
             for e in g.edge_indices() {
@@ -205,8 +206,8 @@ proptest! {
                     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
                     v
                 };
-                let first = edges(&project::affiliation(&filtered, q, n));
-                let then: Vec<_> = edges(&project::affiliation(&ds, q, n))
+                let first = edges(&projection::affiliation(&filtered, q, n));
+                let then: Vec<_> = edges(&projection::affiliation(&ds, q, n))
                     .into_iter()
                     .filter(|e| kept.contains(&e.1))
                     .collect();
@@ -379,10 +380,13 @@ fn repeated(ds: &Dataset) -> Dataset {
 
 /// The network's nodes and edges tables, as the export writes them.
 fn tables(net: &Network, ds: &Dataset) -> Vec<u8> {
-    use stancegraph::export::Format;
+    use stancegraph::export::{Format, Part};
     let mut out = Vec::new();
-    Format::Csv.write(net, ds, 0, &mut out).unwrap();
-    Format::Csv.write(net, ds, 1, &mut out).unwrap();
+    for part in [Part::Nodes, Part::Edges] {
+        Format::Csv
+            .write_part(net, ds, &Default::default(), part, &mut out)
+            .unwrap();
+    }
     out
 }
 
@@ -421,15 +425,13 @@ proptest! {
 /// without Graphviz).
 fn every_file(net: &Network, ds: &Dataset) -> Vec<Vec<u8>> {
     use stancegraph::export::{self, Format};
-    let opts = export::Options {
-        html: export::html::Layout::Spring,
-        ..export::Options::default()
-    };
+    // The default: the spring layout.
+    let opts = export::Options::default();
     let mut files = Vec::new();
     for format in Format::EVERY.into_iter().filter(|f| f.available()) {
-        for part in 0..format.parts().len() {
+        for &part in format.parts() {
             let mut out = Vec::new();
-            format.write_with(net, ds, &opts, part, &mut out).unwrap();
+            format.write_part(net, ds, &opts, part, &mut out).unwrap();
             files.push(out);
         }
     }

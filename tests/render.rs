@@ -246,10 +246,10 @@ fn a_two_thousand_actor_network_renders_with_sfdp_and_its_legend() {
     assert!(svg.contains("the 300 strongest of "), "the title says so");
 }
 
-/// Whether any process runs with `marker` in its command line.
+/// Whether any process runs with `marker` in its environment.
 fn running_with(marker: &str) -> bool {
     fs::read_dir("/proc").unwrap().flatten().any(|e| {
-        fs::read(e.path().join("cmdline"))
+        fs::read(e.path().join("environ"))
             .is_ok_and(|c| String::from_utf8_lossy(&c).contains(marker))
     })
 }
@@ -260,13 +260,13 @@ fn a_time_limit_stops_graphviz_with_a_clear_error() {
         return;
     }
     let table = synthetic(2000);
-    let f = fixture(&[("big.csv", table.as_bytes()), ("tmp/.keep", b"")]);
-    // graphviz-rust writes the graph to a file in TMPDIR and runs dot on
-    // it: a private TMPDIR marks that dot's command line.
-    let tmp = f.path().join("tmp");
+    let f = fixture(&[("big.csv", table.as_bytes())]);
+    // The dot that stancegraph starts inherits this variable: it marks
+    // that process and no other.
+    let marker = format!("STANCEGRAPH_TEST_RUN={}", f.path().display());
     let started = std::time::Instant::now();
     stancegraph(f.path())
-        .env("TMPDIR", &tmp)
+        .env("STANCEGRAPH_TEST_RUN", f.path())
         .args([
             "render",
             "big.csv",
@@ -287,7 +287,112 @@ fn a_time_limit_stops_graphviz_with_a_clear_error() {
         ));
     assert!(started.elapsed().as_secs() < 20, "stopped promptly");
     assert!(!f.path().join("big.svg").exists(), "nothing written");
-    assert!(!running_with(tmp.to_str().unwrap()), "dot was stopped");
+    assert!(!running_with(&marker), "dot was stopped");
+}
+
+/// A time limit kills the Graphviz process the library started, and only
+/// that one: a program that uses the library (here, this test) keeps its
+/// own child processes. The "Graphviz" is a script that records its
+/// process id and sleeps.
+#[cfg(unix)]
+#[test]
+fn a_timeout_kills_only_its_own_graphviz_process() {
+    use stancegraph::graphviz::{Engine, Graphviz, RunError};
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let script = dir.path().join("slow-dot");
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 30\n",
+            pid_file.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut sibling = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let graphviz = Graphviz {
+        program: script.into_os_string(),
+    };
+    let started = std::time::Instant::now();
+    let result = graphviz.run(
+        Engine::Dot,
+        "svg",
+        b"digraph { a -> b }",
+        Duration::from_millis(500),
+    );
+    assert!(
+        matches!(result, Err(RunError::Timeout(d)) if d == Duration::from_millis(500)),
+        "{result:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "stopped promptly"
+    );
+    // The sibling lives on.
+    assert!(
+        sibling.try_wait().unwrap().is_none(),
+        "the sibling was killed"
+    );
+    sibling.kill().unwrap();
+    sibling.wait().unwrap();
+    // Graphviz's process is gone (killed and reaped, not a zombie).
+    let pid: u32 = fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    if Path::new("/proc/self").exists() {
+        assert!(
+            !Path::new(&format!("/proc/{pid}")).exists(),
+            "the timed-out process {pid} still exists"
+        );
+    }
+}
+
+/// A Graphviz that fails says what it printed; one that is not there says
+/// so; both as typed errors.
+#[cfg(unix)]
+#[test]
+fn graphviz_failures_are_typed_errors() {
+    use stancegraph::graphviz::{Engine, Graphviz, RunError};
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("bad-dot");
+    fs::write(
+        &script,
+        "#!/bin/sh\ncat > /dev/null\necho 'syntax error in line 1' >&2\nexit 3\n",
+    )
+    .unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    let limit = Duration::from_secs(20);
+    let failed = Graphviz {
+        program: script.into_os_string(),
+    }
+    .run(Engine::Neato, "svg", b"x", limit);
+    match failed {
+        Err(RunError::Failed { status, message }) => {
+            assert_eq!(status.code(), Some(3));
+            assert_eq!(message, "syntax error in line 1");
+        }
+        other => panic!("{other:?}"),
+    }
+    let missing = Graphviz {
+        program: dir.path().join("nothing").into_os_string(),
+    }
+    .run(Engine::Dot, "svg", b"x", limit);
+    assert!(
+        matches!(missing, Err(RunError::NotInstalled { .. })),
+        "{missing:?}"
+    );
 }
 
 #[test]

@@ -1,11 +1,13 @@
 //! The seed network shows the article: who agrees with whom, who clashes
 //! with whom on the same stance, and which country each actor speaks for.
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use stancegraph::graph::{Network, Relation};
 use stancegraph::load::{Input, LoadOptions, load};
 use stancegraph::model::{ActorKind, Polarity};
+use stancegraph::network::{Network, Relation};
 
 fn relations(net: &Network) -> BTreeMap<(String, String), Vec<Relation>> {
     let g = &net.graph;
@@ -88,8 +90,16 @@ fn quotes_are_verbatim_from_the_article() {
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/seeds/000_da94b90972f08c21.txt"
     );
-    let Ok(text) = std::fs::read_to_string(article) else {
-        eprintln!("SKIPPED: the article is not at {article}");
+    let text = std::fs::read_to_string(article);
+    // CI has shared/ beside the clone: there the article must be read.
+    if !common::runs_unless(
+        text.as_ref()
+            .err()
+            .map(|e| format!("the article is not at {article}: {e}")),
+    ) {
+        return;
+    }
+    let Ok(text) = text else {
         return;
     };
     let ds = load(&Input::Embedded, &LoadOptions::default())

@@ -3,6 +3,7 @@
 //! round trip is also run by `tests/roundtrip.rs` on stable Rust, so CI
 //! checks it where no nightly toolchain is.
 
+pub mod dot;
 pub mod roundtrip;
 
 use std::io;
@@ -40,9 +41,9 @@ pub fn exercise(loaded: &Loaded) {
             for notice in format.notices(&built.network) {
                 assert!(!notice.is_empty());
             }
-            for part in 0..format.parts().len() {
+            for &part in format.parts() {
                 format
-                    .write_with(&built.network, ds, &format_options, part, &mut io::sink())
+                    .write_part(&built.network, ds, &format_options, part, &mut io::sink())
                     .expect("writing to nowhere cannot fail");
             }
         }

@@ -8,22 +8,20 @@
 //! hold, DOT's one kind of line break, Pajek's and DL's one-line labels
 //! without double quotes.
 
+use crate::dot::unquote;
 use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, Stmt};
 use quick_xml::events::Event;
 use stancegraph::export::Format;
-use stancegraph::export::dot::unquote;
-use stancegraph::export::label::one_line;
-use stancegraph::load::{is_id_char, load_json_bytes};
+use stancegraph::export::one_line;
+use stancegraph::load::load_json_bytes;
+use stancegraph::names::is_id_char;
 use stancegraph::network;
 
-/// The default format options, but the HTML view laid out without
-/// Graphviz: a run of an outside program per input would slow a fuzzer
-/// down a hundredfold.
+/// The default format options: the HTML view laid out by the spring
+/// layout, without Graphviz (a run of an outside program per input would
+/// slow a fuzzer down a hundredfold).
 pub fn spring() -> stancegraph::export::Options {
-    stancegraph::export::Options {
-        html: stancegraph::export::html::Layout::Spring,
-        ..Default::default()
-    }
+    stancegraph::export::Options::default()
 }
 
 /// The values the files must hold.
@@ -90,10 +88,11 @@ pub fn check(actor: &str, stance: &str, quote: &str, party: &str) -> bool {
     // Parquet is binary, and read back by DuckDB and pandas in
     // tests/parquet.rs.
     for format in Format::EVERY.into_iter().filter(|f| *f != Format::Parquet) {
-        for (part, suffix) in format.parts().iter().enumerate() {
+        for &part in format.parts() {
+            let suffix = format.suffix(part);
             let mut out = Vec::new();
             format
-                .write_with(&net, ds, &spring(), part, &mut out)
+                .write_part(&net, ds, &spring(), part, &mut out)
                 .expect("writing to memory");
             let text = String::from_utf8(out).expect("every format writes UTF-8");
             read_back(format, suffix, &text, &expected);

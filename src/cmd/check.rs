@@ -18,13 +18,7 @@ pub fn run(args: CheckArgs) -> Result<(), Error> {
 fn attributes(ds: &Dataset) -> String {
     let list = |defs: &[stancegraph::model::AttrDef]| {
         defs.iter()
-            .map(|d| {
-                format!(
-                    "{} ({})",
-                    d.name,
-                    stancegraph::export::attrs::graphml_type(d.ty)
-                )
-            })
+            .map(|d| format!("{} ({})", d.name, d.ty.name()))
             .collect::<Vec<_>>()
             .join(", ")
     };

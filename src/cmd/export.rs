@@ -5,8 +5,8 @@ use std::io;
 
 use stancegraph::export::{self, Format};
 use stancegraph::load::Input;
-use stancegraph::network::{self, Span};
-use stancegraph::output::OutputError;
+use stancegraph::network::Span;
+use stancegraph::output::{OutputError, OutputErrorKind};
 use stancegraph::run::{self, Destination, Event, ExportError, Request};
 
 use super::{Error, Progress, load_options, network_options};
@@ -42,7 +42,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
             spreadsheet_safe: args.spreadsheet_safe,
         },
         gexf: args.gexf_version,
-        html: args.html_layout,
+        layout: None,
     };
     let windowing = match &args.window {
         Some(size) => {
@@ -86,7 +86,8 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         window: windowing,
         formats,
         format_options,
-        held_ties: network::HELD_TIES,
+        html_layout: args.html_layout,
+        ..Request::default()
     };
     let progress = Progress::new(args.quiet || to_stdout);
     let mut report = |event: Event<'_>| match event {
@@ -125,12 +126,13 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         }
         Err(ExportError::Output(e)) => return Err(Error::Output(e)),
         Err(ExportError::Stream(e)) => {
-            return Err(Error::Output(OutputError {
-                path: "<stdout>".into(),
-                message: e.to_string(),
-            }));
+            return Err(Error::Output(OutputError::new(
+                "<stdout>",
+                OutputErrorKind::Write,
+                Some(e),
+            )));
         }
-        Err(e) => return Err(Error::usage(e)),
+        Err(e) => return Err(Error::options(&e)),
     };
     progress.finish();
     super::announce_removed(&exported.removed);

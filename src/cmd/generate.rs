@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use clap::CommandFactory;
 use clap_complete::Shell;
-use stancegraph::output::OutputError;
+use stancegraph::output::{OutputError, OutputErrorKind};
 
 use super::Error;
 use crate::cli::{Cli, GenerateArgs, Generated};
@@ -30,10 +30,11 @@ pub fn run(args: GenerateArgs) -> Result<(), Error> {
     };
     match result.and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Output(OutputError {
-            path: "<stdout>".into(),
-            message: e.to_string(),
-        })),
+        Err(e) => Err(Error::Output(OutputError::new(
+            "<stdout>",
+            OutputErrorKind::Write,
+            Some(e),
+        ))),
         Ok(()) => Ok(()),
     }
 }

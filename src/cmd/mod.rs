@@ -13,6 +13,8 @@ use stancegraph::load::{
 };
 use stancegraph::network::{Filter, Options};
 use stancegraph::output::OutputError;
+use stancegraph::render::RenderError;
+use stancegraph::{Spelled, Spelling};
 
 use crate::cli::{Cli, Command, InputArgs, NetworkArgs, Selection};
 
@@ -51,8 +53,8 @@ impl Error {
                 eprintln!("error: {message}\n\nFor more information, try '--help'.")
             }
             Error::Input { diagnostics, limit } => print_diagnostics(diagnostics, *limit),
-            Error::Output(e) => eprintln!("error: {e}"),
-            Error::Graphviz(e) => eprintln!("error: {e}"),
+            Error::Output(e) => eprintln!("error: {}", e.spelled(FLAGS)),
+            Error::Graphviz(e) => eprintln!("error: {}", e.spelled(FLAGS)),
         }
     }
 }
@@ -61,6 +63,31 @@ impl Error {
     /// A usage error from any typed error or message.
     pub fn usage(e: impl Into<UsageError>) -> Error {
         Error::Usage(e.into())
+    }
+
+    /// A usage error from a library error that names options: named here
+    /// as flags.
+    pub fn options(e: &impl Spelled) -> Error {
+        Error::Usage(e.spelled(FLAGS).into())
+    }
+
+    /// A picture that could not be made: an unknown cluster attribute is
+    /// bad usage, Graphviz's failures are not.
+    pub fn render(e: RenderError) -> Error {
+        match e {
+            RenderError::Cluster(c) => Error::options(&c),
+            e => Error::Graphviz(e),
+        }
+    }
+}
+
+/// How the command line spells the library's options: as its flags.
+pub const FLAGS: Spelling = Spelling(flag);
+
+fn flag(name: &str) -> String {
+    match name {
+        "output" => "-o".to_string(),
+        name => format!("--{name}"),
     }
 }
 
@@ -179,6 +206,7 @@ pub fn load_options(args: &InputArgs) -> Result<LoadOptions, Error> {
         delimiter: args.delimiter,
         sheet: args.sheet.clone(),
         dna: args.dna(),
+        spelling: FLAGS,
     })
 }
 
@@ -189,7 +217,7 @@ pub fn network_options(args: &NetworkArgs) -> Result<Options, Error> {
     opts.kind = args.network;
     opts.qualifier = args.qualifier;
     opts.normalization = args.normalize;
-    opts.validate().map_err(Error::usage)?;
+    opts.validate().map_err(|e| Error::options(&e))?;
     Ok(opts)
 }
 

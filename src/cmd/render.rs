@@ -1,12 +1,13 @@
-//! `stancegraph render`: a network drawn by Graphviz, written atomically.
+//! `stancegraph render`: the options into a [`PictureRequest`], the
+//! picture from [`run::picture`], written atomically.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use stancegraph::network::{self, Duplicates, Level, Normalization};
-use stancegraph::output::{self, OutputError};
-use stancegraph::render::{self, RenderError, RenderOptions};
+use stancegraph::output::{self, OutputError, OutputErrorKind};
+use stancegraph::render::RenderOptions;
+use stancegraph::run::{self, PictureError, PictureRequest};
 
 use super::{Error, load_input, network_options, print_warnings};
 use crate::cli::RenderArgs;
@@ -16,57 +17,37 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
     let opts = network_options(&args.net)?;
     let loaded = load_input(&args.input, 20)?;
     print_warnings(&loaded.warnings);
-    let (prepared, warnings) = network::prepare(&loaded.dataset, &opts).map_err(Error::usage)?;
-    for w in &warnings {
+    let request = PictureRequest {
+        network: opts,
+        top_edges: args.top_edges,
+        render: RenderOptions {
+            image: args.image,
+            layout: args.layout,
+            cluster: args.cluster.clone(),
+            timeout: Duration::from_secs(args.timeout),
+            ..RenderOptions::default()
+        },
+    };
+    let picture = run::picture(&loaded.dataset, &request).map_err(|e| match e {
+        PictureError::Render(e) => Error::render(e),
+        e => Error::options(&e),
+    })?;
+    for w in &picture.warnings {
         eprintln!("warning: {w}");
     }
-    let full = network::project(&prepared, &opts);
-    let mut details = Vec::new();
-    if opts.normalization != Normalization::None {
-        details.push(format!("normalized: {}", opts.normalization.name()));
-    }
-    if opts.level != Level::Actor {
-        details.push(format!(
-            "by {}",
-            opts.level.describe().trim_start_matches("a ")
-        ));
-    }
-    if opts.duplicates != Duplicates::Include {
-        details.push(format!("duplicates: {:?}", opts.duplicates).to_lowercase());
-    }
-    let net = match args.top_edges {
-        Some(n) if n < full.graph.edge_count() => {
-            details.push(format!(
-                "the {n} strongest of {} edges",
-                full.graph.edge_count()
-            ));
-            full.strongest(n)
-        }
-        _ => full,
-    };
-    let title = render::title(&prepared, &net, &details);
-    let options = RenderOptions {
-        image: args.image,
-        layout: args.layout,
-        cluster: args.cluster.clone(),
-        title,
-        timeout: Duration::from_secs(args.timeout),
-    };
-    let rendered = render::render(&net, &options).map_err(|e| match e {
-        RenderError::Cluster(c) => Error::usage(c),
-        e => Error::Graphviz(e),
-    })?;
     let path = args.output.unwrap_or_else(|| {
-        PathBuf::from("out").join(format!("{}.{}", net.name, args.image.extension()))
+        PathBuf::from("out").join(format!("{}.{}", picture.name, args.image.extension()))
     });
+    let bytes = &picture.rendered.bytes;
     if path.as_os_str() == "-" {
         let mut out = io::stdout().lock();
-        return match out.write_all(&rendered.bytes).and_then(|()| out.flush()) {
+        return match out.write_all(bytes).and_then(|()| out.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            Err(e) => Err(Error::Output(OutputError {
-                path: "<stdout>".into(),
-                message: e.to_string(),
-            })),
+            Err(e) => Err(Error::Output(OutputError::new(
+                "<stdout>",
+                OutputErrorKind::Write,
+                Some(e),
+            ))),
             Ok(()) => Ok(()),
         };
     }
@@ -79,7 +60,6 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
         .ok_or_else(|| Error::usage(format!("-o {} names no file", path.display())))?
         .to_string_lossy()
         .into_owned();
-    let bytes = &rendered.bytes;
     let written = output::write_all(
         &dir,
         vec![(
@@ -92,10 +72,10 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
     if !args.quiet {
         eprintln!(
             "{}: {} nodes, {} edges, laid out by {}",
-            net.name,
-            net.graph.node_count(),
-            net.graph.edge_count(),
-            rendered.engine.name()
+            picture.name,
+            picture.nodes,
+            picture.edges,
+            picture.rendered.engine.name()
         );
         eprintln!("wrote {}", path.display());
     }

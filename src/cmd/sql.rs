@@ -16,7 +16,7 @@ pub fn run(args: SqlArgs) -> Result<(), Error> {
         duplicates: args.duplicates,
         ..Options::default()
     };
-    let query = edge_query(&opts, args.dialect).map_err(Error::usage)?;
+    let query = edge_query(&opts, args.dialect).map_err(|e| Error::options(&e))?;
     print!("{query}");
     Ok(())
 }

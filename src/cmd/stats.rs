@@ -11,7 +11,8 @@ pub fn run(args: StatsArgs) -> Result<(), Error> {
     let opts = options(&args.selection)?;
     let loaded = load_input(&args.input, 20)?;
     print_warnings(&loaded.warnings);
-    let (prepared, warnings) = network::prepare(&loaded.dataset, &opts).map_err(Error::usage)?;
+    let (prepared, warnings) =
+        network::prepare(&loaded.dataset, &opts).map_err(|e| Error::options(&e))?;
     for w in &warnings {
         eprintln!("warning: {w}");
     }

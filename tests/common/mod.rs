@@ -8,6 +8,9 @@ use std::process::Command;
 
 use assert_cmd::Command as Cmd;
 
+#[path = "../../fuzz/src/dot.rs"]
+pub mod dot;
+
 /// The `stancegraph` binary, run in `dir`.
 pub fn stancegraph(dir: &Path) -> Cmd {
     let mut cmd = Cmd::cargo_bin("stancegraph").unwrap();
@@ -48,23 +51,34 @@ pub fn conformance_required() -> bool {
     std::env::var("STANCEGRAPH_CONFORMANCE").is_ok_and(|v| v == "1")
 }
 
-/// Checks that a tool runs (`probe` is its arguments for a harmless call).
-/// When it does not, the test is skipped with a printed reason, or fails
-/// under `STANCEGRAPH_CONFORMANCE=1`.
+/// The one way a test steps aside: with no reason, it runs (true); with
+/// one, it is skipped with the reason printed, or fails under
+/// `STANCEGRAPH_CONFORMANCE=1`, where every check must run.
+pub fn runs_unless(missing: Option<String>) -> bool {
+    let Some(reason) = missing else {
+        return true;
+    };
+    assert!(
+        !conformance_required(),
+        "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it"
+    );
+    eprintln!("SKIPPED: {reason}");
+    false
+}
+
+/// Checks that a tool runs (`probe` is its arguments for a harmless call);
+/// see [`runs_unless`].
 pub fn tool_available(program: &str, probe: &[&str]) -> bool {
     let ok = Command::new(program)
         .args(probe)
         .output()
         .is_ok_and(|o| o.status.success());
-    if !ok {
-        let reason = format!("`{program} {}` does not run", probe.join(" "));
-        assert!(
-            !conformance_required(),
-            "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires it"
-        );
-        eprintln!("SKIPPED: {reason}; install it to run this conformance test");
-    }
-    ok
+    runs_unless((!ok).then(|| {
+        format!(
+            "`{program} {}` does not run; install it to run this conformance test",
+            probe.join(" ")
+        )
+    }))
 }
 
 /// Whether Python with NetworkX is there (see [`tool_available`]).
@@ -79,16 +93,9 @@ pub fn schemas_dir() -> Option<PathBuf> {
         Some(d) => PathBuf::from(d),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas"),
     };
-    if dir.join("graphml/graphml.xsd").is_file() {
-        return Some(dir);
-    }
-    let reason = format!("no schemas at {} (set STANCEGRAPH_SCHEMAS)", dir.display());
-    assert!(
-        !conformance_required(),
-        "{reason}, and STANCEGRAPH_CONFORMANCE=1 requires them"
-    );
-    eprintln!("SKIPPED: {reason}");
-    None
+    let missing = (!dir.join("graphml/graphml.xsd").is_file())
+        .then(|| format!("no schemas at {} (set STANCEGRAPH_SCHEMAS)", dir.display()));
+    runs_unless(missing).then_some(dir)
 }
 
 /// Validates a GraphML file with xmllint against the shared XSD; returns

@@ -1,0 +1,157 @@
+//! The HTML view (`-f html`, `<network>.html`): one self-contained page
+//! that works offline. The network is laid out before the page is written,
+//! by whoever calls the writer (the run asks Graphviz when it is installed
+//! and the network small; the default is the spring layout in Rust) and drawn on a canvas by a small script in the
+//! page (`html/view.js`, written for stancegraph; no library is fetched or
+//! embedded): zoom and pan, a click on a node or an edge shows its
+//! attributes and the statements behind it with their quotes, a search box,
+//! filters by relation and topic, a legend, and for dated data a time
+//! slider.
+//!
+//! Every label and quote reaches the page as JSON inside a
+//! `<script type="application/json">` element, with `<`, `>` and `&`
+//! escaped, and the script shows text only through `textContent` and the
+//! canvas: a label cannot become markup or code.
+
+mod page;
+mod template;
+
+use std::io::{self, Write};
+
+use crate::layout::Positions;
+use crate::model::Dataset;
+use crate::network::Network;
+
+use page::{Page, page};
+
+/// The most edges the page draws: a bigger network shows its strongest.
+pub const MAX_EDGES: usize = 20_000;
+/// How many statements the page lists for its nodes in all, and again for
+/// its edges: each node lists its first statements, at most
+/// `LISTED / nodes` of them (at least 5, at most 200), each edge at most
+/// `LISTED / edges` (at least 3, at most 50); the page says how many there
+/// are. A big network's page stays tens of megabytes.
+pub const LISTED: usize = 50_000;
+
+/// Writes the page's JSON for embedding: `<`, `>` and `&` as `\u` escapes,
+/// so that no text can close the script element or open a comment.
+fn embedded_json(page: &Page<'_>) -> io::Result<String> {
+    let json = serde_json::to_string(page)?;
+    let mut out = String::with_capacity(json.len() + json.len() / 50);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// Escapes text for HTML element content and attribute values.
+///
+/// ```
+/// use stancegraph::export::html::escape;
+/// assert_eq!(escape(r#"<b>"x" & 'y'</b>"#), "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
+/// ```
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page around the data: markup, style and script.
+const TEMPLATE: &str = include_str!("view.html");
+const STYLE: &str = include_str!("view.css");
+const SCRIPT: &str = include_str!("view.js");
+
+/// Writes the HTML view of a network built from the statements of `ds`,
+/// laid out by `layout` (called once, with the network the view shows).
+/// Networks with more than [`MAX_EDGES`] edges show their strongest.
+pub fn write(
+    net: &Network,
+    ds: &Dataset,
+    layout: &dyn Fn(&Network) -> Positions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let total = net.edge_count();
+    // The view holds its edges: at most MAX_EDGES, chosen without holding
+    // more.
+    let shown = net.strongest(MAX_EDGES);
+    let positions = layout(&shown);
+    if positions.xy.len() != shown.graph.node_count() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "the layout gave {} positions for {} nodes",
+                positions.xy.len(),
+                shown.graph.node_count()
+            ),
+        ));
+    }
+    let page = page(&shown, ds, total, positions);
+    let title = escape(&page.title);
+    let data = embedded_json(&page)?;
+    template::fill(
+        TEMPLATE,
+        &[
+            ("title", &title),
+            ("style", STYLE),
+            ("data", &data),
+            ("script", SCRIPT),
+        ],
+        w,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Input, LoadOptions, load};
+
+    fn seed() -> Dataset {
+        load(&Input::Embedded, &LoadOptions::default())
+            .unwrap()
+            .dataset
+    }
+
+    #[test]
+    fn the_embedded_data_cannot_close_its_script_element() {
+        let mut ds = seed();
+        ds.actors[0].label = "</script><script>alert(1)</script>".into();
+        ds.stances[0].label = "\" onmouseover=\"alert(1)".into();
+        ds.statements[0].quote = Some("<!-- & -->".into());
+        let net = crate::network::full(&ds);
+        let mut out = Vec::new();
+        write(&net, &ds, &crate::layout::spring, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        // One script element of data and one of code, nothing else.
+        assert_eq!(html.matches("<script").count(), 2, "{html}");
+        assert_eq!(html.matches("</script>").count(), 2);
+        assert!(!html.contains("<!--"));
+        let start = html.find("id=\"sg-data\">").unwrap() + "id=\"sg-data\">".len();
+        let end = start + html[start..].find("</script>").unwrap();
+        let data: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(
+            data["nodes"][0]["label"],
+            "</script><script>alert(1)</script>"
+        );
+        let labels: Vec<&str> = data["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["label"].as_str().unwrap())
+            .collect();
+        assert!(labels.contains(&"\" onmouseover=\"alert(1)"));
+    }
+}

@@ -1,0 +1,414 @@
+//! The page's data: the network laid out, with the statements behind each
+//! node and edge.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::layout::Positions;
+use crate::model::{Dataset, Polarity, Statement};
+use crate::network::{Network, NodeKind, Relation};
+
+use super::super::attrs::{Column, Value, node_columns};
+use super::super::dot::node_shape;
+use super::super::legend::{LegendEntry, entries};
+use super::super::style::{edge_style, fill, hex, node_color};
+use super::super::{display_weight, format_weight, title};
+use super::LISTED;
+
+#[derive(Serialize)]
+pub(super) struct Page<'a> {
+    pub(super) title: String,
+    network: &'a str,
+    directed: bool,
+    layout: String,
+    nodes: Vec<ViewNode<'a>>,
+    edges: Vec<ViewEdge<'a>>,
+    statements: Vec<ViewStatement<'a>>,
+    kinds: Vec<ViewKind>,
+    relations: Vec<ViewRelation>,
+    topics: Vec<&'a str>,
+    dates: Option<(String, String)>,
+    max_weight: f64,
+    /// The largest weight as the legend shows it.
+    max_weight_text: String,
+    /// The colours the data gives nodes, and what they stand for.
+    colours: Vec<ViewColour>,
+    shown_edges: usize,
+    total_edges: usize,
+}
+
+#[derive(Serialize)]
+struct ViewNode<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: &'static str,
+    color: String,
+    x: f64,
+    y: f64,
+    statements: u64,
+    first: Option<String>,
+    last: Option<String>,
+    /// (name, value) of every attribute.
+    attrs: Vec<(String, String)>,
+    /// Indices into the page's statements.
+    st: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct ViewEdge<'a> {
+    s: usize,
+    t: usize,
+    relation: &'static str,
+    weight: f64,
+    weight_text: String,
+    color: String,
+    line: &'static str,
+    width: f64,
+    first: Option<String>,
+    last: Option<String>,
+    topics: Vec<&'a str>,
+    statements: u64,
+    st: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct ViewStatement<'a> {
+    actor: &'a str,
+    stance: &'a str,
+    polarity: &'static str,
+    date: Option<String>,
+    source: Option<&'a str>,
+    quote: Option<&'a str>,
+    /// How many statements it stands for, when more than one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    count: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct ViewKind {
+    kind: &'static str,
+    color: String,
+    shape: &'static str,
+}
+
+#[derive(Serialize)]
+struct ViewColour {
+    color: String,
+    meaning: String,
+}
+
+#[derive(Serialize)]
+struct ViewRelation {
+    relation: &'static str,
+    color: String,
+    line: &'static str,
+}
+
+/// Which statements stand behind what, by the dataset's indices.
+struct Evidence {
+    by_actor: HashMap<usize, Vec<usize>>,
+    by_stance: HashMap<usize, Vec<usize>>,
+}
+
+impl Evidence {
+    fn of(ds: &Dataset) -> Evidence {
+        let mut e = Evidence {
+            by_actor: HashMap::new(),
+            by_stance: HashMap::new(),
+        };
+        for (i, s) in ds.statements.iter().enumerate() {
+            e.by_actor.entry(s.actor).or_default().push(i);
+            e.by_stance.entry(s.stance).or_default().push(i);
+        }
+        e
+    }
+}
+
+/// The statements behind an edge: an actor's on a stance (of the edge's
+/// polarity where it has one), or two actors' on the stances both spoke
+/// about.
+fn edge_statements(
+    ds: &Dataset,
+    ev: &Evidence,
+    (a, b): (Option<usize>, Option<usize>),
+    stance: Option<usize>,
+    relation: Relation,
+) -> Vec<usize> {
+    let none = Vec::new();
+    match (a, b, stance) {
+        (Some(a), _, Some(s)) => {
+            let polarity = match relation {
+                Relation::Agree => Some(Polarity::Agree),
+                Relation::Disagree => Some(Polarity::Disagree),
+                _ => None,
+            };
+            ev.by_actor
+                .get(&a)
+                .unwrap_or(&none)
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let st = &ds.statements[i];
+                    st.stance == s && polarity.is_none_or(|p| st.polarity == p)
+                })
+                .collect()
+        }
+        (Some(a), Some(b), None) => {
+            let of = |x: usize| ev.by_actor.get(&x).unwrap_or(&none);
+            let stances_a: BTreeSet<usize> =
+                of(a).iter().map(|&i| ds.statements[i].stance).collect();
+            let stances_b: BTreeSet<usize> =
+                of(b).iter().map(|&i| ds.statements[i].stance).collect();
+            let mut out: Vec<usize> = of(a)
+                .iter()
+                .chain(of(b))
+                .copied()
+                .filter(|&i| {
+                    let s = ds.statements[i].stance;
+                    stances_a.contains(&s) && stances_b.contains(&s)
+                })
+                .collect();
+            out.sort_unstable();
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The page's data: the network laid out, with its evidence.
+pub(super) fn page<'a>(
+    net: &'a Network,
+    ds: &'a Dataset,
+    total_edges: usize,
+    positions: Positions,
+) -> Page<'a> {
+    let g = &net.graph;
+    let columns = node_columns(net);
+    let ev = Evidence::of(ds);
+    let actor_of: HashMap<&str, usize> = ds
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let stance_of: HashMap<&str, usize> = ds
+        .stances
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    // Statements are listed once in the page, in dataset order.
+    let mut listed: Vec<usize> = Vec::new();
+    let mut slot: HashMap<usize, u32> = HashMap::new();
+    let mut refer = |found: &[usize], most: usize| -> Vec<u32> {
+        found
+            .iter()
+            .take(most)
+            .map(|&i| {
+                *slot.entry(i).or_insert_with(|| {
+                    listed.push(i);
+                    (listed.len() - 1) as u32
+                })
+            })
+            .collect()
+    };
+    let none = Vec::new();
+    let per_node = (LISTED / g.node_count().max(1)).clamp(5, 200);
+    let per_edge = (LISTED / g.edge_count().max(1)).clamp(3, 50);
+    let mut nodes = Vec::with_capacity(g.node_count());
+    for (n, &(x, y)) in g.node_weights().zip(&positions.xy) {
+        let found: Vec<usize> = match n.kind {
+            NodeKind::Stance => stance_of
+                .get(n.id.as_str())
+                .and_then(|s| ev.by_stance.get(s))
+                .unwrap_or(&none)
+                .clone(),
+            _ => match actor_of.get(n.id.as_str()) {
+                Some(a) => ev.by_actor.get(a).unwrap_or(&none).clone(),
+                // A country that only its actors speak for.
+                None => (0..ds.statements.len())
+                    .filter(|&i| {
+                        let a = &ds.actors[ds.statements[i].actor];
+                        a.country.is_some_and(|c| ds.countries[c].id == n.id)
+                    })
+                    .collect(),
+            },
+        };
+        let mut attrs = Vec::new();
+        for c in &columns {
+            if let Some(v) = c.get(n) {
+                attrs.push((c.name().to_string(), v.text()));
+            }
+        }
+        nodes.push(ViewNode {
+            id: &n.id,
+            label: &n.label,
+            kind: n.kind.as_str(),
+            color: hex(fill(n)),
+            x,
+            y,
+            statements: n.statements,
+            first: n.first_date.map(|d| Value::Date(d).text()),
+            last: n.last_date.map(|d| Value::Date(d).text()),
+            attrs,
+            st: refer(&found, per_node),
+        });
+    }
+    let max = net.max_weight();
+    let mut edges = Vec::with_capacity(g.edge_count());
+    let mut relations: Vec<ViewRelation> = Vec::new();
+    for e in g.edge_indices() {
+        let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
+        let d = &g[e];
+        let (color, line) = edge_style(d);
+        if !relations.iter().any(|r| r.relation == d.relation.as_str()) {
+            relations.push(ViewRelation {
+                relation: d.relation.as_str(),
+                color: hex(color),
+                line: line.as_str(),
+            });
+        }
+        let (source, target) = (&g[s], &g[t]);
+        let found = edge_statements(
+            ds,
+            &ev,
+            (
+                actor_of.get(source.id.as_str()).copied(),
+                actor_of.get(target.id.as_str()).copied(),
+            ),
+            (target.kind == NodeKind::Stance)
+                .then(|| stance_of.get(target.id.as_str()).copied())
+                .flatten(),
+            d.relation,
+        );
+        let mut topics: Vec<&str> = found
+            .iter()
+            .filter_map(|&i| ds.stances[ds.statements[i].stance].topic.as_deref())
+            .collect();
+        topics.sort_unstable();
+        topics.dedup();
+        let width = if d.relation != Relation::Affiliation && max > 0.0 {
+            1.0 + 3.0 * d.weight.abs() / max
+        } else {
+            1.0
+        };
+        edges.push(ViewEdge {
+            s: s.index(),
+            t: t.index(),
+            relation: d.relation.as_str(),
+            weight: d.weight,
+            weight_text: format_weight(d.weight),
+            color: hex(color),
+            line: line.as_str(),
+            width,
+            first: d.first_date.map(|d| Value::Date(d).text()),
+            last: d.last_date.map(|d| Value::Date(d).text()),
+            topics,
+            statements: d.statements,
+            st: refer(&found, per_edge),
+        });
+    }
+    let statements = listed
+        .iter()
+        .map(|&i| view_statement(ds, &ds.statements[i]))
+        .collect();
+    let kinds: BTreeSet<NodeKind> = g.node_weights().map(|n| n.kind).collect();
+    let mut topics: Vec<&str> = g
+        .node_weights()
+        .filter_map(|n| n.topic.as_deref())
+        .chain(ds.stances.iter().filter_map(|s| s.topic.as_deref()))
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let first = ds.statements.iter().filter_map(|s| s.date).min();
+    let last = ds.statements.iter().filter_map(|s| s.date).max();
+    Page {
+        title: title(ds, net, &[]),
+        network: &net.name,
+        directed: net.directed,
+        layout: positions.by,
+        nodes,
+        edges,
+        statements,
+        kinds: kinds
+            .into_iter()
+            .map(|k| ViewKind {
+                kind: k.as_str(),
+                color: hex(node_color(k)),
+                shape: node_shape(k),
+            })
+            .collect(),
+        relations,
+        topics,
+        dates: first.zip(last).map(|(f, l)| (f.to_string(), l.to_string())),
+        max_weight: max,
+        max_weight_text: display_weight(max),
+        colours: entries(net)
+            .into_iter()
+            .filter_map(|e| match e {
+                LegendEntry::Colour { color, meaning } => Some(ViewColour { color, meaning }),
+                _ => None,
+            })
+            .collect(),
+        shown_edges: g.edge_count(),
+        total_edges,
+    }
+}
+
+fn view_statement<'a>(ds: &'a Dataset, s: &'a Statement) -> ViewStatement<'a> {
+    ViewStatement {
+        actor: &ds.actors[s.actor].label,
+        stance: &ds.stances[s.stance].label,
+        polarity: s.polarity.as_str(),
+        date: s.date.map(|d| Value::Date(d).text()),
+        source: s.source.map(|i| ds.sources[i].as_str()),
+        quote: s.quote.as_deref(),
+        count: (s.count != 1).then_some(s.count),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Input, LoadOptions, load};
+    use crate::network::{Kind, Options, build};
+
+    fn seed() -> Dataset {
+        load(&Input::Embedded, &LoadOptions::default())
+            .unwrap()
+            .dataset
+    }
+
+    #[test]
+    fn edges_carry_the_statements_behind_them() {
+        let ds = seed();
+        let opts = Options {
+            kind: Kind::Congruence,
+            ..Options::default()
+        };
+        let net = build(&ds, &opts).unwrap().network;
+        let page = page(
+            &net,
+            &ds,
+            net.graph.edge_count(),
+            crate::layout::spring(&net),
+        );
+        let id = |i: usize| page.nodes[i].id;
+        let e = page
+            .edges
+            .iter()
+            .find(|e| id(e.s) == "hegseth" && id(e.t) == "trump")
+            .unwrap();
+        // Hegseth and Trump share ukraine-in-nato, pre-2014-borders,
+        // negotiate-now, europe-carries-aid and us-troops: 5 + 6 statements.
+        assert_eq!(e.st.len(), 11);
+        for &i in &e.st {
+            let s = &page.statements[i as usize];
+            assert!(["Pete Hegseth", "Donald Trump"].contains(&s.actor));
+        }
+        let hegseth = page.nodes.iter().find(|n| n.id == "hegseth").unwrap();
+        assert_eq!(hegseth.st.len(), 9);
+        assert!(page.dates.is_some());
+    }
+}

@@ -1,0 +1,149 @@
+//! How nodes and edges look, shared by the formats that carry visuals
+//! (DOT and GEXF): colour by node kind, colour and line style by relation.
+
+pub use crate::model::{Rgb, hex};
+use crate::network::{EdgeData, Network, NodeData, NodeKind, Relation};
+
+/// Fill colour per node kind (ColorBrewer Paired, light tones).
+pub fn node_color(kind: NodeKind) -> Rgb {
+    match kind {
+        NodeKind::Person => [0xa6, 0xce, 0xe3],
+        NodeKind::Organization => [0xfd, 0xbf, 0x6f],
+        NodeKind::Country => [0xb2, 0xdf, 0x8a],
+        NodeKind::Group => [0xca, 0xb2, 0xd6],
+        NodeKind::Stance => [0xff, 0xff, 0xcc],
+    }
+}
+
+/// A node's fill colour: the one the input gives it, else its kind's.
+pub fn fill(n: &NodeData) -> Rgb {
+    n.color.unwrap_or_else(|| node_color(n.kind))
+}
+
+/// Whether text on this fill should be white rather than black: for
+/// fills darker than mid-grey (by relative luminance, sRGB weights).
+pub fn dark(c: Rgb) -> bool {
+    let [r, g, b] = c.map(f64::from);
+    0.2126 * r + 0.7152 * g + 0.0722 * b < 128.0
+}
+
+/// A line style, named as both Graphviz and GEXF name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Agreement and ties that join.
+    Solid,
+    /// Disagreement and ties that divide.
+    Dashed,
+    /// Belonging to a country.
+    Dotted,
+}
+
+impl Line {
+    /// The name in DOT `style` and GEXF `viz:shape`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Line::Solid => "solid",
+            Line::Dashed => "dashed",
+            Line::Dotted => "dotted",
+        }
+    }
+}
+
+const GREEN: Rgb = [0x1a, 0x96, 0x41];
+const RED: Rgb = [0xd7, 0x19, 0x1c];
+const GREY: Rgb = [0x96, 0x96, 0x96];
+const BLUE: Rgb = [0x2c, 0x7b, 0xb6];
+const PURPLE: Rgb = [0x7b, 0x32, 0x94];
+
+/// Colour and line per edge: agreement and congruence green and solid,
+/// disagreement and conflict red and dashed, affiliation grey and dotted,
+/// polarity-blind ties blue, mixed ones purple; net and subtract ties by
+/// their sign.
+pub fn edge_style(e: &EdgeData) -> (Rgb, Line) {
+    match e.relation {
+        Relation::Agree | Relation::Congruence => (GREEN, Line::Solid),
+        Relation::Disagree | Relation::Conflict => (RED, Line::Dashed),
+        Relation::Affiliation => (GREY, Line::Dotted),
+        Relation::Any | Relation::Cooccurrence => (BLUE, Line::Solid),
+        Relation::Both => (PURPLE, Line::Solid),
+        Relation::Net | Relation::Subtract if e.weight < 0.0 => (RED, Line::Dashed),
+        Relation::Net | Relation::Subtract => (GREEN, Line::Solid),
+    }
+}
+
+/// What the colours the data gives its nodes stand for, for legends: per
+/// colour (in order of first use), a name. When one attribute's value goes
+/// with each colour (as DNA's entity colours go with their `Type`), the
+/// name is `<attribute>: <value>`; otherwise the labels of the first nodes
+/// that have it.
+pub fn data_colours(net: &Network) -> Vec<(Rgb, String)> {
+    let coloured: Vec<&NodeData> = net
+        .graph
+        .node_weights()
+        .filter(|n| n.color.is_some())
+        .collect();
+    let mut colours: Vec<Rgb> = Vec::new();
+    for n in &coloured {
+        let c = n.color.expect("coloured");
+        if !colours.contains(&c) {
+            colours.push(c);
+        }
+    }
+    // The first user attribute, then role and topic, whose value every
+    // node of a colour shares, and that tells at least two colours apart
+    // when there are two.
+    let candidates = (0..net.node_attrs.len())
+        .map(|i| {
+            let name = net.node_attrs[i].name.as_str();
+            (
+                name,
+                Box::new(move |n: &NodeData| n.attrs.get(i).cloned().flatten())
+                    as Box<dyn Fn(&NodeData) -> Option<String>>,
+            )
+        })
+        .chain([
+            (
+                "role",
+                Box::new(|n: &NodeData| n.role.clone()) as Box<dyn Fn(&NodeData) -> Option<String>>,
+            ),
+            ("topic", Box::new(|n: &NodeData| n.topic.clone())),
+        ]);
+    for (name, value) in candidates {
+        let mut of: Vec<(Rgb, Option<String>)> = Vec::new();
+        let fits = coloured.iter().all(|n| {
+            let (c, v) = (n.color.expect("coloured"), value(n));
+            v.is_some()
+                && match of.iter().find(|(k, _)| *k == c) {
+                    Some((_, seen)) => *seen == v,
+                    None => {
+                        of.push((c, v));
+                        true
+                    }
+                }
+        });
+        let mut values: Vec<&Option<String>> = of.iter().map(|(_, v)| v).collect();
+        values.sort();
+        values.dedup();
+        if fits && (colours.len() < 2 || values.len() > 1) {
+            return of
+                .into_iter()
+                .map(|(c, v)| (c, format!("{name}: {}", v.unwrap_or_default())))
+                .collect();
+        }
+    }
+    colours
+        .into_iter()
+        .map(|c| {
+            let with: Vec<&str> = coloured
+                .iter()
+                .filter(|n| n.color == Some(c))
+                .map(|n| n.label.as_str())
+                .collect();
+            let mut text = with.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+            if with.len() > 3 {
+                text.push_str(&format!(" and {} more", with.len() - 3));
+            }
+            (c, text)
+        })
+        .collect()
+}

@@ -1,0 +1,204 @@
+//! What GraphML and GEXF share: escaping text for XML 1.0, and writing
+//! elements with pre-escaped attributes through quick-xml.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use quick_xml::Writer;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+/// Makes text fit for XML 1.0: the characters it forbids even as character
+/// references (the C0 controls other than tab, line feed and carriage
+/// return, and U+FFFE, U+FFFF) become U+FFFD, the replacement character.
+/// That is the one change a label can suffer; quick-xml escapes the rest
+/// (markup characters, and CR, LF and tab where a parser would normalize them).
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    let forbidden = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    // A byte scan first: almost every value is clean.
+    let clean = !text
+        .bytes()
+        .any(|b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'))
+        && !text.contains(['\u{FFFE}', '\u{FFFF}']);
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// The notice for the values of a network that [`sanitize`] changes, if
+/// any: how many, and the first.
+pub fn notice(format: &str, net: &crate::network::Network) -> Option<String> {
+    use super::attrs::{Column, EDGE_ATTRS, node_columns};
+    let changed = |text: &str| matches!(sanitize(text), Cow::Owned(_));
+    let columns = node_columns(net);
+    let mut count = 0;
+    let mut first = None;
+    let mut note = |what: String| {
+        count += 1;
+        first.get_or_insert(what);
+    };
+    let g = &net.graph;
+    for n in g.node_weights() {
+        if changed(&n.label) {
+            note(format!("the label of node {}", n.id));
+        }
+        for c in &columns {
+            if c.get(n).is_some_and(|v| changed(&v.text())) {
+                note(format!("the {} of node {}", c.name(), n.id));
+            }
+        }
+    }
+    net.for_each_edge(|e, _, _, d| {
+        for a in &EDGE_ATTRS {
+            if a.get(d).is_some_and(|v| changed(&v.text())) {
+                note(format!("the {} of edge {}", a.name, super::edge_id(e)));
+            }
+        }
+        Ok(())
+    })
+    .expect("a pass in memory does not fail");
+    let first = first?;
+    Some(format!(
+        "{format}: {count} value{} ({first}{}) hold control characters that XML 1.0 cannot hold, written as U+FFFD",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "" } else { " first" },
+    ))
+}
+
+/// An attribute, its value sanitized and escaped by quick-xml.
+pub fn attr<'a>(name: &'a str, value: &'a str) -> Attribute<'a> {
+    Attribute::from((name, sanitize(value)))
+}
+
+/// A new writer with two-space indentation and the XML declaration written.
+pub fn start<W: Write>(w: W) -> io::Result<Writer<W>> {
+    let mut writer = Writer::new_with_indent(w, b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    Ok(writer)
+}
+
+/// Writes `<name attrs...>text</name>` with the text escaped by [`escape`].
+pub fn text_element<W: Write>(
+    w: &mut Writer<W>,
+    name: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> io::Result<()> {
+    w.create_element(name)
+        .with_attributes(attrs.iter().map(|(k, v)| attr(k, v)))
+        .write_text_content(BytesText::new(&sanitize(text)))?;
+    Ok(())
+}
+
+/// A start tag with fixed attributes, built once and written many times
+/// (GraphML's `<data key="...">`): the same events as
+/// [`text_element`], without building the tag each time.
+pub struct Tag {
+    name: &'static str,
+    content: String,
+}
+
+impl Tag {
+    /// A tag `name` with attributes, escaped as [`attr`] escapes them.
+    pub fn new(name: &'static str, attrs: &[(&str, &str)]) -> Tag {
+        let start = BytesStart::new(name).with_attributes(attrs.iter().map(|(k, v)| attr(k, v)));
+        Tag {
+            name,
+            content: start.to_string(),
+        }
+    }
+
+    /// Writes `<name attrs.../>`.
+    pub fn empty<W: Write>(&self, w: &mut Writer<W>) -> io::Result<()> {
+        let start = BytesStart::from_content(self.content.as_str(), self.name.len());
+        w.write_event(Event::Empty(start))
+    }
+
+    /// Writes `<name attrs... extra="value"/>`, the value escaped.
+    pub fn empty_with<W: Write>(
+        &self,
+        w: &mut Writer<W>,
+        extra: &str,
+        value: &str,
+    ) -> io::Result<()> {
+        let mut start = BytesStart::from_content(self.content.as_str(), self.name.len());
+        start.push_attribute(attr(extra, value));
+        w.write_event(Event::Empty(start))
+    }
+
+    /// Writes `<name attrs...>text</name>`, the text sanitized and escaped.
+    pub fn text<W: Write>(&self, w: &mut Writer<W>, text: &str) -> io::Result<()> {
+        w.write_event(Event::Start(BytesStart::from_content(
+            self.content.as_str(),
+            self.name.len(),
+        )))?;
+        w.write_event(Event::Text(BytesText::new(&sanitize(text))))?;
+        w.write_event(Event::End(BytesEnd::new(self.name)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_built_tag_writes_what_text_element_writes() {
+        let mut a = Writer::new_with_indent(Vec::new(), b' ', 2);
+        let mut b = Writer::new_with_indent(Vec::new(), b' ', 2);
+        let tag = Tag::new("data", &[("key", "e_quote")]);
+        for text in ["plain", "<&> \"q\" \r\n", ""] {
+            tag.text(&mut a, text).unwrap();
+            text_element(&mut b, "data", &[("key", "e_quote")], text).unwrap();
+        }
+        assert_eq!(a.into_inner(), b.into_inner());
+    }
+
+    #[test]
+    fn forbidden_controls_become_replacement_characters() {
+        assert!(matches!(sanitize("Jean-Noël\ttab\r\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            sanitize("bell\u{7}\u{0}\u{FFFF}!"),
+            "bell\u{FFFD}\u{FFFD}\u{FFFD}!"
+        );
+    }
+
+    #[test]
+    fn attributes_and_text_escape_markup_and_line_breaks() {
+        let mut w = Writer::new(Vec::new());
+        w.create_element("a")
+            .with_attribute(attr("x", "<\"a\" & 'b'>\r\n\t"))
+            .write_empty()
+            .unwrap();
+        text_element(&mut w, "t", &[], "<&>\r\n").unwrap();
+        assert_eq!(
+            String::from_utf8(w.into_inner()).unwrap(),
+            "<a x=\"&lt;&quot;a&quot; &amp; &apos;b&apos;&gt;&#13;&#10;&#9;\"/><t>&lt;&amp;&gt;&#13;\n</t>"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, a real XML parser reads the attribute back as
+        /// the sanitized text, after XML's attribute-value normalization.
+        #[test]
+        fn attributes_read_back_after_normalization(text in proptest::prelude::any::<String>()) {
+            let mut w = Writer::new(Vec::new());
+            w.create_element("a").with_attribute(attr("x", &text)).write_empty().unwrap();
+            let xml = String::from_utf8(w.into_inner()).unwrap();
+            let mut reader = quick_xml::Reader::from_str(&xml);
+            let quick_xml::events::Event::Empty(e) = reader.read_event().unwrap() else {
+                panic!("not an empty element: {xml}");
+            };
+            let a = e.attributes().next().unwrap().unwrap();
+            let value = a.normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap();
+            let expected = sanitize(&text);
+            proptest::prop_assert_eq!(value.as_ref(), expected.as_ref());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! A spring layout in Rust, for when Graphviz is absent or the network is
+//! too big for it: Fruchterman and Reingold's forces, with repulsion only
+//! between nodes in neighbouring grid cells, so each round costs time in
+//! proportion to nodes and edges. Deterministic: the same network gives the
+//! same positions.
+
+use rustc_hash::FxHashMap;
+
+use crate::network::Network;
+
+/// Node positions (in arbitrary units, about 1 apart for neighbours), in
+/// node order.
+pub fn layout(net: &Network) -> Vec<(f64, f64)> {
+    let g = &net.graph;
+    let n = g.node_count();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Start on a sunflower spiral: spread out, no two nodes in one place.
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let r = (i as f64 + 0.5).sqrt();
+            let a = i as f64 * golden;
+            (r * a.cos(), r * a.sin())
+        })
+        .collect();
+    let edges: Vec<(usize, usize)> = g
+        .edge_indices()
+        .filter_map(|e| g.edge_endpoints(e))
+        .map(|(s, t)| (s.index(), t.index()))
+        .filter(|(s, t)| s != t)
+        .collect();
+    // Ideal distance between neighbours.
+    let k = 1.0f64;
+    let rounds = if n > 20_000 { 40 } else { 120 };
+    let mut temperature = (n as f64).sqrt() / 4.0;
+    let cool = temperature / rounds as f64;
+    let mut shift = vec![(0.0f64, 0.0f64); n];
+    let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+    let cell = 2.0 * k;
+    for _ in 0..rounds {
+        shift.iter_mut().for_each(|d| *d = (0.0, 0.0));
+        grid.clear();
+        let key = |(x, y): (f64, f64)| ((x / cell).floor() as i64, (y / cell).floor() as i64);
+        for (i, p) in pos.iter().enumerate() {
+            grid.entry(key(*p)).or_default().push(i);
+        }
+        // Repulsion k²/d from nodes within the neighbouring cells.
+        for (i, p) in pos.iter().enumerate() {
+            let (cx, cy) = key(*p);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let Some(others) = grid.get(&(cx + dx, cy + dy)) else {
+                        continue;
+                    };
+                    for &j in others {
+                        if j == i {
+                            continue;
+                        }
+                        let (ddx, ddy) = (p.0 - pos[j].0, p.1 - pos[j].1);
+                        let d2 = (ddx * ddx + ddy * ddy).max(1e-6);
+                        let f = k * k / d2;
+                        shift[i].0 += ddx * f;
+                        shift[i].1 += ddy * f;
+                    }
+                }
+            }
+        }
+        // Attraction d²/k along edges, and a weak pull to the centre that
+        // keeps separate components together.
+        for &(s, t) in &edges {
+            let (ddx, ddy) = (pos[s].0 - pos[t].0, pos[s].1 - pos[t].1);
+            let d = (ddx * ddx + ddy * ddy).sqrt();
+            let f = d / k;
+            shift[s].0 -= ddx * f;
+            shift[s].1 -= ddy * f;
+            shift[t].0 += ddx * f;
+            shift[t].1 += ddy * f;
+        }
+        for (p, d) in pos.iter_mut().zip(&mut shift) {
+            d.0 -= 0.01 * p.0;
+            d.1 -= 0.01 * p.1;
+            let len = (d.0 * d.0 + d.1 * d.1).sqrt();
+            if len > 0.0 {
+                let step = len.min(temperature);
+                p.0 += d.0 / len * step;
+                p.1 += d.1 / len * step;
+            }
+        }
+        temperature = (temperature - cool).max(0.01);
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Kind;
+    use petgraph::graph::NodeIndex;
+
+    #[test]
+    fn neighbours_end_closer_than_strangers_and_the_layout_repeats() {
+        let net = crate::network::seed(Kind::Congruence);
+        let pos = layout(&net);
+        assert_eq!(pos.len(), net.graph.node_count());
+        assert_eq!(pos, layout(&net), "deterministic");
+        let g = &net.graph;
+        let dist = |a: usize, b: usize| {
+            ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt()
+        };
+        let mut tied = Vec::new();
+        let mut apart = Vec::new();
+        for a in 0..pos.len() {
+            for b in a + 1..pos.len() {
+                let (na, nb) = (NodeIndex::new(a), NodeIndex::new(b));
+                let linked = g.find_edge(na, nb).is_some() || g.find_edge(nb, na).is_some();
+                if linked { &mut tied } else { &mut apart }.push(dist(a, b));
+            }
+        }
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        assert!(
+            mean(&tied) < mean(&apart),
+            "{} vs {}",
+            mean(&tied),
+            mean(&apart)
+        );
+        // No two nodes on top of each other.
+        assert!(apart.iter().chain(&tied).all(|d| *d > 0.05));
+    }
+}

@@ -1,0 +1,293 @@
+//! Reading a Discourse Network Analyzer (DNA 3) database: an SQLite file,
+//! opened read-only through rusqlite's bundled SQLite.
+//!
+//! The schema is DNA's (its `sql/Sql.java`): statements of one statement
+//! type, each with one value per variable in `DATASHORTTEXT` (an entity),
+//! `DATABOOLEAN`, `DATAINTEGER` or `DATALONGTEXT`; documents with their
+//! text, fields and date (seconds since 1970, UTC); entities with colours
+//! and attributes. The database becomes the same text tables a CSV dataset
+//! gives: an actors and a stances table (the entities of the actor and
+//! stance variables, with their attributes and colours; `entities.rs`) and
+//! a statements table (actor, stance, agree, date, source = the document,
+//! quote = the coded span, and every other variable and document field as
+//! a field; `statements.rs`), after `schema.rs` has checked the file is a
+//! DNA 3 database with every table and column read.
+
+mod entities;
+mod schema;
+mod statements;
+
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags};
+
+use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
+use super::options::DnaOptions;
+use super::resolve::SideTables;
+use super::table::{ACTORS, STANCES, Table};
+use entities::{documents, entities, entity_table};
+use schema::{check_schema, find_variable, statement_type, variables};
+use statements::statements;
+
+/// A variable's data type, as DNA names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DataType {
+    ShortText,
+    LongText,
+    Boolean,
+    Integer,
+}
+
+impl DataType {
+    fn parse(text: &str) -> Option<DataType> {
+        match text {
+            "short text" => Some(DataType::ShortText),
+            "long text" => Some(DataType::LongText),
+            "boolean" => Some(DataType::Boolean),
+            "integer" => Some(DataType::Integer),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            DataType::ShortText => "short text",
+            DataType::LongText => "long text",
+            DataType::Boolean => "boolean",
+            DataType::Integer => "integer",
+        }
+    }
+
+    /// The data table and its value column.
+    fn table(self) -> (&'static str, &'static str) {
+        match self {
+            DataType::ShortText => ("DATASHORTTEXT", "Entity"),
+            DataType::LongText => ("DATALONGTEXT", "Value"),
+            DataType::Boolean => ("DATABOOLEAN", "Value"),
+            DataType::Integer => ("DATAINTEGER", "Value"),
+        }
+    }
+}
+
+/// A variable of the statement type.
+#[derive(Debug, Clone)]
+struct Variable {
+    id: i64,
+    name: String,
+    ty: DataType,
+}
+
+/// An entity: a value of a short-text variable.
+#[derive(Debug, Clone)]
+struct Entity {
+    variable: i64,
+    /// The value, trimmed.
+    value: String,
+    /// Whether the value had spaces around it.
+    spaced: bool,
+    color: Option<[u8; 3]>,
+}
+
+/// A document's fields.
+#[derive(Debug, Clone)]
+struct Document {
+    title: String,
+    author: String,
+    source: String,
+    section: String,
+    kind: String,
+    date: i64,
+}
+
+/// What a DNA database error looks like: where it is and what is wrong.
+type Failure = Diagnostic;
+
+/// The open database and its file name, for messages.
+struct Db {
+    file: String,
+    conn: Connection,
+}
+
+impl Db {
+    fn at(
+        &self,
+        kind: DiagnosticKind,
+        table: &str,
+        id: i64,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let location = Location::Record {
+            table: table.to_string(),
+            id,
+        };
+        Diagnostic::located(kind, &self.file, location, message)
+    }
+
+    fn whole(&self, kind: DiagnosticKind, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::file(kind, &self.file, message)
+    }
+
+    /// An SQLite error while reading `table`.
+    fn sql(&self, table: &str, e: rusqlite::Error) -> Diagnostic {
+        self.whole(
+            DiagnosticKind::Format,
+            format!("cannot read table {table}: {e}"),
+        )
+    }
+}
+
+/// Reads a DNA database: the statements of the chosen statement type with
+/// the chosen variables, and the entities of the actor and stance variables
+/// as side tables. `None` when the file is not a DNA 3 database this can
+/// read (the reason is in `report`).
+pub fn read(path: &Path, opts: &DnaOptions, report: &mut Report) -> Option<(Table, SideTables)> {
+    let file = path.display().to_string();
+    match read_db(&file, path, opts, report) {
+        Ok(tables) => Some(tables),
+        Err(d) => {
+            report.error(d);
+            None
+        }
+    }
+}
+
+/// Checks the file's first bytes: SQLite files start with a fixed header.
+fn check_header(file: &str, path: &Path) -> Result<(), Failure> {
+    let mut start = [0u8; 16];
+    let mut f = std::fs::File::open(path)
+        .map_err(|e| Diagnostic::file(DiagnosticKind::Io, file, format!("cannot open: {e}")))?;
+    let n = f
+        .read(&mut start)
+        .map_err(|e| Diagnostic::file(DiagnosticKind::Io, file, format!("cannot read: {e}")))?;
+    if n == 0 {
+        return Err(Diagnostic::file(
+            DiagnosticKind::Format,
+            file,
+            "the file is empty, not a DNA database; a .dna file is the database DNA 3 saves",
+        ));
+    }
+    if n < 16 || &start != b"SQLite format 3\0" {
+        return Err(Diagnostic::file(
+            DiagnosticKind::Format,
+            file,
+            "not an SQLite database, so not a DNA 3 database (DNA 3 saves its databases as SQLite files); check the file, or rename it if it holds another format",
+        ));
+    }
+    Ok(())
+}
+
+fn read_db(
+    file: &str,
+    path: &Path,
+    opts: &DnaOptions,
+    report: &mut Report,
+) -> Result<(Table, SideTables), Failure> {
+    check_header(file, path)?;
+    // Read-only: the user's database is never written, not even a journal.
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+        Diagnostic::file(
+            DiagnosticKind::Format,
+            file,
+            format!("cannot open as SQLite: {e}"),
+        )
+    })?;
+    let db = Db {
+        file: file.to_string(),
+        conn,
+    };
+    check_schema(&db)?;
+    let spelling = report.spelling;
+    let flag = |name: &str| spelling.option(name);
+    let type_id = statement_type(&db, &opts.statement_type, &flag("statement-type"))?;
+    let variables = variables(&db, type_id, &opts.statement_type)?;
+    let find = |name: &str, flag: &str, role: &str| {
+        find_variable(&db, &variables, name, flag, role, &opts.statement_type)
+    };
+    let actor = find(&opts.actor, &flag("actor-variable"), "actor")?;
+    let stance = find(&opts.stance, &flag("stance-variable"), "stance")?;
+    let agree = find(&opts.agree, &flag("agree-variable"), "agreement")?;
+    for (v, flag) in [
+        (&actor, flag("actor-variable")),
+        (&stance, flag("stance-variable")),
+    ] {
+        if v.ty != DataType::ShortText {
+            return Err(db.at(
+                DiagnosticKind::Structure, "VARIABLES",
+                v.id,
+                format!(
+                    "variable '{}' is {}, but actors and stances come from a short-text variable; choose one with {flag}",
+                    v.name,
+                    v.ty.name()
+                ),
+            ));
+        }
+    }
+    if agree.ty != DataType::Boolean {
+        let what = match agree.ty {
+            DataType::Integer => "an integer qualifier (a scale, not agree or disagree)",
+            _ => "text",
+        };
+        return Err(db.at(
+            DiagnosticKind::Structure, "VARIABLES",
+            agree.id,
+            format!(
+                "variable '{}' is {what}; stancegraph reads a boolean agreement (1 agree, 0 disagree): choose a boolean variable with {}",
+                agree.name,
+                flag("agree-variable")
+            ),
+        ));
+    }
+    if actor.id == stance.id {
+        return Err(db.whole(
+            DiagnosticKind::Conflict,
+            format!(
+                "the actor and the stance are both the variable '{}'; choose two variables",
+                actor.name
+            ),
+        ));
+    }
+    let entities = entities(&db, &variables)?;
+    let documents = documents(&db)?;
+    let side = SideTables {
+        actors: Some(entity_table(&db, &actor, ACTORS, &entities, report)?),
+        stances: Some(entity_table(&db, &stance, STANCES, &entities, report)?),
+        countries: None,
+    };
+    let others: Vec<&Variable> = variables
+        .iter()
+        .filter(|v| ![actor.id, stance.id, agree.id].contains(&v.id))
+        .collect();
+    let statements = statements(
+        &db,
+        type_id,
+        [&actor, &stance, &agree],
+        &others,
+        &entities,
+        &documents,
+        report,
+    )?;
+    Ok((statements, side))
+}
+
+/// A text value: text as is, numbers as written, NULL as empty.
+fn text(value: ValueRef<'_>) -> Option<String> {
+    match value {
+        ValueRef::Null => None,
+        ValueRef::Integer(i) => Some(i.to_string()),
+        ValueRef::Real(x) => Some(x.to_string()),
+        ValueRef::Text(t) | ValueRef::Blob(t) => Some(String::from_utf8_lossy(t).into_owned()),
+    }
+}
+
+/// An integer value; `Err` with what was found when it is not one.
+fn integer(value: ValueRef<'_>) -> Result<Option<i64>, String> {
+    match value {
+        ValueRef::Null => Ok(None),
+        ValueRef::Integer(i) => Ok(Some(i)),
+        ValueRef::Real(x) if x.fract() == 0.0 && x.abs() < 9e15 => Ok(Some(x as i64)),
+        other => Err(format!("{:?}", text(other).unwrap_or_default())),
+    }
+}

@@ -1,0 +1,377 @@
+//! Statements from a Parquet file (what pandas, Polars, DuckDB and Spark
+//! write): the columns are matched by name as a CSV header is, and each
+//! record is read as text, batch by batch, through the same resolver, so
+//! memory holds the dataset, never the file.
+//!
+//! Text, booleans, integers, decimals (whole numbers written without a
+//! point; NaN is empty), dates, timestamps (a midnight is a date) and
+//! dictionary-encoded text are read; a column of another type is an error
+//! that names it. Places are `row N, column C`, rows counted from 1.
+
+use crate::choice::Spelled;
+use std::borrow::Cow;
+use std::fs::File;
+use std::path::Path;
+use std::rc::Rc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Date32Type, Date64Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
+use arrow_array::{Array, ArrayRef};
+use arrow_schema::{DataType, TimeUnit};
+use chrono::{DateTime, NaiveDate};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
+use super::guard::guarded;
+use super::header::map_header;
+use super::options::ColumnMap;
+use super::table::{
+    Cells, Col, MAX_COLUMNS, NamedColumns, RowAt, STATEMENTS, Sink, cell, spaced_bit,
+};
+
+/// Records per batch: big enough to amortize, small enough to stay lean.
+const BATCH: usize = 8192;
+
+/// Reads the statements of a Parquet file into `sink`; false when the file
+/// cannot be read (reported).
+pub fn read_statements(
+    path: &Path,
+    columns: &ColumnMap,
+    report: &mut Report,
+    sink: &mut dyn Sink,
+) -> bool {
+    let file = path.display().to_string();
+    let fail = |report: &mut Report, message: String| {
+        report.error(Diagnostic::file(DiagnosticKind::Io, &file, message));
+        false
+    };
+    let opened = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return fail(report, format!("cannot open: {e}")),
+    };
+    let size = opened.metadata().map_or(0, |m| m.len());
+    let damaged = |report: &mut Report, message: String| {
+        fail(
+            report,
+            format!("is damaged ({message}); write it again with pandas, Polars, DuckDB or Spark"),
+        )
+    };
+    let builder = match guarded(|| ParquetRecordBatchReaderBuilder::try_new(opened)) {
+        Err(panic) => return damaged(report, panic),
+        Ok(Ok(b)) => b.with_batch_size(BATCH),
+        Ok(Err(e)) => {
+            return fail(
+                report,
+                format!(
+                    "cannot read as Parquet ({e}); write it again with pandas, Polars, DuckDB or Spark"
+                ),
+            );
+        }
+    };
+    // The parquet crate panics on a column chunk that starts or ends outside
+    // the file (a damaged footer): check first.
+    for (r, group) in builder.metadata().row_groups().iter().enumerate() {
+        for (c, column) in group.columns().iter().enumerate() {
+            let start = column
+                .dictionary_page_offset()
+                .unwrap_or(column.data_page_offset());
+            let end = start.checked_add(column.compressed_size());
+            let inside = start >= 0 && column.compressed_size() >= 0;
+            if !inside || end.is_none_or(|end| end as u64 > size) {
+                return fail(
+                    report,
+                    format!(
+                        "is damaged: column {c} of row group {r} lies outside the file; write it again with pandas, Polars, DuckDB or Spark"
+                    ),
+                );
+            }
+        }
+    }
+    let fields: Vec<(String, DataType)> = builder
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| (f.name().clone(), f.data_type().clone()))
+        .collect();
+    let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+    let map = match map_header(&names, &STATEMENTS, Some(columns)) {
+        Ok(m) => m,
+        Err(e) => {
+            let at = Location::Row {
+                row: 0,
+                column: None,
+            };
+            report.error(Diagnostic::located(
+                DiagnosticKind::Structure,
+                &file,
+                at,
+                e.spelled(report.spelling),
+            ));
+            return false;
+        }
+    };
+    // Every column read must have a type read as text.
+    let mut ok = true;
+    for (i, (name, ty)) in fields.iter().enumerate() {
+        if map.columns[i].is_some() && !readable(ty) {
+            let at = Location::Row {
+                row: 0,
+                column: Some(name.clone()),
+            };
+            report.error(Diagnostic::located(
+                DiagnosticKind::Structure,
+                &file,
+                at,
+                format!(
+                    "the column has type {ty}, which is not read; cast it to text (VARCHAR, string)"
+                ),
+            ));
+            ok = false;
+        }
+    }
+    if !ok {
+        return false;
+    }
+    let named = Rc::new(NamedColumns {
+        schema: (0..STATEMENTS.columns.len())
+            .map(|c| map.position_of(Col::Schema(c)).map(|i| names[i].clone()))
+            .collect(),
+        extra: map.extra.clone(),
+    });
+    sink.header(
+        &file,
+        &RowAt::Numbered {
+            row: 0,
+            columns: named.clone(),
+        },
+        &map.extra,
+    );
+    let mut reader = match guarded(|| builder.build()) {
+        Err(panic) => return damaged(report, panic),
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => return fail(report, format!("cannot read as Parquet: {e}")),
+    };
+    let mut row = 0u64;
+    loop {
+        let batch = match guarded(|| reader.next()) {
+            Err(panic) => {
+                return damaged(report, format!("after row {row}: {panic}"));
+            }
+            Ok(None) => break,
+            Ok(Some(Ok(b))) => b,
+            Ok(Some(Err(e))) => {
+                return fail(
+                    report,
+                    format!("cannot read the records after row {row}: {e}"),
+                );
+            }
+        };
+        let used: Vec<(Col, Column)> = map
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (c, Column::of(batch.column(i)))))
+            .collect();
+        let mut texts: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(used.len());
+        for r in 0..batch.num_rows() {
+            row += 1;
+            texts.clear();
+            texts.extend(used.iter().map(|(_, column)| column.text(r)));
+            let at = RowAt::Numbered {
+                row,
+                columns: named.clone(),
+            };
+            let mut cells = Cells {
+                at: &at,
+                values: [None; MAX_COLUMNS],
+                extra: vec![None; map.extra.len()],
+                spaced: 0,
+            };
+            for ((col, _), raw) in used.iter().zip(&texts) {
+                let value = raw.as_deref().and_then(cell);
+                match *col {
+                    Col::Schema(s) => {
+                        if let Some(raw) = raw {
+                            cells.spaced |= spaced_bit(s, raw);
+                        }
+                        cells.values[s] = value;
+                    }
+                    Col::Extra(e) => cells.extra[e] = value,
+                }
+            }
+            sink.row(&file, cells);
+        }
+    }
+    true
+}
+
+/// Whether values of this type are read as text.
+fn readable(ty: &DataType) -> bool {
+    use DataType as T;
+    match ty {
+        T::Utf8
+        | T::LargeUtf8
+        | T::Utf8View
+        | T::Boolean
+        | T::Int8
+        | T::Int16
+        | T::Int32
+        | T::Int64
+        | T::UInt8
+        | T::UInt16
+        | T::UInt32
+        | T::UInt64
+        | T::Float32
+        | T::Float64
+        | T::Date32
+        | T::Date64
+        | T::Timestamp(_, _)
+        | T::Null => true,
+        T::Dictionary(_, values) => readable(values),
+        _ => false,
+    }
+}
+
+/// One column of a batch, ready to give each value as text.
+struct Column {
+    array: ArrayRef,
+    /// For a dictionary: each record's index into `array` (its values).
+    keys: Option<Vec<usize>>,
+    nulls: Option<ArrayRef>,
+}
+
+impl Column {
+    fn of(array: &ArrayRef) -> Column {
+        match array.as_any_dictionary_opt() {
+            Some(dict) => Column {
+                array: dict.values().clone(),
+                keys: Some(dict.normalized_keys()),
+                nulls: Some(array.clone()),
+            },
+            None => Column {
+                array: array.clone(),
+                keys: None,
+                nulls: None,
+            },
+        }
+    }
+
+    /// The value of record `r` as text; `None` when null.
+    fn text(&self, r: usize) -> Option<Cow<'_, str>> {
+        let (array, i) = match (&self.keys, &self.nulls) {
+            (Some(keys), Some(outer)) => {
+                if outer.is_null(r) {
+                    return None;
+                }
+                (&self.array, keys[r])
+            }
+            _ => (&self.array, r),
+        };
+        if array.is_null(i) {
+            return None;
+        }
+        text(array.as_ref(), i)
+    }
+}
+
+/// Value `i` of a readable array as text.
+fn text(array: &dyn Array, i: usize) -> Option<Cow<'_, str>> {
+    use DataType as T;
+    let number = |n: String| Some(Cow::Owned(n));
+    match array.data_type() {
+        T::Utf8 => Some(Cow::Borrowed(array.as_string::<i32>().value(i))),
+        T::LargeUtf8 => Some(Cow::Borrowed(array.as_string::<i64>().value(i))),
+        T::Utf8View => Some(Cow::Borrowed(array.as_string_view().value(i))),
+        T::Boolean => Some(Cow::Borrowed(if array.as_boolean().value(i) {
+            "true"
+        } else {
+            "false"
+        })),
+        T::Int8 => number(array.as_primitive::<Int8Type>().value(i).to_string()),
+        T::Int16 => number(array.as_primitive::<Int16Type>().value(i).to_string()),
+        T::Int32 => number(array.as_primitive::<Int32Type>().value(i).to_string()),
+        T::Int64 => number(array.as_primitive::<Int64Type>().value(i).to_string()),
+        T::UInt8 => number(array.as_primitive::<UInt8Type>().value(i).to_string()),
+        T::UInt16 => number(array.as_primitive::<UInt16Type>().value(i).to_string()),
+        T::UInt32 => number(array.as_primitive::<UInt32Type>().value(i).to_string()),
+        T::UInt64 => number(array.as_primitive::<UInt64Type>().value(i).to_string()),
+        T::Float32 => decimal(f64::from(array.as_primitive::<Float32Type>().value(i))),
+        T::Float64 => decimal(array.as_primitive::<Float64Type>().value(i)),
+        T::Date32 => {
+            let days = array.as_primitive::<Date32Type>().value(i);
+            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a date");
+            epoch
+                .checked_add_signed(chrono::Duration::days(i64::from(days)))
+                .map(|d| Cow::Owned(d.to_string()))
+        }
+        T::Date64 => {
+            let ms = array.as_primitive::<Date64Type>().value(i);
+            moment(ms.div_euclid(1000), 0)
+        }
+        T::Timestamp(unit, _) => {
+            let (value, per_second): (i64, i64) = match unit {
+                TimeUnit::Second => (array.as_primitive::<TimestampSecondType>().value(i), 1),
+                TimeUnit::Millisecond => (
+                    array.as_primitive::<TimestampMillisecondType>().value(i),
+                    1_000,
+                ),
+                TimeUnit::Microsecond => (
+                    array.as_primitive::<TimestampMicrosecondType>().value(i),
+                    1_000_000,
+                ),
+                TimeUnit::Nanosecond => (
+                    array.as_primitive::<TimestampNanosecondType>().value(i),
+                    1_000_000_000,
+                ),
+            };
+            let nanos = value.rem_euclid(per_second) * (1_000_000_000 / per_second);
+            moment(value.div_euclid(per_second), nanos as u32)
+        }
+        _ => None,
+    }
+}
+
+/// A decimal as text: whole numbers without a point (a count written by
+/// pandas as 3.0 is 3), NaN as no value.
+fn decimal(x: f64) -> Option<Cow<'static, str>> {
+    if x.is_nan() {
+        None
+    } else if x.fract() == 0.0 && x.abs() < 9e15 {
+        Some(Cow::Owned((x as i64).to_string()))
+    } else {
+        Some(Cow::Owned(x.to_string()))
+    }
+}
+
+/// A UTC moment as text: a date at midnight, else date and time.
+fn moment(seconds: i64, nanos: u32) -> Option<Cow<'static, str>> {
+    let t = DateTime::from_timestamp(seconds, nanos)?.naive_utc();
+    let text = if t.time() == chrono::NaiveTime::MIN {
+        t.date().to_string()
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%S").to_string()
+    };
+    Some(Cow::Owned(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_and_moments_read_as_a_person_wrote_them() {
+        assert_eq!(decimal(3.0).as_deref(), Some("3"));
+        assert_eq!(decimal(0.5).as_deref(), Some("0.5"));
+        assert_eq!(decimal(f64::NAN), None);
+        // 2025-02-12 00:00 and 12:30 UTC.
+        assert_eq!(moment(1_739_318_400, 0).as_deref(), Some("2025-02-12"));
+        assert_eq!(
+            moment(1_739_318_400 + 45_000, 0).as_deref(),
+            Some("2025-02-12T12:30:00")
+        );
+    }
+}

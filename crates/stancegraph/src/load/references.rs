@@ -1,0 +1,186 @@
+//! Resolving a statement's references: its actor, stance, country and
+//! source, found in the side tables or made when there are none, with the
+//! actor's kind and country checked against where they were first set.
+
+use super::diag::{Diagnostic, DiagnosticKind, Location};
+use super::resolve::{Origin, Resolver};
+use super::statement_row::place;
+use super::table::{Cells, STATEMENTS};
+use crate::model::{Actor, ActorKind, Country, Stance};
+
+impl Resolver {
+    pub(super) fn parse_kind(&mut self, file: &str, at: Location, text: &str) -> Option<ActorKind> {
+        let kind = ActorKind::parse(text);
+        if kind.is_none() {
+            self.report.error(Diagnostic::located(
+                DiagnosticKind::Value,
+                file,
+                at,
+                format!(
+                    "unknown actor kind '{text}'; use {}",
+                    ActorKind::NAMES.join(", ")
+                ),
+            ));
+        }
+        kind
+    }
+
+    /// Resolves a country reference, or creates the country when there is no
+    /// countries table.
+    pub(super) fn country(
+        &mut self,
+        file: &str,
+        at: Location,
+        text: &str,
+        spaced: bool,
+    ) -> Option<usize> {
+        let make = |label: &str| Country {
+            id: String::new(),
+            label: label.to_string(),
+            attrs: Vec::new(),
+            color: None,
+        };
+        let found = self.country_refs.find_or_add(
+            &mut self.ds.countries,
+            "country",
+            text,
+            spaced,
+            (file, at),
+            &mut self.report,
+            make,
+        );
+        found.map(|(i, _)| i)
+    }
+
+    pub(super) fn source(&mut self, name: &str) -> usize {
+        if let Some(i) = self.sources.get(name) {
+            return *i;
+        }
+        let i = self.ds.sources.len();
+        self.ds.sources.push(name.to_string());
+        self.sources.insert(name.to_string(), i);
+        i
+    }
+
+    /// A statement field value, interned.
+    pub(super) fn field_value(&mut self, value: &str) -> u32 {
+        if let Some(i) = self.field_values.get(value) {
+            return *i;
+        }
+        let i = self.ds.field_values.len() as u32;
+        self.ds.field_values.push(value.to_string());
+        self.field_values.insert(value.to_string(), i);
+        i
+    }
+
+    pub(super) fn actor(
+        &mut self,
+        file: &str,
+        row: &Cells<'_>,
+        text: &str,
+        kind: Option<ActorKind>,
+        country: Option<usize>,
+    ) -> Option<usize> {
+        let here = Origin {
+            file: file.to_string(),
+            location: row.at.location(None),
+        };
+        let make = |label: &str| Actor {
+            id: String::new(),
+            label: label.to_string(),
+            kind: ActorKind::Person,
+            country: None,
+            role: None,
+            attrs: Vec::new(),
+            color: None,
+        };
+        let (i, new) = self.actor_refs.find_or_add(
+            &mut self.ds.actors,
+            "actor",
+            text,
+            row.spaced(&STATEMENTS, "actor"),
+            (file, place(row, "actor")),
+            &mut self.report,
+            make,
+        )?;
+        if new {
+            self.kind_origin.push(None);
+            self.country_origin.push(None);
+        }
+        if let Some(kind) = kind {
+            let actor = &self.ds.actors[i];
+            match &self.kind_origin[i] {
+                Some(first) if actor.kind != kind => {
+                    let message = format!(
+                        "actor '{}' is coded as {} here but as {} at {first}",
+                        actor.label,
+                        kind.as_str(),
+                        actor.kind.as_str(),
+                    );
+                    self.report.error(Diagnostic::located(
+                        DiagnosticKind::Conflict,
+                        file,
+                        place(row, "actor_kind"),
+                        message,
+                    ));
+                    return None;
+                }
+                Some(_) => {}
+                None => {
+                    self.ds.actors[i].kind = kind;
+                    self.kind_origin[i] = Some(here.clone());
+                }
+            }
+        }
+        if let Some(country) = country {
+            let actor = &self.ds.actors[i];
+            match (&self.country_origin[i], actor.country) {
+                (Some(first), Some(had)) if had != country => {
+                    let message = format!(
+                        "actor '{}' has country '{}' here but '{}' at {first}",
+                        actor.label, self.ds.countries[country].label, self.ds.countries[had].label,
+                    );
+                    self.report.error(Diagnostic::located(
+                        DiagnosticKind::Conflict,
+                        file,
+                        place(row, "country"),
+                        message,
+                    ));
+                    return None;
+                }
+                (Some(_), _) => {}
+                (None, _) => {
+                    self.ds.actors[i].country = Some(country);
+                    self.country_origin[i] = Some(here);
+                }
+            }
+        }
+        Some(i)
+    }
+
+    pub(super) fn stance(
+        &mut self,
+        file: &str,
+        at: Location,
+        text: &str,
+        spaced: bool,
+    ) -> Option<usize> {
+        let make = |label: &str| Stance {
+            id: String::new(),
+            label: label.to_string(),
+            topic: None,
+            attrs: Vec::new(),
+            color: None,
+        };
+        let found = self.stance_refs.find_or_add(
+            &mut self.ds.stances,
+            "stance",
+            text,
+            spaced,
+            (file, at),
+            &mut self.report,
+            make,
+        );
+        found.map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,115 @@
+//! One picture, start to end: select, project, keep the strongest edges
+//! when asked, title it, and draw it with Graphviz. `stancegraph render`
+//! only parses its options into a [`PictureRequest`] and writes the bytes.
+
+use std::fmt;
+
+use crate::choice::{Spelled, Spelling};
+use crate::export::title;
+use crate::model::Dataset;
+use crate::network::{self, Duplicates, Level, Normalization, PrepareError};
+use crate::render::{self, RenderError, RenderOptions, Rendered};
+
+/// What to draw.
+#[derive(Debug, Clone, Default)]
+pub struct PictureRequest {
+    /// The network and the selection.
+    pub network: network::Options,
+    /// Draw only this many of the strongest edges.
+    pub top_edges: Option<usize>,
+    /// How to draw it; its title is made here, from the data.
+    pub render: RenderOptions,
+}
+
+/// A picture drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// The picture and the engine that laid it out.
+    pub rendered: Rendered,
+    /// The network's name (`full`, `congruence`, ...).
+    pub name: String,
+    /// The nodes drawn.
+    pub nodes: usize,
+    /// The edges drawn.
+    pub edges: usize,
+    /// Warnings from the selection.
+    pub warnings: Vec<String>,
+}
+
+/// Why a picture could not be made.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum PictureError {
+    /// The options name something the data lacks, or do not fit.
+    Prepare(PrepareError),
+    /// Graphviz failed, or the cluster attribute is unknown.
+    Render(RenderError),
+}
+
+impl fmt::Display for PictureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.spell(Spelling::PLAIN, f)
+    }
+}
+
+impl Spelled for PictureError {
+    fn spell(&self, s: Spelling, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PictureError::Prepare(e) => e.spell(s, f),
+            PictureError::Render(e) => e.spell(s, f),
+        }
+    }
+}
+
+impl std::error::Error for PictureError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PictureError::Prepare(e) => Some(e),
+            PictureError::Render(e) => Some(e),
+        }
+    }
+}
+
+/// Draws the network a request asks for.
+pub fn picture(ds: &Dataset, request: &PictureRequest) -> Result<Picture, PictureError> {
+    let opts = &request.network;
+    opts.validate()
+        .map_err(|e| PictureError::Prepare(PrepareError::Options(e)))?;
+    let (prepared, warnings) = network::prepare(ds, opts).map_err(PictureError::Prepare)?;
+    let full = network::project(&prepared, opts);
+    let mut details = Vec::new();
+    if opts.normalization != Normalization::None {
+        details.push(format!("normalized: {}", opts.normalization.name()));
+    }
+    if opts.level != Level::Actor {
+        details.push(format!(
+            "by {}",
+            opts.level.describe().trim_start_matches("a ")
+        ));
+    }
+    if opts.duplicates != Duplicates::Include {
+        details.push(format!("duplicates: {}", opts.duplicates.name()));
+    }
+    let net = match request.top_edges {
+        Some(n) if n < full.graph.edge_count() => {
+            details.push(format!(
+                "the {n} strongest of {} edges",
+                full.graph.edge_count()
+            ));
+            full.strongest(n)
+        }
+        _ => full,
+    };
+    let render = RenderOptions {
+        title: title(&prepared, &net, &details),
+        ..request.render.clone()
+    };
+    let rendered = render::render(&net, &render).map_err(PictureError::Render)?;
+    Ok(Picture {
+        rendered,
+        name: net.name.clone(),
+        nodes: net.graph.node_count(),
+        edges: net.graph.edge_count(),
+        warnings,
+    })
+}
