@@ -13,14 +13,18 @@ use std::process::Command;
 /// modules at the end of a file) may use anything.
 const ALLOWED: &[(&str, &[&str])] = &[
     ("choice", &[]),
+    ("notice", &[]),
     ("model", &["choice"]),
     ("names", &["model"]),
     ("output", &["choice"]),
     ("load", &["choice", "model", "names"]),
-    ("network", &["choice", "model", "names"]),
+    ("network", &["choice", "model", "names", "notice"]),
     ("graphviz", &["choice"]),
     ("layout", &["choice", "graphviz", "model", "network"]),
-    ("export", &["choice", "layout", "model", "names", "network"]),
+    (
+        "export",
+        &["choice", "layout", "model", "names", "network", "notice"],
+    ),
     (
         "render",
         &["choice", "export", "graphviz", "layout", "model", "network"],
@@ -31,7 +35,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "run",
         &[
             "choice", "export", "graphviz", "layout", "load", "model", "names", "network",
-            "output", "render",
+            "notice", "output", "render",
         ],
     ),
 ];
@@ -51,21 +55,39 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code of a file without comments and without its test module.
+/// The code of a file without comments and without the items marked
+/// `#[cfg(test)]` (test code may use anything).
 fn code(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    text.lines()
-        .map(|l| match l.find("//") {
+    let mut out = Vec::new();
+    // Inside a test item: the braces still open, and whether one opened.
+    let mut skipping: Option<(i32, bool)> = None;
+    for line in text.lines() {
+        let line = match line.find("//") {
             // `//` inside a string is rare in this code base, and a string
             // that held `crate::x` would only be flagged, never missed.
-            Some(i) => &l[..i],
-            None => l,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+            Some(i) => &line[..i],
+            None => line,
+        };
+        if let Some((depth, opened)) = skipping.as_mut() {
+            *depth += line.matches('{').count() as i32 - line.matches('}').count() as i32;
+            *opened |= line.contains('{');
+            let ended = if *opened {
+                *depth <= 0
+            } else {
+                line.contains(';')
+            };
+            if ended {
+                skipping = None;
+            }
+            continue;
+        }
+        if line.trim() == "#[cfg(test)]" {
+            skipping = Some((0, false));
+            continue;
+        }
+        out.push(line);
+    }
+    out.join("\n")
 }
 
 /// The top-level modules a piece of code names through `crate::`, in
@@ -153,11 +175,22 @@ fn no_module_imports_one_above_it() {
 
 #[test]
 fn the_check_finds_paths_and_groups() {
-    let code = code(
-        "use crate::{network::{Network, Relation}, model};\nfn f() { crate::export::x(); }\n// crate::render in a comment\n#[cfg(test)]\nmod tests { use crate::run; }",
-    );
+    let code = code(concat!(
+        "use crate::{network::{Network, Relation}, model};\n",
+        "fn f() { crate::export::x(); }\n",
+        "// crate::render in a comment\n",
+        "#[cfg(test)]\n",
+        "fn seed() {\n",
+        "    crate::load::load();\n",
+        "}\n",
+        "#[cfg(test)]\n",
+        "use crate::stats;\n",
+        "fn g() { crate::names::fold(); }\n",
+        "#[cfg(test)]\n",
+        "mod tests { use crate::run; }\n",
+    ));
     let found: Vec<String> = modules_used(&code).into_iter().collect();
-    assert_eq!(found, ["export", "model", "network"]);
+    assert_eq!(found, ["export", "model", "names", "network"]);
 }
 
 /// The packages of the library's dependency tree (normal and build

@@ -15,14 +15,29 @@ fn graphviz() -> bool {
     tool_available("dot", &["-V"])
 }
 
-const NETWORKS: [(&str, usize); 6] = [
-    ("full", 26),
-    ("affiliation", 21),
-    ("congruence", 9),
-    ("conflict", 9),
-    ("subtract", 9),
-    ("cooccurrence", 9),
+const NETWORKS: [&str; 6] = [
+    "full",
+    "affiliation",
+    "congruence",
+    "conflict",
+    "subtract",
+    "cooccurrence",
 ];
+
+/// How many nodes the seed's network of `kind` has, as the library builds
+/// it (the picture must draw each, and the legend).
+fn seed_nodes(kind: &str) -> usize {
+    use stancegraph::load::{Input, LoadOptions, load};
+    use stancegraph::network::{Options, build};
+    let ds = load(&Input::Embedded, &LoadOptions::default())
+        .unwrap()
+        .dataset;
+    let opts = Options {
+        kind: kind.parse().unwrap(),
+        ..Options::default()
+    };
+    build(&ds, &opts).unwrap().network.graph.node_count()
+}
 
 /// How many `<g ... class="node">` groups an SVG has.
 fn svg_nodes(svg: &str) -> usize {
@@ -54,7 +69,9 @@ fn every_seed_network_renders_as_svg_png_and_pdf_with_title_and_legend() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (network, nodes) in NETWORKS {
+    for network in NETWORKS {
+        let nodes = seed_nodes(network);
+        assert!(nodes >= 9, "{network}: {nodes} nodes");
         for format in ["svg", "png", "pdf"] {
             let file = format!("{network}.{format}");
             stancegraph(dir.path())
@@ -195,12 +212,32 @@ fn synthetic(actors: usize) -> String {
     out
 }
 
+/// The nodes of a synthetic table's full network, counted from the table:
+/// its distinct actors, stances and countries.
+fn full_nodes(table: &str) -> usize {
+    let mut rdr = csv::Reader::from_reader(table.as_bytes());
+    let mut distinct = [
+        std::collections::BTreeSet::new(),
+        std::collections::BTreeSet::new(),
+        std::collections::BTreeSet::new(),
+    ];
+    for r in rdr.records() {
+        let r = r.unwrap();
+        distinct[0].insert(r[0].to_string());
+        distinct[1].insert(r[1].to_string());
+        distinct[2].insert(r[4].to_string());
+    }
+    distinct.iter().map(|d| d.len()).sum()
+}
+
 #[test]
 fn a_two_thousand_actor_network_renders_with_sfdp_and_its_legend() {
     if !graphviz() {
         return;
     }
     let table = synthetic(2000);
+    let nodes = full_nodes(&table);
+    assert!(nodes > 2000, "{nodes}");
     let f = fixture(&[("big.csv", table.as_bytes())]);
     for format in ["svg", "png", "pdf"] {
         let file = format!("big.{format}");
@@ -208,14 +245,14 @@ fn a_two_thousand_actor_network_renders_with_sfdp_and_its_legend() {
             .args(["render", "big.csv", "-T", format, "-o", &file])
             .assert()
             .success()
-            .stderr(predicate::str::contains("full: 2072 nodes"))
+            .stderr(predicate::str::contains(format!("full: {nodes} nodes")))
             .stderr(predicate::str::contains("laid out by sfdp"));
         let bytes = fs::read(f.path().join(&file)).unwrap();
         match format {
             "svg" => {
                 let svg = String::from_utf8(bytes).unwrap();
                 well_formed(&svg);
-                assert_eq!(svg_nodes(&svg), 2072 + 1);
+                assert_eq!(svg_nodes(&svg), nodes + 1);
                 assert!(svg.contains("<g id=\"legend\" class=\"node\">"));
             }
             // Big bitmaps stay within 40 inches at 96 dpi.
@@ -260,6 +297,7 @@ fn a_time_limit_stops_graphviz_with_a_clear_error() {
         return;
     }
     let table = synthetic(2000);
+    let nodes = full_nodes(&table);
     let f = fixture(&[("big.csv", table.as_bytes())]);
     // The dot that stancegraph starts inherits this variable: it marks
     // that process and no other.
@@ -279,9 +317,9 @@ fn a_time_limit_stops_graphviz_with_a_clear_error() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "error: Graphviz (dot) did not finish within 1 s on 2072 nodes and ",
-        ))
+        .stderr(predicate::str::contains(format!(
+            "error: Graphviz (dot) did not finish within 1 s on {nodes} nodes and "
+        )))
         .stderr(predicate::str::contains(
             " edges, and was stopped; try --top-edges N, --layout sfdp, or a longer --timeout",
         ));
@@ -410,4 +448,124 @@ fn without_graphviz_render_says_how_to_install_it() {
             "Graphviz is not installed (no `dot` on PATH); install it (Debian and Ubuntu: apt-get install graphviz",
         ));
     assert_eq!(listing(dir.path()), ["bin"]);
+}
+
+/// Weights that normalization makes fractional: A speaks once, B twice and
+/// C three times, all agreeing on `s`, so congruence divided by the mean of
+/// the two actors' statement counts is 1/1.5, 1/2 and 1/2.5.
+const FRACTIONS: &str = "actor,stance,agree\nA,s,yes\nB,s,yes\nB,t,no\nC,s,yes\nC,t,yes\nC,u,yes\n";
+
+/// The texts of an SVG's edge labels.
+fn edge_labels(svg: &str) -> Vec<String> {
+    svg.split("class=\"edge\"")
+        .skip(1)
+        .filter_map(|g| {
+            let g = &g[..g.find("</g>").unwrap_or(g.len())];
+            let start = g.find("<text")?;
+            let open = start + g[start..].find('>')? + 1;
+            let close = open + g[open..].find("</text>")?;
+            Some(g[open..close].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn weights_on_pictures_are_rounded_as_the_dot_export_rounds_pen_widths() {
+    if !graphviz() {
+        return;
+    }
+    let f = fixture(&[("f.csv", FRACTIONS.as_bytes())]);
+    stancegraph(f.path())
+        .args([
+            "render",
+            "f.csv",
+            "--network",
+            "congruence",
+            "--normalize",
+            "average",
+            "-o",
+            "f.svg",
+            "-q",
+        ])
+        .assert()
+        .success();
+    let svg = fs::read_to_string(f.path().join("f.svg")).unwrap();
+    let mut labels = edge_labels(&svg);
+    labels.sort();
+    // A–B: 1 / 1.5; A–C: 1 / 2; B–C: (1 + 0) / 2.5 on s, t is opposed.
+    assert_eq!(labels, ["0.4", "0.5", "0.67"], "{svg}");
+    // The exact weights stay in the DOT export.
+    stancegraph(f.path())
+        .args([
+            "export",
+            "f.csv",
+            "--network",
+            "congruence",
+            "--normalize",
+            "average",
+            "-f",
+            "dot",
+            "-o",
+            "-",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("weight=\"0.6666666666666666\""));
+}
+
+/// Actors coloured by the data, with the attribute that goes with the
+/// colours (as DNA's entity colours go with their Type).
+const COLOURED_ACTORS: &str = "id,label,type,color\n\
+ngo1,Peace Now,NGO,#e41a1c\n\
+gov1,Ministry,Government,#377eb8\n\
+ngo2,Aid Watch,NGO,#e41a1c\n";
+const COLOURED_STATEMENTS: &str = "actor,stance,agree\nngo1,s,yes\ngov1,s,no\nngo2,s,yes\n";
+
+#[test]
+fn the_legend_says_what_the_datas_colours_stand_for() {
+    if !graphviz() {
+        return;
+    }
+    let f = fixture(&[
+        ("d/actors.csv", COLOURED_ACTORS.as_bytes()),
+        ("d/statements.csv", COLOURED_STATEMENTS.as_bytes()),
+    ]);
+    stancegraph(f.path())
+        .args(["render", "d", "-o", "d.svg", "-q"])
+        .assert()
+        .success();
+    let svg = fs::read_to_string(f.path().join("d.svg")).unwrap();
+    let legend = &svg[svg.find("id=\"legend\"").expect("a legend")..];
+    let legend = &legend[..legend.find("</g>").unwrap()];
+    assert!(legend.contains(">type: NGO<"), "{legend}");
+    assert!(legend.contains(">type: Government<"), "{legend}");
+    assert!(!legend.contains("from the data"), "{legend}");
+    // Each colour next to its meaning: the swatch is filled with it.
+    assert!(legend.to_lowercase().contains("#e41a1c"), "{legend}");
+    // The HTML view's legend says the same.
+    stancegraph(f.path())
+        .args([
+            "export",
+            "d",
+            "-f",
+            "html",
+            "-o",
+            "o",
+            "-q",
+            "--html-layout",
+            "spring",
+        ])
+        .assert()
+        .success();
+    let html = fs::read_to_string(f.path().join("o/full.html")).unwrap();
+    let start = html.find("id=\"sg-data\">").unwrap() + "id=\"sg-data\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let data: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(
+        data["colours"],
+        serde_json::json!([
+            {"color": "#e41a1c", "meaning": "type: NGO"},
+            {"color": "#377eb8", "meaning": "type: Government"}
+        ])
+    );
 }

@@ -211,6 +211,8 @@ fn read_back(format: Format, suffix: &str, text: &str, e: &Expected) {
                 );
             }
         }
+        // A format added later must be read back here too.
+        (other, _) => panic!("{other:?} is not read back"),
     }
 }
 

@@ -92,7 +92,9 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     let progress = Progress::new(args.quiet || to_stdout);
     let mut report = |event: Event<'_>| match event {
         Event::Stage(what) => progress.stage(what),
-        Event::Warning(w) => progress.println(&format!("warning: {w}")),
+        Event::Input(w) => progress.println(&format!("warning: {w}")),
+        Event::Notice(w) => progress.println(&format!("warning: {w}")),
+        _ => {}
     };
     let input = Input::from_arg(args.input.input.as_deref());
     let load_options = load_options(&args.input)?;

@@ -25,6 +25,7 @@ use crate::choice::choices;
 choices! {
     /// A Graphviz layout engine.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum Engine as "layout engine" {
         Dot = "dot": "Layers left to right: for two-mode networks.",
         Neato = "neato": "A spring model: for small one-mode networks.",

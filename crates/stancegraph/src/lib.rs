@@ -56,6 +56,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod network;
+pub mod notice;
 pub mod output;
 pub mod render;
 pub mod run;

@@ -205,7 +205,7 @@ fn same_file(_: &fs::File, path: &Path) -> bool {
 }
 
 /// Removes the temporary files that stopped runs left in `dir`: those named
-/// as [`partial_file`] names them that no live run holds locked. Returns
+/// as temporary files are named that no live run holds locked. Returns
 /// them.
 pub fn remove_partials(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {

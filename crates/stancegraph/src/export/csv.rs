@@ -29,12 +29,10 @@ use crate::network::Network;
 use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
 use super::{push_edge_id, write_weight};
 
-/// The first columns of the nodes table; the node attributes
-/// ([`super::attrs::node_columns`]) follow.
+/// The first columns of the nodes table; the node attributes follow.
 pub const NODE_COLUMNS: [&str; 2] = ["Id", "Label"];
 
-/// The first columns of the edges table; the attributes of
-/// [`super::attrs::EDGE_ATTRS`] follow. `Kind` repeats the relation so
+/// The first columns of the edges table; the edge attributes follow. `Kind` repeats the relation so
 /// that Gephi keeps parallel agree and disagree edges apart instead of
 /// merging them.
 pub const EDGE_COLUMNS: [&str; 7] = ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight"];
@@ -59,16 +57,7 @@ pub struct CsvOptions {
 }
 
 /// A text value as a dialect and the spreadsheet option write it.
-///
-/// ```
-/// use stancegraph::export::csv::{CsvOptions, Dialect, text};
-/// let gephi = CsvOptions::default();
-/// assert_eq!(text(r"C:\new", &gephi), r"C:\\new");
-/// let strict = CsvOptions { dialect: Dialect::Rfc4180, spreadsheet_safe: true };
-/// assert_eq!(text(r"C:\new", &strict), r"C:\new");
-/// assert_eq!(text("=SUM(A1)", &strict), "'=SUM(A1)");
-/// ```
-pub fn text<'a>(value: &'a str, opts: &CsvOptions) -> Cow<'a, str> {
+pub(crate) fn text<'a>(value: &'a str, opts: &CsvOptions) -> Cow<'a, str> {
     let formula = opts.spreadsheet_safe && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let escape = opts.dialect == Dialect::Gephi && value.contains('\\');
     if !formula && !escape {
@@ -355,5 +344,17 @@ mod tests {
         let mut nodes = Vec::new();
         write_nodes(&net, &opts, &mut nodes).unwrap();
         assert_eq!(&read(&nodes)[0][1], "'=HYPERLINK(\"x\")");
+    }
+
+    #[test]
+    fn text_follows_the_dialect_and_the_spreadsheet_option() {
+        let gephi = CsvOptions::default();
+        assert_eq!(text(r"C:\new", &gephi), r"C:\\new");
+        let strict = CsvOptions {
+            dialect: Dialect::Rfc4180,
+            spreadsheet_safe: true,
+        };
+        assert_eq!(text(r"C:\new", &strict), r"C:\new");
+        assert_eq!(text("=SUM(A1)", &strict), "'=SUM(A1)");
     }
 }

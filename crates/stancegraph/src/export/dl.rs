@@ -20,7 +20,7 @@
 //! holding one of those separators or ending in `:` is quoted; any other
 //! label is written bare, as igraph (which keeps quotes as part of a name)
 //! reads it. Labels
-//! are on one line and have no double quotes ([`super::label`]).
+//! are on one line and have no double quotes ([`crate::export::one_line`]).
 //! UCINET itself reads no Unicode (DNA issue #40); the file is UTF-8.
 
 use std::io::{self, Write};

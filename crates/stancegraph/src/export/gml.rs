@@ -70,14 +70,7 @@ fn key(name: &str) -> Cow<'_, str> {
 }
 
 /// Appends `text` as a GML string, quotes included.
-///
-/// ```
-/// # use stancegraph::export::gml::push_string;
-/// let mut out = String::new();
-/// push_string(&mut out, "Noël \"&\"\n");
-/// assert_eq!(out, "\"No&#235;l &quot;&amp;&quot;&#10;\"");
-/// ```
-pub fn push_string(out: &mut String, text: &str) {
+pub(crate) fn push_string(out: &mut String, text: &str) {
     use std::fmt::Write;
     out.push('"');
     for c in text.chars() {
@@ -210,5 +203,12 @@ mod tests {
             out.push(' ');
         }
         assert_eq!(out, "2.0 2.5 100000.0 -0.25 \"NaN\" ");
+    }
+
+    #[test]
+    fn strings_escape_quotes_ampersands_and_non_ascii() {
+        let mut out = String::new();
+        push_string(&mut out, "Noël \"&\"\n");
+        assert_eq!(out, "\"No&#235;l &quot;&amp;&quot;&#10;\"");
     }
 }

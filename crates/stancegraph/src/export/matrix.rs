@@ -14,6 +14,8 @@
 //! The CSV is strict RFC 4180, like the event list; the matrix is never in
 //! memory whole, only its edges: a network of n nodes writes n² cells.
 
+use crate::choice::Spelling;
+use crate::notice::{Notice, NoticeKind};
 use std::io::{self, Write};
 
 use petgraph::graph::NodeIndex;
@@ -128,30 +130,33 @@ impl Matrix {
 
 /// The notices for a matrix: cells that join parallel edges, and a size
 /// that a user should know before waiting for it.
-pub fn notices(format: &str, net: &Network) -> Vec<String> {
+pub fn notices(format: &str, net: &Network, spelling: Spelling) -> Vec<Notice> {
     let m = Matrix::new(net);
     let mut out = Vec::new();
     if m.summed > 0 {
         let one = m.summed == 1;
-        out.push(format!(
-            "{format}: {} cell{} of the {} matrix join{} an agree and a disagree edge and hold{} their sum (--qualifier subtract or combine joins them otherwise)",
+        let text = format!(
+            "{format}: {} cell{} of the {} matrix join{} an agree and a disagree edge and hold{} their sum ({} subtract or combine joins them otherwise)",
             m.summed,
             if one { "" } else { "s" },
             net.name,
             if one { "s" } else { "" },
             if one { "s" } else { "" },
-        ));
+            spelling.option("qualifier"),
+        );
+        out.push(Notice::new(NoticeKind::Joined, text));
     }
     // Each cell takes at least two bytes ("0,").
     let cells = m.rows.len() as u64 * m.cols.len() as u64;
     if cells >= BIG_CELLS {
-        out.push(format!(
+        let text = format!(
             "{format}: the {} matrix has {} × {} cells, so the file takes at least {:.1} GB",
             net.name,
             m.rows.len(),
             m.cols.len(),
             (2 * cells) as f64 / 1e9
-        ));
+        );
+        out.push(Notice::new(NoticeKind::Size, text));
     }
     out
 }
@@ -223,11 +228,14 @@ mod tests {
     fn a_big_matrix_says_how_big_before_it_is_written() {
         let side = (BIG_CELLS as f64).sqrt().ceil() as usize;
         assert_eq!(
-            notices("matrix", &actors(side)),
-            [format!(
-                "matrix: the congruence matrix has {side} × {side} cells, so the file takes at least 0.1 GB"
+            notices("matrix", &actors(side), Spelling::PLAIN),
+            [Notice::new(
+                NoticeKind::Size,
+                format!(
+                    "matrix: the congruence matrix has {side} × {side} cells, so the file takes at least 0.1 GB"
+                )
             )]
         );
-        assert!(notices("matrix", &actors(100)).is_empty());
+        assert!(notices("matrix", &actors(100), Spelling::PLAIN).is_empty());
     }
 }

@@ -40,9 +40,11 @@ use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use crate::choice::Spelling;
 use crate::layout::{self, Positions};
 use crate::model::Dataset;
 use crate::network::Network;
+use crate::notice::{Notice, NoticeKind};
 
 /// Lays out the network the HTML view shows (see [`Options::layout`]).
 pub type Layouter = Arc<dyn Fn(&Network) -> Positions + Send + Sync>;
@@ -84,7 +86,9 @@ pub enum Part {
 
 choices! {
     /// An output format; the command line's `-f` takes its names.
+    #[allow(rustdoc::invalid_html_tags)]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Format as "format" {
         Dot = "dot": "Graphviz DOT (<network>.dot)",
         Graphml = "graphml": "GraphML (<network>.graphml)",
@@ -181,24 +185,27 @@ impl Format {
 
     /// What the export must say before writing this format from `net`:
     /// the labels or attribute names it changes, the edges it joins.
-    pub fn notices(self, net: &Network) -> Vec<String> {
-        let notice = match self {
-            Format::Dot => dot::notice(net),
-            Format::Graphml => xml::notice("graphml", net),
-            Format::Gexf => xml::notice("gexf", net),
-            Format::Pajek => label::notice("pajek", net),
-            Format::Gml => gml::notice(net),
-            Format::Cytoscape => cytoscape::notice(net),
-            Format::Dl => {
-                return label::notice("dl", net)
-                    .into_iter()
-                    .chain(matrix::notices("dl", net))
-                    .collect();
-            }
-            Format::Matrix => return matrix::notices("matrix", net),
-            _ => None,
+    pub fn notices(self, net: &Network, spelling: Spelling) -> Vec<Notice> {
+        let changed = |text: Option<String>| -> Vec<Notice> {
+            text.map(|t| Notice::new(NoticeKind::Changed, t))
+                .into_iter()
+                .collect()
         };
-        notice.into_iter().collect()
+        match self {
+            Format::Dot => changed(dot::notice(net)),
+            Format::Graphml => changed(xml::notice("graphml", net)),
+            Format::Gexf => changed(xml::notice("gexf", net)),
+            Format::Pajek => changed(label::notice("pajek", net)),
+            Format::Gml => changed(gml::notice(net)),
+            Format::Cytoscape => changed(cytoscape::notice(net)),
+            Format::Dl => {
+                let mut out = changed(label::notice("dl", net));
+                out.extend(matrix::notices("dl", net, spelling));
+                out
+            }
+            Format::Matrix => matrix::notices("matrix", net, spelling),
+            _ => Vec::new(),
+        }
     }
 
     /// Where the format falls when ordered by output size, largest first
@@ -294,7 +301,7 @@ pub fn format_weight(w: f64) -> String {
 }
 
 /// Appends a weight as [`format_weight`] writes it.
-pub fn write_weight(w: f64, buf: &mut String) {
+pub(crate) fn write_weight(w: f64, buf: &mut String) {
     use std::fmt::Write;
     // Whole numbers print as integers (fast, and without "-0" or ".0").
     let _ = if w.fract() == 0.0 && w.abs() < 1e15 {
@@ -326,14 +333,14 @@ pub fn display_weight(w: f64) -> String {
 }
 
 /// The id of the edge at `index`, the same in every format (`e0`, `e1`, ...).
-pub fn edge_id(index: usize) -> String {
+pub(crate) fn edge_id(index: usize) -> String {
     let mut id = String::new();
     push_edge_id(index, &mut id);
     id
 }
 
 /// Appends the id of the edge at `index`.
-pub fn push_edge_id(index: usize, buf: &mut String) {
+pub(crate) fn push_edge_id(index: usize, buf: &mut String) {
     use std::fmt::Write;
     let _ = write!(buf, "e{index}");
 }

@@ -14,7 +14,7 @@
 //! igraph's `Read_Pajek` reads the labels as vertex names and `l` as the
 //! edge label; NetworkX's `read_pajek` keys nodes by label. Pajek has no
 //! escape in a quoted label, so labels are on one line and have no double
-//! quotes ([`super::label`]); backslashes stay as they are, as igraph reads
+//! quotes ([`crate::export::one_line`]); backslashes stay as they are, as igraph reads
 //! them (NetworkX reads `\\` as one backslash and fails on a label that
 //! ends in one).
 

@@ -7,6 +7,7 @@ use crate::choice::Spelling;
 
 /// Where in an input file something is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Location {
     /// A line of a text file, 1-based.
     Line(u64),

@@ -120,11 +120,11 @@ pub(super) fn dna_dataset(
     _: &LoadOptions,
     report: &mut Report,
 ) -> Option<Dataset> {
-    report.error(Diagnostic::file(DiagnosticKind::Unsupported,
-        &path.display().to_string(),
+    missing(
+        path,
         "this stancegraph was built without DNA databases; build it with the default features (cargo build --release)",
-    ));
-    None
+        report,
+    )
 }
 
 #[cfg(feature = "parquet")]
@@ -146,12 +146,7 @@ pub(super) fn parquet_dataset(
     _: &LoadOptions,
     report: &mut Report,
 ) -> Option<Dataset> {
-    report.error(Diagnostic::file(
-        DiagnosticKind::Unsupported,
-        &path.display().to_string(),
-        crate::PARQUET_MISSING,
-    ));
-    None
+    missing(path, crate::PARQUET_MISSING, report)
 }
 
 #[cfg(feature = "workbook")]
@@ -172,9 +167,20 @@ pub(super) fn workbook_dataset(
     _: &LoadOptions,
     report: &mut Report,
 ) -> Option<Dataset> {
-    report.error(Diagnostic::file(DiagnosticKind::Unsupported,
-        &path.display().to_string(),
+    missing(
+        path,
         "this stancegraph was built without workbooks; build it with the default features (cargo build --release)",
+        report,
+    )
+}
+
+/// What a build without a reader says of a file that needs it.
+#[allow(dead_code)] // only builds without a feature call it
+fn missing(path: &Path, message: &str, report: &mut Report) -> Option<Dataset> {
+    report.error(Diagnostic::file(
+        DiagnosticKind::Unsupported,
+        &path.display().to_string(),
+        message,
     ));
     None
 }

@@ -7,6 +7,7 @@
 //! the current thread.
 
 use std::cell::Cell;
+use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 thread_local! {
@@ -19,17 +20,29 @@ pub fn guarding() -> bool {
     GUARDING.with(Cell::get)
 }
 
+/// A guarded call panicked; its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Panicked(pub String);
+
+impl fmt::Display for Panicked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Runs `f`; a panic in it becomes `Err` with the panic's message.
-pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Panicked> {
     let before = GUARDING.with(|g| g.replace(true));
     let result = catch_unwind(AssertUnwindSafe(f));
     GUARDING.with(|g| g.set(before));
     result.map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "an unknown failure".to_string())
+        Panicked(
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "an unknown failure".to_string()),
+        )
     })
 }
 
@@ -43,7 +56,7 @@ mod tests {
         std::panic::set_hook(Box::new(|_| {}));
         let caught = guarded(|| -> u8 { panic!("offset out of bounds") });
         std::panic::set_hook(prev);
-        assert_eq!(caught, Err("offset out of bounds".to_string()));
+        assert_eq!(caught, Err(Panicked("offset out of bounds".to_string())));
         assert!(!guarding());
         assert_eq!(guarded(|| 7), Ok(7));
     }

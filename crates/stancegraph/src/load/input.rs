@@ -7,6 +7,7 @@ use super::SEED_NAME;
 
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Input {
     /// The seed dataset built into the binary.
     Embedded,

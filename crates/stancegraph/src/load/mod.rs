@@ -153,6 +153,14 @@ fn csv_bytes_dataset(
     )
 }
 
+/// The seed dataset, for unit tests.
+#[cfg(test)]
+pub(crate) fn seed() -> Dataset {
+    load(&Input::Embedded, &LoadOptions::default())
+        .expect("the seed loads")
+        .dataset
+}
+
 /// A loaded dataset and what the user must hear about how it was read.
 #[derive(Debug, Clone)]
 pub struct Loaded {

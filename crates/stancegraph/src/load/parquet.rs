@@ -61,7 +61,7 @@ pub fn read_statements(
         )
     };
     let builder = match guarded(|| ParquetRecordBatchReaderBuilder::try_new(opened)) {
-        Err(panic) => return damaged(report, panic),
+        Err(panic) => return damaged(report, panic.to_string()),
         Ok(Ok(b)) => b.with_batch_size(BATCH),
         Ok(Err(e)) => {
             return fail(
@@ -151,7 +151,7 @@ pub fn read_statements(
         &map.extra,
     );
     let mut reader = match guarded(|| builder.build()) {
-        Err(panic) => return damaged(report, panic),
+        Err(panic) => return damaged(report, panic.to_string()),
         Ok(Ok(r)) => r,
         Ok(Err(e)) => return fail(report, format!("cannot read as Parquet: {e}")),
     };

@@ -9,7 +9,7 @@ use crate::choice::Spelled;
 use std::path::Path;
 use std::rc::Rc;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{CellErrorType, Data, Reader, open_workbook_auto};
 
 use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::header::map_header;
@@ -24,7 +24,7 @@ use super::table::{
 /// other numbers in their shortest exact form, booleans `true`/`false`,
 /// dates `YYYY-MM-DD` (with `THH:MM:SS` when they have a time of day).
 /// `Err` holds the error a cell shows (`#N/A`, ...).
-fn cell_text(value: &Data) -> Result<Option<String>, String> {
+fn cell_text(value: &Data) -> Result<Option<String>, CellErrorType> {
     Ok(match value {
         Data::Empty => None,
         Data::String(s) => cell(s).map(str::to_string),
@@ -52,7 +52,7 @@ fn cell_text(value: &Data) -> Result<Option<String>, String> {
             })
         }
         Data::DurationIso(s) => cell(s).map(str::to_string),
-        Data::Error(e) => return Err(e.to_string()),
+        Data::Error(e) => return Err(e.clone()),
     })
 }
 
@@ -326,7 +326,9 @@ mod tests {
             assert_eq!(cell_text(&value).unwrap().as_deref(), text, "{value:?}");
         }
         assert_eq!(
-            cell_text(&Data::Error(CellErrorType::NA)).unwrap_err(),
+            cell_text(&Data::Error(CellErrorType::NA))
+                .unwrap_err()
+                .to_string(),
             "#N/A"
         );
     }

@@ -44,6 +44,7 @@ pub struct Filter {
 
 /// A filter names something the dataset does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FilterError {
     /// An actor or stance that matches no id or label.
     UnknownName {
@@ -276,13 +277,7 @@ fn kept(ix: &[Option<usize>]) -> impl Iterator<Item = usize> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, LoadOptions, load};
-
-    fn seed() -> Dataset {
-        load(&Input::Embedded, &LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
+    use crate::load::seed;
 
     #[test]
     fn no_filter_keeps_everything_used() {

@@ -17,6 +17,7 @@ use crate::model::{ActorKind, AttrDef, Polarity, Rgb};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum NodeKind {
     /// An actor who is a person.
     Person,
@@ -56,6 +57,7 @@ impl From<ActorKind> for NodeKind {
 
 /// What an edge says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Relation {
     /// Actor agrees with stance.
     Agree,

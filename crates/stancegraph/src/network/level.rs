@@ -250,14 +250,8 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, LoadOptions, load};
+    use crate::load::seed;
     use crate::model::AttrDef;
-
-    fn seed() -> Dataset {
-        load(&Input::Embedded, &LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
 
     #[test]
     fn actors_become_their_countries() {

@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::model::Dataset;
+use crate::notice::{Notice, NoticeKind};
 
 pub use duplicates::Duplicates;
 pub use filter::{Filter, FilterError};
@@ -38,6 +39,7 @@ pub use window::{Span, SpanError, Window};
 choices! {
     /// Which network to build.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[non_exhaustive]
     pub enum Kind as "network" {
         #[default]
         Full = "full": "Actors, countries and stances; agree, disagree and affiliation edges.",
@@ -72,6 +74,7 @@ choices! {
 choices! {
     /// Edge-weight normalization, as DNA defines it.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[non_exhaustive]
     pub enum Normalization as "normalization" {
         #[default]
         None = "none": "Raw counts.",
@@ -104,6 +107,7 @@ pub struct Options {
 
 /// Options that do not fit together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OptionsError {
     /// The normalization does not apply to the network.
     Normalization {
@@ -192,6 +196,7 @@ impl Options {
 /// Why the statements could not be prepared: a filter or a level names
 /// something the dataset does not have, or the options do not fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PrepareError {
     /// The options do not fit together.
     Options(OptionsError),
@@ -253,7 +258,7 @@ pub struct Built {
     /// The statements it was built from, after filters and duplicates.
     pub statements: usize,
     /// Things worth a warning (actors without a country at country level).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
 }
 
 /// Filters, levels and de-duplicates the dataset: the statements every
@@ -262,7 +267,7 @@ pub struct Built {
 pub fn prepare<'a>(
     ds: &'a Dataset,
     opts: &Options,
-) -> Result<(Cow<'a, Dataset>, Vec<String>), PrepareError> {
+) -> Result<(Cow<'a, Dataset>, Vec<Notice>), PrepareError> {
     let filtered = filter::apply(ds, &opts.filter)?;
     let mut warnings = Vec::new();
     let leveled = match &opts.level {
@@ -272,14 +277,15 @@ pub fn prepare<'a>(
             if !without.is_empty() {
                 let n = without.len();
                 let one = n == 1;
-                warnings.push(format!(
+                let text = format!(
                     "{n} actor{} without {} stay{} as {}: {}",
                     if one { "" } else { "s" },
                     level.describe(),
                     if one { "s" } else { "" },
                     if one { "itself" } else { "themselves" },
                     without.join(", ")
-                ));
+                );
+                warnings.push(Notice::new(NoticeKind::Ungrouped, text));
             }
             Cow::Owned(ds)
         }

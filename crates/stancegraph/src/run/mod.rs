@@ -2,7 +2,7 @@
 //! level, duplicates), project (one-mode ties streamed when there are
 //! many), cut into time windows, write every file atomically.
 //! `stancegraph export` only parses its options into a [`Request`] and
-//! reports what [`export`] says.
+//! reports what [`export()`] says.
 //!
 //! ```
 //! use stancegraph::export::Format;
@@ -31,9 +31,10 @@ use crate::choice::{Spelled, Spelling};
 use crate::export::{self, Format};
 use crate::graphviz::Graphviz;
 use crate::layout::Method;
-use crate::load::{self, Diagnostics, Input, LoadOptions};
+use crate::load::{self, Diagnostic, Diagnostics, Input, LoadOptions};
 use crate::model::Dataset;
 use crate::network::{self, Filter, Network, PrepareError, Span, filter, window};
+use crate::notice::{Notice, NoticeKind};
 use crate::output::{self, Job, OutputError, Written};
 
 pub use layout::{LAYOUT_LIMIT, positions};
@@ -84,12 +85,15 @@ pub enum Destination<'w> {
 
 /// What a run says while it works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Event<'e> {
     /// What it is doing now.
     Stage(&'e str),
-    /// Something the user should hear: data left out, merged, or changed
-    /// by a format.
-    Warning(&'e str),
+    /// What the input says the user must hear: rows left out, names
+    /// merged.
+    Input(&'e Diagnostic),
+    /// What a selection or a format leaves out or changes.
+    Notice(&'e Notice),
 }
 
 /// Why an export failed.
@@ -179,7 +183,7 @@ pub struct Networks<'a> {
     pub items: Vec<(Network, Cow<'a, Dataset>)>,
     /// Warnings from the selection (actors without a level value, undated
     /// statements outside every window).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
 }
 
 /// Selects, projects and windows: the networks a request asks for.
@@ -201,9 +205,12 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
         return Err(ExportError::NoDates);
     };
     if counts.undated > 0 {
-        warnings.push(format!(
-            "{} undated statements are in no time window",
-            counts.undated
+        warnings.push(Notice::new(
+            NoticeKind::LeftOut,
+            format!(
+                "{} undated statements are in no time window",
+                counts.undated
+            ),
         ));
     }
     let mut items = Vec::new();
@@ -227,11 +234,11 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
 impl Networks<'_> {
     /// What each format changes in these networks (labels, attribute names,
     /// joined edges), to announce before writing.
-    pub fn notices(&self, formats: &[Format]) -> Vec<String> {
+    pub fn notices(&self, formats: &[Format], spelling: Spelling) -> Vec<Notice> {
         let mut out = Vec::new();
         for (network, _) in &self.items {
             for format in formats {
-                out.extend(format.notices(network));
+                out.extend(format.notices(network, spelling));
             }
         }
         out
@@ -309,7 +316,7 @@ pub fn export(
     report(Event::Stage("reading the statements"));
     let loaded = load::load(input, load_options).map_err(ExportError::Load)?;
     for w in &loaded.warnings {
-        report(Event::Warning(&w.to_string()));
+        report(Event::Input(w));
     }
     let dataset = loaded.dataset;
     report(Event::Stage(&format!(
@@ -321,9 +328,9 @@ pub fn export(
     for w in networks
         .warnings
         .iter()
-        .chain(&networks.notices(&request.formats))
+        .chain(&networks.notices(&request.formats, load_options.spelling))
     {
-        report(Event::Warning(w));
+        report(Event::Notice(w));
     }
     let files: usize = request.formats.iter().map(|f| f.parts().len()).sum();
     report(Event::Stage(&format!(

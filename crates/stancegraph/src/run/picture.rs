@@ -8,6 +8,7 @@ use crate::choice::{Spelled, Spelling};
 use crate::export::title;
 use crate::model::Dataset;
 use crate::network::{self, Duplicates, Level, Normalization, PrepareError};
+use crate::notice::Notice;
 use crate::render::{self, RenderError, RenderOptions, Rendered};
 
 /// What to draw.
@@ -33,7 +34,7 @@ pub struct Picture {
     /// The edges drawn.
     pub edges: usize,
     /// Warnings from the selection.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
 }
 
 /// Why a picture could not be made.

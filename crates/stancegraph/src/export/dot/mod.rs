@@ -2,7 +2,8 @@
 //! the pictures `render` draws (which add a title, edge labels, clusters
 //! and a legend through [`Config`]).
 //!
-//! Every id and value goes through [`quote`] while it is written. Node shape and fill colour show the kind; edge colour and style
+//! Every id and value is quoted and escaped, by one helper, while it is
+//! written. Node shape and fill colour show the kind; edge colour and style
 //! show the relation (agree green and solid, disagree red and dashed,
 //! affiliation grey and dotted); pen width grows with weight; tooltips carry
 //! the evidence.

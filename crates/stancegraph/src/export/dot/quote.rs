@@ -50,30 +50,18 @@ pub(crate) fn is_plain(name: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
+/// The reader the tests and fuzz targets read DOT back with.
+#[cfg(test)]
+#[path = "../../../../../fuzz/src/dot.rs"]
+mod test_reader;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Reads a quoted DOT string back to its text, each line break as `\n`
-    /// (what Graphviz reads); `None` when it is not one.
-    fn unquote(quoted: &str) -> Option<String> {
-        let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
-        let mut out = String::with_capacity(inner.len());
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            if c != '\\' {
-                out.push(c);
-                continue;
-            }
-            match chars.next()? {
-                'n' => out.push('\n'),
-                'r' => out.push('\r'),
-                other => out.push(other),
-            }
-        }
-        Some(out)
-    }
+    use super::test_reader::unquote;
+
     #[test]
     fn quotes_backslashes_and_line_breaks_are_escaped() {
         assert_eq!(

@@ -50,12 +50,7 @@ fn embedded_json(page: &Page<'_>) -> io::Result<String> {
 }
 
 /// Escapes text for HTML element content and attribute values.
-///
-/// ```
-/// use stancegraph::export::html::escape;
-/// assert_eq!(escape(r#"<b>"x" & 'y'</b>"#), "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
-/// ```
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -117,13 +112,7 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, LoadOptions, load};
-
-    fn seed() -> Dataset {
-        load(&Input::Embedded, &LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
+    use crate::load::seed;
 
     #[test]
     fn the_embedded_data_cannot_close_its_script_element() {
@@ -153,5 +142,13 @@ mod tests {
             .map(|n| n["label"].as_str().unwrap())
             .collect();
         assert!(labels.contains(&"\" onmouseover=\"alert(1)"));
+    }
+
+    #[test]
+    fn escape_covers_markup_and_both_quotes() {
+        assert_eq!(
+            escape(r#"<b>"x" & 'y'</b>"#),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+        );
     }
 }

@@ -371,14 +371,8 @@ fn view_statement<'a>(ds: &'a Dataset, s: &'a Statement) -> ViewStatement<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Input, LoadOptions, load};
+    use crate::load::seed;
     use crate::network::{Kind, Options, build};
-
-    fn seed() -> Dataset {
-        load(&Input::Embedded, &LoadOptions::default())
-            .unwrap()
-            .dataset
-    }
 
     #[test]
     fn edges_carry_the_statements_behind_them() {

@@ -282,12 +282,22 @@ fn text(value: ValueRef<'_>) -> Option<String> {
     }
 }
 
+/// A value that should be an integer and is not: what was found, quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NotAnInteger(String);
+
+impl std::fmt::Display for NotAnInteger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
 /// An integer value; `Err` with what was found when it is not one.
-fn integer(value: ValueRef<'_>) -> Result<Option<i64>, String> {
+fn integer(value: ValueRef<'_>) -> Result<Option<i64>, NotAnInteger> {
     match value {
         ValueRef::Null => Ok(None),
         ValueRef::Integer(i) => Ok(Some(i)),
         ValueRef::Real(x) if x.fract() == 0.0 && x.abs() < 9e15 => Ok(Some(x as i64)),
-        other => Err(format!("{:?}", text(other).unwrap_or_default())),
+        other => Err(NotAnInteger(text(other).unwrap_or_default())),
     }
 }
