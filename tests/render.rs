@@ -460,7 +460,8 @@ fn edge_labels(svg: &str) -> Vec<String> {
     svg.split("class=\"edge\"")
         .skip(1)
         .filter_map(|g| {
-            let g = &g[..g.find("</g>").unwrap_or(g.len())];
+            // Up to the next node (edges' groups nest their links' groups).
+            let g = &g[..g.find("class=\"node\"").unwrap_or(g.len())];
             let start = g.find("<text")?;
             let open = start + g[start..].find('>')? + 1;
             let close = open + g[open..].find("</text>")?;

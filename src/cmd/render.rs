@@ -2,10 +2,9 @@
 //! picture from [`run::picture`], written atomically.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use stancegraph::output::{self, OutputError, OutputErrorKind};
+use stancegraph::output::{OutputError, OutputErrorKind};
 use stancegraph::render::RenderOptions;
 use stancegraph::run::{self, PictureError, PictureRequest};
 
@@ -35,13 +34,15 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
     for w in &picture.warnings {
         eprintln!("warning: {w}");
     }
-    let path = args.output.unwrap_or_else(|| {
-        PathBuf::from("out").join(format!("{}.{}", picture.name, args.image.extension()))
-    });
-    let bytes = &picture.rendered.bytes;
+    let path = args
+        .output
+        .unwrap_or_else(|| picture.default_path(args.image));
     if path.as_os_str() == "-" {
         let mut out = io::stdout().lock();
-        return match out.write_all(bytes).and_then(|()| out.flush()) {
+        return match out
+            .write_all(&picture.rendered.bytes)
+            .and_then(|()| out.flush())
+        {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             Err(e) => Err(Error::Output(OutputError::new(
                 "<stdout>",
@@ -51,23 +52,10 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
             Ok(()) => Ok(()),
         };
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::usage(format!("-o {} names no file", path.display())))?
-        .to_string_lossy()
-        .into_owned();
-    let written = output::write_all(
-        &dir,
-        vec![(
-            name,
-            Box::new(move |w: &mut (dyn Write + Send)| w.write_all(bytes)),
-        )],
-    )
-    .map_err(Error::Output)?;
+    if path.file_name().is_none() {
+        return Err(Error::usage(format!("-o {} names no file", path.display())));
+    }
+    let written = picture.write(&path).map_err(Error::Output)?;
     super::announce_removed(&written.removed);
     if !args.quiet {
         eprintln!(

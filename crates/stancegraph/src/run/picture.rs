@@ -3,13 +3,16 @@
 //! only parses its options into a [`PictureRequest`] and writes the bytes.
 
 use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::choice::{Spelled, Spelling};
 use crate::export::title;
 use crate::model::Dataset;
 use crate::network::{self, Duplicates, Level, Normalization, PrepareError};
 use crate::notice::Notice;
-use crate::render::{self, RenderError, RenderOptions, Rendered};
+use crate::output::{self, OutputError, Written};
+use crate::render::{self, Image, RenderError, RenderOptions, Rendered};
 
 /// What to draw.
 #[derive(Debug, Clone, Default)]
@@ -68,6 +71,35 @@ impl std::error::Error for PictureError {
             PictureError::Prepare(e) => Some(e),
             PictureError::Render(e) => Some(e),
         }
+    }
+}
+
+impl Picture {
+    /// Writes the picture to `path` atomically (a temporary file in its
+    /// directory, renamed into place), the directory made if missing.
+    pub fn write(&self, path: &Path) -> Result<Written, OutputError> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let bytes = &self.rendered.bytes;
+        output::write_all(
+            dir,
+            vec![(
+                name,
+                Box::new(move |w: &mut (dyn Write + Send)| w.write_all(bytes)),
+            )],
+        )
+    }
+
+    /// Where the picture goes when no path is given:
+    /// `out/<network>.<format>`.
+    pub fn default_path(&self, image: Image) -> PathBuf {
+        Path::new("out").join(format!("{}.{}", self.name, image.extension()))
     }
 }
 
