@@ -38,8 +38,8 @@ pub fn exercise(loaded: &Loaded) {
         };
         // Every format this build writes (Parquet only with its feature).
         for format in Format::EVERY.into_iter().filter(|f| f.available()) {
-            for notice in format.notices(&built.network) {
-                assert!(!notice.is_empty());
+            for notice in format.notices(&built.network, stancegraph::Spelling::PLAIN) {
+                assert!(!notice.text.is_empty());
             }
             for &part in format.parts() {
                 format
