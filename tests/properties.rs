@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use stancegraph::model::{Actor, ActorKind, Dataset, Polarity, Stance, Statement};
+use stancegraph::load::{DatasetBuilder, StatementRow};
+use stancegraph::model::{Dataset, Polarity, Statement};
 use stancegraph::network::Network;
 use stancegraph::network::{
     Duplicates, Filter, Kind, Normalization, Options, Qualifier, build, duplicates, filter,
@@ -13,52 +14,36 @@ use stancegraph::network::{
 };
 
 /// A dataset of `actors` actors and `stances` stances with the given
-/// (actor, stance, agree) statements.
+/// (actor, stance, agree) statements, built in memory through the loader's
+/// checks, as a program builds one.
 fn dataset(actors: usize, stances: usize, statements: &[(usize, usize, bool)]) -> Dataset {
-    Dataset {
-        name: "random".into(),
-        actors: (0..actors)
-            .map(|i| Actor {
-                id: format!("a{i}"),
-                label: format!("Actor {i}"),
-                kind: if i % 3 == 0 {
-                    ActorKind::Organization
-                } else {
-                    ActorKind::Person
-                },
-                ..Actor::default()
-            })
-            .collect(),
-        stances: (0..stances)
-            .map(|i| Stance {
-                id: format!("s{i}"),
-                label: format!("Stance {i}"),
-                ..Stance::default()
-            })
-            .collect(),
-        countries: vec![],
-        sources: vec![],
-        statements: statements
-            .iter()
-            .enumerate()
-            .map(|(line, &(actor, stance, agree))| Statement {
-                id: None,
-                actor: actor % actors,
-                stance: stance % stances,
-                polarity: if agree {
-                    Polarity::Agree
-                } else {
-                    Polarity::Disagree
-                },
-                date: None,
-                source: None,
-                quote: None,
-                line: line as u64,
-                ..Statement::default()
-            })
-            .collect(),
-        ..Dataset::default()
+    let mut b = DatasetBuilder::new("random");
+    for i in 0..actors {
+        let kind = if i % 3 == 0 { "organization" } else { "person" };
+        b.actor([
+            ("id", format!("a{i}")),
+            ("label", format!("Actor {i}")),
+            ("kind", kind.to_string()),
+        ]);
     }
+    for i in 0..stances {
+        b.stance([("id", format!("s{i}")), ("label", format!("Stance {i}"))]);
+    }
+    for &(actor, stance, agree) in statements {
+        let polarity = if agree {
+            Polarity::Agree
+        } else {
+            Polarity::Disagree
+        };
+        b.statement(StatementRow::new(
+            format!("a{}", actor % actors),
+            format!("s{}", stance % stances),
+            polarity,
+        ));
+    }
+    let ds = b.build().expect("valid rows").dataset;
+    assert_eq!((ds.actors.len(), ds.stances.len()), (actors, stances));
+    ds
 }
 
 fn datasets() -> impl Strategy<Value = Dataset> {
