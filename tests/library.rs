@@ -245,3 +245,53 @@ fn output_errors_keep_their_io_error() {
     assert_eq!(io.kind(), io::ErrorKind::StorageFull);
     assert!(!dir.path().join("b.txt").exists());
 }
+
+#[test]
+fn a_run_says_what_it_leaves_out_as_typed_notices() {
+    use stancegraph::notice::NoticeKind;
+    use stancegraph::run::{self, Destination, Event, Request};
+    let dir = fixture(&[(
+        "s.csv",
+        b"actor,stance,agree,country,date\nA,s,yes,fr,2025-01-01\nB,s,no,,\nC,s,yes,,2025-01-02\n",
+    )]);
+    let request = Request {
+        network: Options {
+            kind: Kind::Congruence,
+            level: stancegraph::network::Level::Country,
+            ..Options::default()
+        },
+        window: Some(("1d".parse().unwrap(), "1d".parse().unwrap())),
+        formats: vec![Format::Graphml],
+        ..Request::default()
+    };
+    let mut notices = Vec::new();
+    let mut stages = 0;
+    let out = dir.path().join("out");
+    run::export(
+        &Input::from_arg(Some(&dir.path().join("s.csv"))),
+        &LoadOptions::default(),
+        &request,
+        Destination::Dir(&out),
+        &mut |event| match event {
+            Event::Notice(n) => notices.push((n.kind, n.text.clone())),
+            Event::Stage(_) => stages += 1,
+            _ => {}
+        },
+    )
+    .unwrap();
+    assert!(stages >= 3);
+    let kinds: Vec<NoticeKind> = notices.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        kinds,
+        [NoticeKind::Ungrouped, NoticeKind::LeftOut],
+        "{notices:?}"
+    );
+    assert_eq!(notices[1].1, "1 undated statements are in no time window");
+    assert!(
+        notices[0]
+            .1
+            .starts_with("2 actors without a country stay as themselves: "),
+        "{}",
+        notices[0].1
+    );
+}
