@@ -1,9 +1,10 @@
 //! The HTML view (`-f html`, `<network>.html`): one self-contained page
 //! that works offline. The network is laid out before the page is written,
-//! by whoever calls the writer (the run asks Graphviz when it is installed
-//! and the network small; the default is the spring layout in Rust) and drawn on a canvas by a small script in the
-//! page (`html/view.js`, written for stancegraph; no library is fetched or
-//! embedded): zoom and pan, a click on a node or an edge shows its
+//! by the layout its caller gives (the run asks Graphviz when it is
+//! installed and the network small; the default is the spring layout in
+//! Rust; the writer starts no process), and drawn on a canvas by a small
+//! script in the page (`html/view.js`, written for stancegraph; no library
+//! is fetched or embedded): zoom and pan, a click on a node or an edge shows its
 //! attributes and the statements behind it with their quotes, a search box,
 //! filters by relation and topic, a legend, and for dated data a time
 //! slider.
