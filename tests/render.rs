@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{fixture, listing, stancegraph, tool_available};
+use common::{fixture, listing, runs_unless, stancegraph, tool_available};
 use predicates::prelude::*;
 
 fn graphviz() -> bool {
@@ -283,6 +283,14 @@ fn a_two_thousand_actor_network_renders_with_sfdp_and_its_legend() {
     assert!(svg.contains("the 300 strongest of "), "the title says so");
 }
 
+/// Whether /proc shows the processes (see [`runs_unless`]).
+fn proc_available() -> bool {
+    runs_unless(
+        (!Path::new("/proc/self").exists())
+            .then(|| "no /proc to look for processes in".to_string()),
+    )
+}
+
 /// Whether any process runs with `marker` in its environment.
 fn running_with(marker: &str) -> bool {
     fs::read_dir("/proc").unwrap().flatten().any(|e| {
@@ -293,7 +301,7 @@ fn running_with(marker: &str) -> bool {
 
 #[test]
 fn a_time_limit_stops_graphviz_with_a_clear_error() {
-    if !graphviz() || !Path::new("/proc/self").exists() {
+    if !graphviz() || !proc_available() {
         return;
     }
     let table = synthetic(2000);
@@ -386,7 +394,7 @@ fn a_timeout_kills_only_its_own_graphviz_process() {
         .trim()
         .parse()
         .unwrap();
-    if Path::new("/proc/self").exists() {
+    if proc_available() {
         assert!(
             !Path::new(&format!("/proc/{pid}")).exists(),
             "the timed-out process {pid} still exists"

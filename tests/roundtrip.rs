@@ -102,7 +102,7 @@ fn any_name_without_control_characters_comes_back_from_every_format() {
 #[test]
 fn any_text_at_all_comes_back_or_is_rejected_cleanly() {
     // Anything in every field: rejected (an error, never a panic) or back
-    // from every format. Some cases must get through.
+    // from every format. Most get through (85 to 94 of 96 in six runs).
     let taken = run_cases(96, any::<String>(), any::<String>());
-    assert!(taken >= 10, "only {taken} of 96 random cases were taken");
+    assert!(taken >= 60, "only {taken} of 96 random cases were taken");
 }

@@ -171,17 +171,21 @@ fn read_all<'s, R: Read + Send + 's>(
 /// Waits for `child` until `limit` after `started`; past it, kills the
 /// child (this one process, by its handle) and reaps it.
 fn wait(child: &mut Child, started: Instant, limit: Duration) -> Result<ExitStatus, RunError> {
-    loop {
-        if let Some(status) = child.try_wait().map_err(RunError::Io)? {
-            return Ok(status);
+    let error = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) => {}
+            Err(e) => break RunError::Io(e),
         }
         let elapsed = started.elapsed();
         if elapsed >= limit {
-            // It may have ended just now: then kill fails and wait reaps it.
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(RunError::Timeout(limit));
+            break RunError::Timeout(limit);
         }
         thread::sleep(POLL.min(limit - elapsed));
-    }
+    };
+    // Stop it (it may have ended just now: then kill fails and wait reaps
+    // it), so that its pipes close and the readers end.
+    let _ = child.kill();
+    let _ = child.wait();
+    Err(error)
 }

@@ -74,35 +74,16 @@ choices! {
 }
 
 impl ActorKind {
-    /// The accepted spellings, for error messages.
-    pub const NAMES: &'static [&'static str] = &["person", "organization", "country", "group"];
-
     /// Parses `person`, `organization` (or `organisation`), `country` or
-    /// `group`, in any case.
-    pub fn parse(value: &str) -> Option<ActorKind> {
-        let value = value.trim();
-        let is = |word: &str| word.eq_ignore_ascii_case(value);
-        if is("person") {
-            Some(ActorKind::Person)
-        } else if is("organization") || is("organisation") {
-            Some(ActorKind::Organization)
-        } else if is("country") {
-            Some(ActorKind::Country)
-        } else if is("group") {
-            Some(ActorKind::Group)
-        } else {
-            None
-        }
-    }
-
-    /// The lower-case name used in every output format.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organization => "organization",
-            ActorKind::Country => "country",
-            ActorKind::Group => "group",
-        }
+    /// `group`, in any case; the error lists the names.
+    pub fn parse(value: &str) -> Result<ActorKind, crate::choice::UnknownChoice> {
+        <ActorKind as crate::choice::Choice>::parse(value).or_else(|e| {
+            if value.trim().eq_ignore_ascii_case("organisation") {
+                Ok(ActorKind::Organization)
+            } else {
+                Err(e)
+            }
+        })
     }
 }
 

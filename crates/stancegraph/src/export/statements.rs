@@ -51,7 +51,7 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
             buf.clone(),
             actor.id.clone(),
             actor.label.clone(),
-            actor.kind.as_str().to_string(),
+            actor.kind.name().to_string(),
             opt(country.map(|c| c.id.as_str())),
             opt(country.map(|c| c.label.as_str())),
             opt(actor.role.as_deref()),

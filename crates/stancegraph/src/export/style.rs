@@ -4,6 +4,8 @@
 pub use crate::model::{Rgb, hex};
 use crate::network::{EdgeData, Network, NodeData, NodeKind, Relation};
 
+use super::attrs::{Column, NodeColumn, Value, node_columns};
+
 /// Fill colour per node kind (ColorBrewer Paired, light tones).
 pub fn node_color(kind: NodeKind) -> Rgb {
     match kind {
@@ -77,71 +79,50 @@ pub fn edge_style(e: &EdgeData) -> (Rgb, Line) {
 /// name is `<attribute>: <value>`; otherwise the labels of the first nodes
 /// that have it.
 pub fn data_colours(net: &Network) -> Vec<(Rgb, String)> {
-    let coloured: Vec<&NodeData> = net
-        .graph
-        .node_weights()
-        .filter(|n| n.color.is_some())
-        .collect();
-    let mut colours: Vec<Rgb> = Vec::new();
-    for n in &coloured {
-        let c = n.color.expect("coloured");
-        if !colours.contains(&c) {
-            colours.push(c);
+    // The coloured nodes, by colour.
+    let mut groups: Vec<(Rgb, Vec<&NodeData>)> = Vec::new();
+    for n in net.graph.node_weights() {
+        let Some(c) = n.color else { continue };
+        match groups.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, nodes)) => nodes.push(n),
+            None => groups.push((c, vec![n])),
         }
     }
-    // The first user attribute, then role and topic, whose value every
-    // node of a colour shares, and that tells at least two colours apart
-    // when there are two.
-    let candidates = (0..net.node_attrs.len())
-        .map(|i| {
-            let name = net.node_attrs[i].name.as_str();
-            (
-                name,
-                Box::new(move |n: &NodeData| n.attrs.get(i).cloned().flatten())
-                    as Box<dyn Fn(&NodeData) -> Option<String>>,
-            )
-        })
-        .chain([
-            (
-                "role",
-                Box::new(|n: &NodeData| n.role.clone()) as Box<dyn Fn(&NodeData) -> Option<String>>,
-            ),
-            ("topic", Box::new(|n: &NodeData| n.topic.clone())),
-        ]);
-    for (name, value) in candidates {
-        let mut of: Vec<(Rgb, Option<String>)> = Vec::new();
-        let fits = coloured.iter().all(|n| {
-            let (c, v) = (n.color.expect("coloured"), value(n));
-            v.is_some()
-                && match of.iter().find(|(k, _)| *k == c) {
-                    Some((_, seen)) => *seen == v,
-                    None => {
-                        of.push((c, v));
-                        true
-                    }
-                }
-        });
-        let mut values: Vec<&Option<String>> = of.iter().map(|(_, v)| v).collect();
-        values.sort();
-        values.dedup();
-        if fits && (colours.len() < 2 || values.len() > 1) {
-            return of
-                .into_iter()
-                .map(|(c, v)| (c, format!("{name}: {}", v.unwrap_or_default())))
-                .collect();
-        }
-    }
-    colours
-        .into_iter()
-        .map(|c| {
-            let with: Vec<&str> = coloured
+    // The first user attribute, then role and topic, whose value all the
+    // nodes of a colour share, and that tells two colours apart where
+    // there are two.
+    let columns = node_columns(net);
+    let user = columns.iter().filter(|c| matches!(c, NodeColumn::User(..)));
+    let builtin = columns
+        .iter()
+        .filter(|c| matches!(c, NodeColumn::Builtin(_)) && matches!(c.name(), "role" | "topic"));
+    for column in user.chain(builtin) {
+        let shared: Option<Vec<Value<'_>>> = groups
+            .iter()
+            .map(|(_, nodes)| {
+                let first = column.get(nodes[0])?;
+                nodes
+                    .iter()
+                    .all(|n| column.get(n) == Some(first))
+                    .then_some(first)
+            })
+            .collect();
+        let Some(values) = shared else { continue };
+        if groups.len() < 2 || values.iter().any(|v| *v != values[0]) {
+            return groups
                 .iter()
-                .filter(|n| n.color == Some(c))
-                .map(|n| n.label.as_str())
+                .zip(values)
+                .map(|((c, _), v)| (*c, format!("{}: {}", column.name(), v.text())))
                 .collect();
-            let mut text = with.iter().take(3).copied().collect::<Vec<_>>().join(", ");
-            if with.len() > 3 {
-                text.push_str(&format!(" and {} more", with.len() - 3));
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(c, nodes)| {
+            let first: Vec<&str> = nodes.iter().take(3).map(|n| n.label.as_str()).collect();
+            let mut text = first.join(", ");
+            if nodes.len() > 3 {
+                text.push_str(&format!(" and {} more", nodes.len() - 3));
             }
             (c, text)
         })

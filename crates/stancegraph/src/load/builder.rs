@@ -28,19 +28,16 @@
 //! );
 //! ```
 
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 
-use super::diag::{Diagnostic, DiagnosticKind, Diagnostics, Location, Report};
-use super::header::map_header;
+use super::diag::{Diagnostics, Report};
+use super::header::map_named_header;
 use super::resolve::SideTables;
 use super::table::{
-    ACTORS, COUNTRIES, Cells, Col, MAX_COLUMNS, NamedColumns, RowAt, STANCES, STATEMENTS, Schema,
-    Sink, Table, cell, spaced_bit,
+    ACTORS, COUNTRIES, Cells, Col, MAX_COLUMNS, RowAt, STANCES, STATEMENTS, Schema, Sink, Table,
+    cell, spaced_bit,
 };
 use super::{Loaded, conclude, resolve_tables};
-use crate::choice::Spelled;
 use crate::model::Polarity;
 
 /// One row as (column, value) pairs, columns named as in the files
@@ -58,19 +55,15 @@ impl StatementRow {
     /// A statement of `actor` (an id or a name) on `stance` (an id or its
     /// text).
     pub fn new(actor: impl Into<String>, stance: impl Into<String>, polarity: Polarity) -> Self {
-        let agree = match polarity {
-            Polarity::Agree => "yes",
-            Polarity::Disagree => "no",
-        };
         StatementRow(vec![
             ("actor".into(), actor.into()),
             ("stance".into(), stance.into()),
-            ("agree".into(), agree.into()),
+            ("agree".into(), polarity.as_str().into()),
         ])
     }
 
-    fn with(mut self, column: &str, value: impl Into<String>) -> Self {
-        self.0.push((column.to_string(), value.into()));
+    fn with(mut self, column: impl Into<String>, value: impl Into<String>) -> Self {
+        self.0.push((column.into(), value.into()));
         self
     }
 
@@ -115,15 +108,8 @@ impl StatementRow {
     }
 
     /// A statement field (an extra column of the statements table).
-    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.0.push((name.into(), value.into()));
-        self
-    }
-}
-
-impl From<StatementRow> for Pairs {
-    fn from(row: StatementRow) -> Pairs {
-        row.0
+    pub fn field(self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.with(name, value)
     }
 }
 
@@ -244,34 +230,13 @@ fn read(file: &str, rows: &[Pairs], schema: Schema, report: &mut Report) -> Opti
         // No rows: an empty table with the columns it needs.
         names = schema.required.iter().map(|c| c.to_string()).collect();
     }
-    let header_at = |named: &Rc<NamedColumns>| RowAt::Numbered {
+    let (map, named) = map_named_header(file, &names, &schema, None, report)?;
+    let mut table = Table::new(file, schema);
+    let header_at = RowAt::Numbered {
         row: 0,
         columns: named.clone(),
     };
-    let map = match map_header(&names, &schema, None) {
-        Ok(map) => map,
-        Err(e) => {
-            let at = Location::Row {
-                row: 0,
-                column: None,
-            };
-            report.error(Diagnostic::located(
-                DiagnosticKind::Structure,
-                file,
-                at,
-                e.spelled(report.spelling),
-            ));
-            return None;
-        }
-    };
-    let named = Rc::new(NamedColumns {
-        schema: (0..schema.columns.len())
-            .map(|c| map.position_of(Col::Schema(c)).map(|i| names[i].clone()))
-            .collect(),
-        extra: map.extra.clone(),
-    });
-    let mut table = Table::new(file, schema);
-    table.header(file, &header_at(&named), &map.extra);
+    table.header(file, &header_at, &map.extra);
     for (i, row) in rows.iter().enumerate() {
         let at = RowAt::Numbered {
             row: i as u64 + 1,

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 /// Why a date could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DateError {
     /// The text is not laid out as `YYYY-MM-DD`.
     Layout(String),

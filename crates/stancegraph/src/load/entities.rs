@@ -194,7 +194,7 @@ impl Resolver {
             let shared_country = (what, *other) == ("actor", "country")
                 && row
                     .get(&table.schema, "kind")
-                    .and_then(ActorKind::parse)
+                    .and_then(|k| ActorKind::parse(k).ok())
                     .is_some_and(|k| k == ActorKind::Country);
             if !shared_country {
                 self.report.error(Diagnostic::located(DiagnosticKind::Conflict,

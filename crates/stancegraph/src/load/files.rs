@@ -175,7 +175,7 @@ pub(super) fn workbook_dataset(
 }
 
 /// What a build without a reader says of a file that needs it.
-#[allow(dead_code)] // only builds without a feature call it
+#[cfg(not(all(feature = "dna", feature = "workbook", feature = "parquet")))]
 fn missing(path: &Path, message: &str, report: &mut Report) -> Option<Dataset> {
     report.error(Diagnostic::file(
         DiagnosticKind::Unsupported,

@@ -6,8 +6,11 @@ use std::fmt;
 
 use crate::choice::{Spelled, Spelling};
 
+use std::rc::Rc;
+
+use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::options::ColumnMap;
-use super::table::{Col, Schema};
+use super::table::{Col, NamedColumns, Schema};
 
 /// What each column of a header holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,6 +233,42 @@ pub fn map_header(
         });
     }
     Ok(HeaderMap { columns, extra })
+}
+
+/// Matches the header of a table whose columns have names but no cells of
+/// their own (a Parquet file, rows given in memory): a header that does not
+/// fit is reported at record 0 of `file`. Returns the map, and the names
+/// the table's columns go by, for messages that name a row and column.
+pub fn map_named_header(
+    file: &str,
+    names: &[String],
+    schema: &Schema,
+    mapping: Option<&ColumnMap>,
+    report: &mut Report,
+) -> Option<(HeaderMap, Rc<NamedColumns>)> {
+    let map = match map_header(names, schema, mapping) {
+        Ok(map) => map,
+        Err(e) => {
+            let at = Location::Row {
+                row: 0,
+                column: None,
+            };
+            report.error(Diagnostic::located(
+                DiagnosticKind::Structure,
+                file,
+                at,
+                e.spelled(report.spelling),
+            ));
+            return None;
+        }
+    };
+    let named = Rc::new(NamedColumns {
+        schema: (0..schema.columns.len())
+            .map(|c| map.position_of(Col::Schema(c)).map(|i| names[i].clone()))
+            .collect(),
+        extra: map.extra.clone(),
+    });
+    Some((map, named))
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ impl ColumnMap {
 
 /// Why a `--columns` value cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ColumnMapError {
     /// A part is not `name=COLUMN`.
     Malformed(String),

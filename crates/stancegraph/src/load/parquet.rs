@@ -8,11 +8,9 @@
 //! dictionary-encoded text are read; a column of another type is an error
 //! that names it. Places are `row N, column C`, rows counted from 1.
 
-use crate::choice::Spelled;
 use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
-use std::rc::Rc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
@@ -27,11 +25,9 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::guard::guarded;
-use super::header::map_header;
+use super::header::map_named_header;
 use super::options::ColumnMap;
-use super::table::{
-    Cells, Col, MAX_COLUMNS, NamedColumns, RowAt, STATEMENTS, Sink, cell, spaced_bit,
-};
+use super::table::{Cells, Col, MAX_COLUMNS, RowAt, STATEMENTS, Sink, cell, spaced_bit};
 
 /// Records per batch: big enough to amortize, small enough to stay lean.
 const BATCH: usize = 8192;
@@ -98,21 +94,9 @@ pub fn read_statements(
         .map(|f| (f.name().clone(), f.data_type().clone()))
         .collect();
     let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
-    let map = match map_header(&names, &STATEMENTS, Some(columns)) {
-        Ok(m) => m,
-        Err(e) => {
-            let at = Location::Row {
-                row: 0,
-                column: None,
-            };
-            report.error(Diagnostic::located(
-                DiagnosticKind::Structure,
-                &file,
-                at,
-                e.spelled(report.spelling),
-            ));
-            return false;
-        }
+    let Some((map, named)) = map_named_header(&file, &names, &STATEMENTS, Some(columns), report)
+    else {
+        return false;
     };
     // Every column read must have a type read as text.
     let mut ok = true;
@@ -136,12 +120,6 @@ pub fn read_statements(
     if !ok {
         return false;
     }
-    let named = Rc::new(NamedColumns {
-        schema: (0..STATEMENTS.columns.len())
-            .map(|c| map.position_of(Col::Schema(c)).map(|i| names[i].clone()))
-            .collect(),
-        extra: map.extra.clone(),
-    });
     sink.header(
         &file,
         &RowAt::Numbered {

@@ -10,19 +10,12 @@ use crate::model::{Actor, ActorKind, Country, Stance};
 
 impl Resolver {
     pub(super) fn parse_kind(&mut self, file: &str, at: Location, text: &str) -> Option<ActorKind> {
-        let kind = ActorKind::parse(text);
-        if kind.is_none() {
-            self.report.error(Diagnostic::located(
-                DiagnosticKind::Value,
-                file,
-                at,
-                format!(
-                    "unknown actor kind '{text}'; use {}",
-                    ActorKind::NAMES.join(", ")
-                ),
-            ));
-        }
-        kind
+        ActorKind::parse(text)
+            .map_err(|e| {
+                let error = Diagnostic::located(DiagnosticKind::Value, file, at, e.to_string());
+                self.report.error(error);
+            })
+            .ok()
     }
 
     /// Resolves a country reference, or creates the country when there is no
@@ -114,8 +107,8 @@ impl Resolver {
                     let message = format!(
                         "actor '{}' is coded as {} here but as {} at {first}",
                         actor.label,
-                        kind.as_str(),
-                        actor.kind.as_str(),
+                        kind.name(),
+                        actor.kind.name(),
                     );
                     self.report.error(Diagnostic::located(
                         DiagnosticKind::Conflict,

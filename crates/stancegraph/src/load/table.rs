@@ -133,7 +133,6 @@ pub enum RowAt {
         id: i64,
     },
     /// A record of a columnar file, 1-based (0: its schema).
-    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
     Numbered {
         /// The record.
         row: u64,

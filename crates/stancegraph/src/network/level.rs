@@ -185,7 +185,7 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
     let value = |s: &Statement| -> Option<&str> {
         let a = &ds.actors[s.actor];
         match by {
-            By::Kind => Some(a.kind.as_str()),
+            By::Kind => Some(a.kind.name()),
             By::Role => a.role.as_deref(),
             By::Attr(i) => a.attrs.get(i).and_then(|v| v.as_deref()),
             By::Field(i) => ds.field(s, i),

@@ -17,6 +17,7 @@ pub enum Span {
 
 /// Why a time span cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SpanError {
     /// Not a number and a unit.
     Malformed(String),

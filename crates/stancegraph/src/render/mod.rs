@@ -138,13 +138,6 @@ impl std::error::Error for RenderError {
     }
 }
 
-/// The DOT text of the picture of a network, as [`render`] gives it to
-/// Graphviz.
-pub fn picture_dot(net: &Network, opts: &RenderOptions) -> Result<Vec<u8>, ClusterError> {
-    let engine = choose_engine(net, opts.layout, opts.cluster.is_some());
-    picture::dot(net, opts, engine)
-}
-
 /// Draws a network with Graphviz.
 pub fn render(net: &Network, opts: &RenderOptions) -> Result<Rendered, RenderError> {
     let engine = choose_engine(net, opts.layout, opts.cluster.is_some());

@@ -3,11 +3,13 @@
 //! `legend`), edge labels on small networks, big-network settings, and
 //! actors drawn in boxes by an attribute.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::{Engine, Image, RenderOptions};
 use crate::choice::{Spelled, Spelling};
 use crate::export::dot::{self, Config};
+use crate::export::html::escape;
 use crate::export::{LegendEntry, legend};
 use crate::layout::is_big;
 use crate::network::{Network, NodeData, NodeKind};
@@ -44,14 +46,6 @@ impl Spelled for ClusterError {
 
 impl std::error::Error for ClusterError {}
 
-/// Text for an HTML-like label: `&`, `<`, `>` and `"` escaped.
-fn html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// A node's value of the cluster attribute: `country` (a country node is
 /// its own), `kind`, `role`, `topic` or a user attribute (any case).
 fn cluster_value<'n>(net: &'n Network, n: &'n NodeData, name: &str) -> Option<&'n str> {
@@ -85,7 +79,7 @@ fn legend_label(net: &Network) -> String {
             ),
             LegendEntry::Colour { color, meaning } => format!(
                 r#"<TR><TD BGCOLOR="{color}" WIDTH="24"> </TD><TD ALIGN="LEFT">{}</TD></TR>"#,
-                html(&meaning)
+                escape(&meaning)
             ),
             LegendEntry::Line { name, color, line } => {
                 let stroke = match line {
@@ -95,12 +89,12 @@ fn legend_label(net: &Network) -> String {
                 };
                 format!(
                     r#"<TR><TD><FONT COLOR="{color}">{stroke}</FONT></TD><TD ALIGN="LEFT">{}</TD></TR>"#,
-                    html(&name)
+                    escape(&name)
                 )
             }
             LegendEntry::Width { up_to } => format!(
                 r#"<TR><TD COLSPAN="2" ALIGN="LEFT">thicker line: more weight (up to {})</TD></TR>"#,
-                html(&up_to)
+                escape(&up_to)
             ),
         });
     }
@@ -168,12 +162,13 @@ fn cluster_labels(net: &Network, name: &str) -> Result<Vec<Option<String>>, Clus
             known,
         });
     }
-    let label_of = |value: &str| -> String {
-        net.graph
-            .node_weights()
-            .find(|n| n.id == value && n.kind == NodeKind::Country)
-            .map_or(value, |n| n.label.as_str())
-            .to_string()
-    };
+    // A value that is a country's id is shown as the country's name.
+    let countries: HashMap<&str, &str> = net
+        .graph
+        .node_weights()
+        .filter(|n| n.kind == NodeKind::Country)
+        .map(|n| (n.id.as_str(), n.label.as_str()))
+        .collect();
+    let label_of = |value: &str| countries.get(value).copied().unwrap_or(value).to_string();
     Ok(values.into_iter().map(|v| v.map(label_of)).collect())
 }
