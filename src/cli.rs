@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use stancegraph::analysis::{Algorithm, CoalitionNetwork, Method, Objective, Spectrum};
 use stancegraph::export::Format;
 use stancegraph::export::csv::Dialect;
 use stancegraph::export::gexf::Version;
@@ -71,6 +72,14 @@ pub enum Command {
     /// the strongest congruence and conflict pairs.
     #[command(after_help = EXAMPLES)]
     Stats(StatsArgs),
+    /// DNA's polarization score: the best split of the actors into
+    /// balanced clusters, with its members.
+    #[command(after_help = POLARIZATION_EXAMPLES)]
+    Polarization(PolarizationArgs),
+    /// DNA's backbone: the stances that carry the network's structure, and
+    /// the redundant rest.
+    #[command(after_help = BACKBONE_EXAMPLES, mut_arg("duplicates", |a| a.default_value("document")))]
+    Backbone(BackboneArgs),
     /// Print one SQL query that computes a network's edge table from a
     /// table or view named `statements`, for DuckDB or Spark SQL.
     #[command(after_help = SQL_EXAMPLES)]
@@ -78,6 +87,164 @@ pub enum Command {
     /// Print the man page or shell completions, made from these options.
     #[command(after_help = GENERATE_EXAMPLES)]
     Generate(GenerateArgs),
+}
+
+const POLARIZATION_EXAMPLES: &str = "\
+Examples:
+  stancegraph polarization                          the seed dataset, DNA's score
+  stancegraph polarization study.dna --normalize-scores --json
+  stancegraph polarization study.dna --objective signed --clusters 3
+  stancegraph polarization big.csv --algorithm genetic --seed 7
+
+C and F are the congruence and conflict networks with average normalization (duplicates
+include, as DNA). Only balanced splits are searched: exact tries them all while there
+are at most 10^6, greedy is DNA's swap search from --restarts random starts.
+
+Exit status: 0 success, 1 bad input, 2 bad usage (among them too few actors for the
+clusters, no ties, exact beyond its limit).";
+
+/// `stancegraph polarization`.
+#[derive(Debug, Args)]
+pub struct PolarizationArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub selection: Selection,
+
+    /// How many clusters (DNA's numClusters).
+    #[arg(long, default_value_t = 2, value_name = "K")]
+    pub clusters: usize,
+
+    /// Divide the score by the networks' norms (in [0, 1] for dna).
+    #[arg(long)]
+    pub normalize_scores: bool,
+
+    /// How to search the balanced splits [default: exact up to 10^6
+    /// splits, else greedy].
+    #[arg(long, value_parser = choice::<Algorithm>())]
+    pub algorithm: Option<Algorithm>,
+
+    /// What a split scores: DNA's absolute deviations, or signed agreement
+    /// (best split = the camps).
+    #[arg(long, value_parser = choice::<Objective>(), default_value_t = Objective::Dna)]
+    pub objective: Objective,
+
+    /// Random starts of greedy.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub restarts: usize,
+
+    /// The random seed of greedy and genetic: the same seed, the same split.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub seed: u64,
+
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+const BACKBONE_EXAMPLES: &str = "\
+Examples:
+  stancegraph backbone                              the seed dataset, nested
+  stancegraph backbone study.dna --method penalty --penalty 3.5 --json
+  stancegraph backbone study.dna --method fixed --size 4
+  stancegraph backbone study.dna --spectrum laplacian -o out -f graphml
+
+The network is the subtract network with average normalization (duplicates document,
+as DNA). penalty and fixed search every subset up to 20 stances, else anneal with DNA's
+schedule for --iterations steps.
+
+Exit status: 0 success, 1 bad input or an output error, 2 bad usage.";
+
+/// `stancegraph backbone`.
+#[derive(Debug, Args)]
+pub struct BackboneArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub selection: Selection,
+
+    /// How to find the backbone.
+    #[arg(long, value_parser = choice::<Method>(), default_value_t = Method::Nested)]
+    pub method: Method,
+
+    /// The penalty p of `penalty` (nested: picks its backbone by it).
+    #[arg(
+        long,
+        default_value_t = 3.5,
+        value_name = "P",
+        allow_negative_numbers = true
+    )]
+    pub penalty: f64,
+
+    /// The backbone's size for `fixed` (nested: the nested set of this size).
+    #[arg(long, value_name = "N")]
+    pub size: Option<usize>,
+
+    /// Simulated annealing's iterations.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub iterations: usize,
+
+    /// Simulated annealing's random seed.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub seed: u64,
+
+    /// Which spectrum the loss compares.
+    #[arg(long, value_parser = choice::<Spectrum>(), default_value_t = Spectrum::Dna)]
+    pub spectrum: Spectrum,
+
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also write the backbone and redundant networks in these formats
+    /// (backbone.<ext>, redundant.<ext>).
+    #[arg(short, long = "format", value_enum)]
+    pub formats: Vec<FormatArg>,
+
+    /// The directory for -f.
+    #[arg(short, long, default_value = "out", value_name = "DIR")]
+    pub output: PathBuf,
+}
+
+/// `--coalitions` and its options: shared by `export`, `render` and `stats`.
+#[derive(Debug, Args)]
+pub struct CoalitionArgs {
+    /// Find discourse coalitions (Leiden): each actor's is in every file,
+    /// pictures colour by it.
+    #[arg(long)]
+    pub coalitions: bool,
+
+    /// The one-mode network they are found in (average normalization).
+    #[arg(long, value_parser = choice::<CoalitionNetwork>(), default_value_t = CoalitionNetwork::Congruence, requires = "coalitions")]
+    pub coalition_network: CoalitionNetwork,
+
+    /// Leiden's resolution: above 1 more and smaller coalitions.
+    #[arg(
+        long,
+        default_value_t = 1.0,
+        value_name = "R",
+        requires = "coalitions",
+        allow_negative_numbers = true
+    )]
+    pub resolution: f64,
+
+    /// Leiden's random seed: the same seed, the same coalitions.
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "coalitions")]
+    pub seed: u64,
+}
+
+impl CoalitionArgs {
+    /// The coalition options, when asked for.
+    pub fn options(&self) -> Option<stancegraph::analysis::CoalitionOptions> {
+        self.coalitions
+            .then_some(stancegraph::analysis::CoalitionOptions {
+                network: self.coalition_network,
+                resolution: self.resolution,
+                seed: self.seed,
+            })
+    }
 }
 
 const SQL_EXAMPLES: &str = "\
@@ -275,6 +442,9 @@ pub struct ExportArgs {
     #[arg(long, value_parser = choice::<HtmlLayout>(), default_value_t = HtmlLayout::Auto)]
     pub html_layout: HtmlLayout,
 
+    #[command(flatten)]
+    pub coalitions: CoalitionArgs,
+
     /// Print nothing on success but warnings, and show no progress.
     #[arg(short, long)]
     pub quiet: bool,
@@ -352,6 +522,9 @@ pub struct RenderArgs {
     /// Stop Graphviz after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     pub timeout: u64,
+
+    #[command(flatten)]
+    pub coalitions: CoalitionArgs,
 
     /// Print nothing on success but warnings.
     #[arg(short, long)]
@@ -454,6 +627,9 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub selection: Selection,
+
+    #[command(flatten)]
+    pub coalitions: CoalitionArgs,
 }
 
 /// `-f`: one output format, or `all`.

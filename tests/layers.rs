@@ -20,6 +20,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("load", &["choice", "model", "names"]),
     ("network", &["choice", "model", "names", "notice"]),
     ("graphviz", &["choice"]),
+    ("analysis", &["choice", "model", "network"]),
     ("layout", &["choice", "graphviz", "model", "network"]),
     (
         "export",
@@ -29,13 +30,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "render",
         &["choice", "export", "graphviz", "layout", "model", "network"],
     ),
-    ("stats", &["choice", "model", "network"]),
+    ("stats", &["analysis", "choice", "model", "network"]),
     ("sql", &["choice", "model", "network"]),
     (
         "run",
         &[
-            "choice", "export", "graphviz", "layout", "load", "model", "names", "network",
-            "notice", "output", "render",
+            "analysis", "choice", "export", "graphviz", "layout", "load", "model", "names",
+            "network", "notice", "output", "render",
         ],
     ),
 ];

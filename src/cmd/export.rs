@@ -14,7 +14,7 @@ use crate::cli::{ExportArgs, FormatArg};
 
 /// The formats asked for, each once, in the order of [`Format::EVERY`]
 /// (`all` and others: `-f all -f matrix` writes both).
-fn formats(args: &[FormatArg]) -> Vec<Format> {
+pub(super) fn formats(args: &[FormatArg]) -> Vec<Format> {
     let mut out: Vec<Format> = Vec::new();
     for f in args {
         match *f {
@@ -87,6 +87,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         formats,
         format_options,
         html_layout: args.html_layout,
+        coalitions: args.coalitions.options(),
         ..Request::default()
     };
     let progress = Progress::new(args.quiet || to_stdout);

@@ -1,9 +1,11 @@
 //! One file per subcommand; this one dispatches and defines the error type
 //! that decides the exit code.
 
+mod backbone;
 mod check;
 mod export;
 mod generate;
+mod polarization;
 mod render;
 mod sql;
 mod stats;
@@ -11,7 +13,8 @@ mod stats;
 use stancegraph::load::{
     ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Loaded, load, parse_date,
 };
-use stancegraph::network::{Filter, Options};
+use stancegraph::model::Dataset;
+use stancegraph::network::{self, Filter, Options};
 use stancegraph::output::OutputError;
 use stancegraph::render::RenderError;
 use stancegraph::{Spelled, Spelling};
@@ -91,6 +94,22 @@ fn flag(name: &str) -> String {
     }
 }
 
+/// Prints a command's result on standard output; a closed pipe (`| head`)
+/// is the reader's choice, not a failure.
+pub fn print_out(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Output(OutputError::new(
+            "<stdout>",
+            stancegraph::output::OutputErrorKind::Write,
+            Some(e),
+        ))),
+        Ok(()) => Ok(()),
+    }
+}
+
 /// Says which temporary files of stopped runs an output removed.
 pub fn announce_removed(removed: &[std::path::PathBuf]) {
     if let Some(first) = removed.first() {
@@ -134,6 +153,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Check(args) => check::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Sql(args) => sql::run(args),
+        Command::Polarization(args) => polarization::run(args),
+        Command::Backbone(args) => backbone::run(args),
         Command::Generate(args) => generate::run(args),
     }
 }
@@ -193,6 +214,20 @@ pub fn load_input(args: &InputArgs, limit: usize) -> Result<Loaded, Error> {
         &load_options(args)?,
     )
     .map_err(|diagnostics| Error::Input { diagnostics, limit })
+}
+
+/// Loads the input and prepares its statements as the selection says
+/// (filters, level, duplicates), printing the warnings of both.
+pub fn load_prepared(input: &InputArgs, selection: &Selection) -> Result<Dataset, Error> {
+    let opts = options(selection)?;
+    let loaded = load_input(input, 20)?;
+    print_warnings(&loaded.warnings);
+    let (prepared, warnings) =
+        network::prepare(&loaded.dataset, &opts).map_err(|e| Error::options(&e))?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(prepared.into_owned())
 }
 
 /// How to read the input named on the command line.

@@ -26,6 +26,7 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
             timeout: Duration::from_secs(args.timeout),
             ..RenderOptions::default()
         },
+        coalitions: args.coalitions.options(),
     };
     let picture = run::picture(&loaded.dataset, &request).map_err(|e| match e {
         PictureError::Render(e) => Error::render(e),

@@ -1,29 +1,25 @@
 //! `stancegraph stats`: what a dataset says, in numbers.
 
-use stancegraph::network;
+use stancegraph::analysis::coalitions;
 use stancegraph::stats::{self, Stats, Tie};
 
-use super::{Error, load_input, options, print_warnings};
+use super::{Error, load_prepared};
 use crate::cli::StatsArgs;
 
 /// Prints the statistics as tables or JSON.
 pub fn run(args: StatsArgs) -> Result<(), Error> {
-    let opts = options(&args.selection)?;
-    let loaded = load_input(&args.input, 20)?;
-    print_warnings(&loaded.warnings);
-    let (prepared, warnings) =
-        network::prepare(&loaded.dataset, &opts).map_err(|e| Error::options(&e))?;
-    for w in &warnings {
-        eprintln!("warning: {w}");
+    let prepared = load_prepared(&args.input, &args.selection)?;
+    let mut stats = stats::compute(&prepared, args.top);
+    if let Some(opts) = args.coalitions.options() {
+        let found = coalitions::find_in(&prepared, &opts).map_err(|e| Error::options(&e))?;
+        stats.coalitions = Some(found);
     }
-    let stats = stats::compute(&prepared, args.top);
     if args.json {
         let text = serde_json::to_string_pretty(&stats).expect("statistics serialize");
-        println!("{text}");
+        super::print_out(&format!("{text}\n"))
     } else {
-        print!("{}", tables(&stats));
+        super::print_out(&tables(&stats))
     }
-    Ok(())
 }
 
 fn ties(out: &mut String, title: &str, ties: &[Tie]) {
@@ -71,5 +67,28 @@ fn tables(s: &Stats) -> String {
     }
     ties(&mut out, "Strongest congruence", &s.congruence);
     ties(&mut out, "Strongest conflict", &s.conflict);
+    if let Some(c) = &s.coalitions {
+        let modularity = c
+            .modularity
+            .map_or("no ties".to_string(), |q| format!("modularity {q:.4}"));
+        out.push_str(&format!(
+            "\nCoalitions in the {} network ({}{})\n",
+            c.network,
+            if c.signed { "signed " } else { "" },
+            modularity
+        ));
+        for co in &c.coalitions {
+            let names: Vec<&str> = co.members.iter().map(|m| m.label.as_str()).collect();
+            out.push_str(&format!(
+                "  {:>2} ({}): {}\n",
+                co.number,
+                co.members.len(),
+                names.join("; ")
+            ));
+        }
+        if c.coalitions.is_empty() {
+            out.push_str("  (none)\n");
+        }
+    }
     out
 }

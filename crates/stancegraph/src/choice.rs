@@ -202,3 +202,11 @@ mod tests {
         assert_ne!(Spelling::PLAIN, FLAGS);
     }
 }
+
+/// Serializes a choice as its name (for `#[serde(serialize_with)]`).
+pub(crate) fn serialize_name<C: Choice, S: serde::Serializer>(
+    c: &C,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.name())
+}

@@ -49,6 +49,7 @@
 mod choice;
 pub use choice::{Choice, Spelled, Spelling, UnknownChoice};
 
+pub mod analysis;
 pub mod export;
 pub mod graphviz;
 pub mod layout;

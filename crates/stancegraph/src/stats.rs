@@ -23,6 +23,10 @@ pub struct Stats {
     pub congruence: Vec<Tie>,
     /// The strongest conflict ties, strongest first.
     pub conflict: Vec<Tie>,
+    /// The actors' coalitions, when asked for (see
+    /// [`crate::analysis::coalitions`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coalitions: Option<crate::analysis::Coalitions>,
 }
 
 /// Dataset counts.
@@ -213,6 +217,7 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
             &projection::one_mode(ds, Kind::Conflict, Normalization::None),
             top,
         ),
+        coalitions: None,
     }
 }
 

@@ -168,6 +168,14 @@ pub const NODE_ATTRS: [Attr<NodeData>; 7] = [
     },
 ];
 
+/// The node attribute `--coalitions` adds: the actor's coalition, blank
+/// for isolates and stances.
+pub const COALITION: Attr<NodeData> = Attr {
+    name: "coalition",
+    ty: AttrType::Int,
+    get: |n| n.coalition.map(|c| Value::Int(u64::from(c))),
+};
+
 /// A node attribute: built-in, or one of the network's user attributes.
 pub enum NodeColumn<'n> {
     /// A built-in attribute.
@@ -200,10 +208,11 @@ impl Column<NodeData> for NodeColumn<'_> {
 }
 
 /// Every node attribute of a network, in output order: the built-in ones,
-/// then the user attributes.
+/// `coalition` when the network has coalitions, then the user attributes.
 pub fn node_columns(net: &Network) -> Vec<NodeColumn<'_>> {
     NODE_ATTRS
         .iter()
+        .chain(net.coalitions.is_some().then_some(&COALITION))
         .map(NodeColumn::Builtin)
         .chain(
             net.node_attrs
@@ -212,6 +221,27 @@ pub fn node_columns(net: &Network) -> Vec<NodeColumn<'_>> {
                 .map(|(i, d)| NodeColumn::User(i, d)),
         )
         .collect()
+}
+
+/// The network's own attributes, for the formats that have graph
+/// attributes: with coalitions, how many (`coalitions`), their
+/// `modularity`, the `coalition_network` and its `resolution`. Each is
+/// (name, type, value as text); none without coalitions.
+pub fn graph_attrs(net: &Network) -> Vec<(&'static str, AttrType, String)> {
+    let Some(c) = &net.coalitions else {
+        return Vec::new();
+    };
+    let mut out = vec![("coalitions", AttrType::Int, c.count.to_string())];
+    if let Some(q) = c.modularity {
+        out.push(("modularity", AttrType::Double, super::format_weight(q)));
+    }
+    out.push(("coalition_network", AttrType::String, c.network.clone()));
+    out.push((
+        "resolution",
+        AttrType::Double,
+        super::format_weight(c.resolution),
+    ));
+    out
 }
 
 /// The edge attributes, in output order.

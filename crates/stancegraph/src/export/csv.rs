@@ -244,6 +244,7 @@ mod tests {
             statements: 1,
             first_date: None,
             last_date: None,
+            coalition: None,
         };
         let a = graph.add_node(node("a", NodeKind::Person));
         let s = graph.add_node(node("s", NodeKind::Stance));
@@ -266,6 +267,7 @@ mod tests {
             graph,
             node_attrs: Vec::new(),
             streamed: None,
+            coalitions: None,
         }
     }
 

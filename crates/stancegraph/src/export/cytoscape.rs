@@ -70,6 +70,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *w, &net.directed)?;
     w.write_all(b",\"name\":")?;
     serde_json::to_writer(&mut *w, &net.name)?;
+    super::json::write_graph_attrs(net, w)?;
     w.write_all(b"},\"elements\":{\"nodes\":[")?;
     let node_columns = node_columns(net);
     let nodes = spelled(&node_columns, NODE_KEYS, node_key);

@@ -275,7 +275,14 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
                     &[],
                     concat!("stancegraph ", env!("CARGO_PKG_VERSION")),
                 )?;
-                xml::text_element(w, "description", &[], &format!("{} network", net.name))
+                let mut description = format!("{} network", net.name);
+                if let Some(c) = &net.coalitions {
+                    description.push_str(&format!("; {} coalitions", c.count));
+                    if let Some(q) = c.modularity {
+                        description.push_str(&format!(", modularity {}", super::format_weight(q)));
+                    }
+                }
+                xml::text_element(w, "description", &[], &description)
             })?;
             let mut graph_attrs = vec![(
                 "defaultedgetype",

@@ -42,7 +42,7 @@ use std::io::{self, Write};
 use crate::model::AttrType;
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, Value, node_columns, rename_notice, spelled};
+use super::attrs::{Column, EDGE_ATTRS, Value, graph_attrs, node_columns, rename_notice, spelled};
 use super::{push_edge_id, write_weight};
 
 /// The keys the writer uses itself.
@@ -141,6 +141,17 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     ));
     push_string(&mut buf, &net.name);
     buf.push('\n');
+    for (name, ty, value) in graph_attrs(net) {
+        buf.push_str("  ");
+        buf.push_str(name);
+        buf.push(' ');
+        if ty.is_number() {
+            buf.push_str(&value);
+        } else {
+            push_string(&mut buf, &value);
+        }
+        buf.push('\n');
+    }
     w.write_all(buf.as_bytes())?;
     for (i, n) in g.node_weights().enumerate() {
         buf.clear();

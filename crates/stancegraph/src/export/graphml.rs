@@ -12,7 +12,7 @@ use quick_xml::Writer;
 
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, graphml_type, node_columns};
+use super::attrs::{Column, EDGE_ATTRS, graph_attrs, graphml_type, node_columns};
 use super::xml::{self, Tag, attr};
 use super::{edge_id, format_weight};
 
@@ -91,6 +91,18 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         .write_inner_content(|w| {
             keys(w, "node", ("label", "string"), &node_attrs)?;
             keys(w, "edge", ("weight", "double"), &EDGE_ATTRS)?;
+            let network = graph_attrs(net);
+            for (name, ty, _) in &network {
+                let id = format!("g_{name}");
+                w.create_element("key")
+                    .with_attributes([
+                        ("id", id.as_str()),
+                        ("for", "graph"),
+                        ("attr.name", name),
+                        ("attr.type", graphml_type(*ty)),
+                    ])
+                    .write_empty()?;
+            }
             let edgedefault = if net.directed {
                 "directed"
             } else {
@@ -99,6 +111,9 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
             w.create_element("graph")
                 .with_attributes([attr("id", &net.name), attr("edgedefault", edgedefault)])
                 .write_inner_content(|w| {
+                    for (name, _, value) in &network {
+                        Tag::new("data", &[("key", &format!("g_{name}"))]).text(w, value)?;
+                    }
                     for n in g.node_weights() {
                         w.create_element("node")
                             .with_attribute(attr("id", &n.id))

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
+use super::attrs::{Column, EDGE_ATTRS, Value, graph_attrs, node_columns};
 use super::push_edge_id;
 
 /// One JSON member value.
@@ -62,6 +62,22 @@ pub(crate) fn object<'a, T>(
     w.write_all(b"}")
 }
 
+/// Writes the network's own attributes as members of an open object:
+/// numbers bare, text as strings.
+pub(crate) fn write_graph_attrs(net: &Network, w: &mut dyn Write) -> io::Result<()> {
+    for (name, ty, value) in graph_attrs(net) {
+        w.write_all(b",")?;
+        serde_json::to_writer(&mut *w, name)?;
+        w.write_all(b":")?;
+        if ty.is_number() {
+            w.write_all(value.as_bytes())?;
+        } else {
+            serde_json::to_writer(&mut *w, &value)?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes a network as node-link JSON.
 pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let g = &net.graph;
@@ -69,6 +85,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *w, &net.directed)?;
     w.write_all(b",\"graph\":{\"name\":")?;
     serde_json::to_writer(&mut *w, &net.name)?;
+    write_graph_attrs(net, w)?;
     w.write_all(b"},\"multigraph\":")?;
     serde_json::to_writer(&mut *w, &net.directed)?;
     w.write_all(b",\"nodes\":[")?;

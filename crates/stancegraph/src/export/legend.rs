@@ -9,7 +9,7 @@ use crate::network::{Network, NodeKind, Relation};
 
 use super::display_weight;
 use super::dot::node_shape;
-use super::style::{data_colours, edge_style, hex, node_color};
+use super::style::{edge_style, hex, legend_colours, node_color};
 
 /// One line of a legend.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn entries(net: &Network) -> Vec<LegendEntry> {
         })
         .collect();
     out.extend(
-        data_colours(net)
+        legend_colours(net)
             .into_iter()
             .map(|(c, meaning)| LegendEntry::Colour {
                 color: hex(c),

@@ -213,6 +213,7 @@ mod tests {
                 statements: 1,
                 first_date: None,
                 last_date: None,
+                coalition: None,
             });
         }
         Network {
@@ -221,6 +222,7 @@ mod tests {
             graph,
             node_attrs: Vec::new(),
             streamed: None,
+            coalitions: None,
         }
     }
 

@@ -22,7 +22,7 @@ use parquet::file::properties::WriterProperties;
 use crate::model::AttrType;
 use crate::network::{EdgeData, Network, NodeData};
 
-use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
+use super::attrs::{Column, EDGE_ATTRS, Value, graph_attrs, node_columns};
 
 /// Records per batch written.
 const BATCH: usize = 65_536;
@@ -127,14 +127,22 @@ impl<'w> Table<'w> {
             .map(|(i, (name, b))| Field::new(name, b.data_type(), i >= keys))
             .collect();
         let schema = Arc::new(Schema::new(fields));
-        let props = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .set_created_by(format!("stancegraph {}", env!("CARGO_PKG_VERSION")))
-            .set_key_value_metadata(Some(vec![
-                KeyValue::new("stancegraph.network".into(), net.name.clone()),
-                KeyValue::new("stancegraph.directed".into(), net.directed.to_string()),
-            ]))
-            .build();
+        let props =
+            WriterProperties::builder()
+                .set_compression(Compression::SNAPPY)
+                .set_created_by(format!("stancegraph {}", env!("CARGO_PKG_VERSION")))
+                .set_key_value_metadata(Some(
+                    [
+                        KeyValue::new("stancegraph.network".into(), net.name.clone()),
+                        KeyValue::new("stancegraph.directed".into(), net.directed.to_string()),
+                    ]
+                    .into_iter()
+                    .chain(graph_attrs(net).into_iter().map(|(name, _, value)| {
+                        KeyValue::new(format!("stancegraph.{name}"), value)
+                    }))
+                    .collect(),
+                ))
+                .build();
         let writer = ArrowWriter::try_new(w, schema.clone(), Some(props)).map_err(io_error)?;
         Ok(Table {
             schema,

@@ -19,7 +19,70 @@ pub fn node_color(kind: NodeKind) -> Rgb {
 
 /// A node's fill colour: the one the input gives it, else its kind's.
 pub fn fill(n: &NodeData) -> Rgb {
-    n.color.unwrap_or_else(|| node_color(n.kind))
+    match n.coalition {
+        Some(c) => coalition_color(c),
+        None => n.color.unwrap_or_else(|| node_color(n.kind)),
+    }
+}
+
+/// Light, distinct colours for coalitions 1, 2, … (ColorBrewer's Set3
+/// without its yellow and grey, which stances and isolates use), taken in
+/// turn beyond ten.
+const COALITION_COLOURS: [Rgb; 10] = [
+    [0x8d, 0xd3, 0xc7],
+    [0xfb, 0x80, 0x72],
+    [0x80, 0xb1, 0xd3],
+    [0xfd, 0xb4, 0x62],
+    [0xb3, 0xde, 0x69],
+    [0xbe, 0xba, 0xda],
+    [0xfc, 0xcd, 0xe5],
+    [0xbc, 0x80, 0xbd],
+    [0xcc, 0xeb, 0xc5],
+    [0xff, 0xed, 0x6f],
+];
+
+/// The colour of coalition `c` (numbered from 1).
+pub fn coalition_color(c: u32) -> Rgb {
+    COALITION_COLOURS[(c.max(1) as usize - 1) % COALITION_COLOURS.len()]
+}
+
+/// Each coalition's colour and what the legend says of it (`coalition 1
+/// (4): A, B, C and 1 more`), in number order.
+pub fn coalition_colours(net: &Network) -> Vec<(Rgb, String)> {
+    let mut groups: Vec<(u32, Vec<&NodeData>)> = Vec::new();
+    for n in net.graph.node_weights() {
+        let Some(c) = n.coalition else { continue };
+        match groups.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, nodes)) => nodes.push(n),
+            None => groups.push((c, vec![n])),
+        }
+    }
+    groups.sort_by_key(|(c, _)| *c);
+    groups
+        .into_iter()
+        .map(|(c, nodes)| {
+            let text = format!("coalition {c} ({}): {}", nodes.len(), first_names(&nodes));
+            (coalition_color(c), text)
+        })
+        .collect()
+}
+
+/// The first three names and how many more.
+fn first_names(nodes: &[&NodeData]) -> String {
+    let first: Vec<&str> = nodes.iter().take(3).map(|n| n.label.as_str()).collect();
+    let mut text = first.join(", ");
+    if nodes.len() > 3 {
+        text.push_str(&format!(" and {} more", nodes.len() - 3));
+    }
+    text
+}
+
+/// What the legend says of node colours other than the kinds': the
+/// coalitions, then the colours the data gives the nodes outside them.
+pub fn legend_colours(net: &Network) -> Vec<(Rgb, String)> {
+    let mut out = coalition_colours(net);
+    out.extend(data_colours(net));
+    out
 }
 
 /// Whether text on this fill should be white rather than black: for
@@ -82,7 +145,9 @@ pub fn data_colours(net: &Network) -> Vec<(Rgb, String)> {
     // The coloured nodes, by colour.
     let mut groups: Vec<(Rgb, Vec<&NodeData>)> = Vec::new();
     for n in net.graph.node_weights() {
-        let Some(c) = n.color else { continue };
+        let Some(c) = n.color.filter(|_| n.coalition.is_none()) else {
+            continue;
+        };
         match groups.iter_mut().find(|(k, _)| *k == c) {
             Some((_, nodes)) => nodes.push(n),
             None => groups.push((c, vec![n])),
@@ -118,13 +183,6 @@ pub fn data_colours(net: &Network) -> Vec<(Rgb, String)> {
     }
     groups
         .into_iter()
-        .map(|(c, nodes)| {
-            let first: Vec<&str> = nodes.iter().take(3).map(|n| n.label.as_str()).collect();
-            let mut text = first.join(", ");
-            if nodes.len() > 3 {
-                text.push_str(&format!(" and {} more", nodes.len() - 3));
-            }
-            (c, text)
-        })
+        .map(|(c, nodes)| (c, first_names(&nodes)))
         .collect()
 }

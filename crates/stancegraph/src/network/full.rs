@@ -143,6 +143,7 @@ pub fn full(ds: &Dataset) -> Network {
         graph,
         node_attrs: nodes.defs,
         streamed: None,
+        coalitions: None,
     }
 }
 

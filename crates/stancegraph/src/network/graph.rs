@@ -135,9 +135,25 @@ pub struct NodeData {
     pub first_date: Option<NaiveDate>,
     /// The latest date of those statements.
     pub last_date: Option<NaiveDate>,
+    /// For actors, with `--coalitions`: their discourse coalition, numbered
+    /// from 1 for the largest (`None` for isolates and other nodes).
+    pub coalition: Option<u32>,
 }
 
-/// An edge and its attributes.
+/// What `--coalitions` found, for the formats that carry graph attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoalitionSummary {
+    /// How many coalitions there are.
+    pub count: usize,
+    /// The partition's modularity on the network it was found in (signed,
+    /// after Traag and Bruggeman, when that network has negative ties);
+    /// `None` when it has no ties.
+    pub modularity: Option<f64>,
+    /// The network the coalitions were found in (`congruence`, ...).
+    pub network: String,
+    /// The resolution it was found with.
+    pub resolution: f64,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeData {
     /// What the edge says.
@@ -218,6 +234,9 @@ pub struct Network {
     /// Edges made on demand, after those of the graph (which then has
     /// none): see [`Network::for_each_edge`].
     pub streamed: Option<StreamedEdges>,
+    /// The coalitions its actors were put in, when asked for: each actor's
+    /// is [`NodeData::coalition`].
+    pub coalitions: Option<CoalitionSummary>,
 }
 
 impl Network {
@@ -234,6 +253,7 @@ impl Network {
             graph,
             node_attrs,
             streamed: None,
+            coalitions: None,
         }
     }
 
@@ -303,6 +323,7 @@ impl Network {
             self.graph.clone(),
             self.node_attrs.clone(),
         );
+        net.coalitions = self.coalitions.clone();
         net.graph.reserve_edges(self.edge_count());
         self.for_each_edge(|_, s, t, d| {
             net.graph.add_edge(s, t, d.clone());
@@ -361,12 +382,14 @@ impl Network {
             let data = kept.remove(&i).expect("a kept edge");
             graph.add_edge(index[s].expect("kept"), index[t].expect("kept"), data);
         }
-        Network::new(
+        let mut net = Network::new(
             self.name.clone(),
             self.directed,
             graph,
             self.node_attrs.clone(),
-        )
+        );
+        net.coalitions = self.coalitions.clone();
+        net
     }
 
     /// The largest absolute edge weight (0 for a network without edges).

@@ -31,7 +31,9 @@ use crate::notice::{Notice, NoticeKind};
 pub use duplicates::Duplicates;
 pub use filter::{Filter, FilterError};
 pub use full::full;
-pub use graph::{EdgeData, EdgeSource, Network, NodeData, NodeKind, Relation, StreamedEdges};
+pub use graph::{
+    CoalitionSummary, EdgeData, EdgeSource, Network, NodeData, NodeKind, Relation, StreamedEdges,
+};
 pub use level::{Level, LevelError};
 pub use nodes::Activity;
 pub use window::{Span, SpanError, Window};

@@ -147,6 +147,7 @@ impl<'d> NodeAttrs<'d> {
             statements: activity.count,
             first_date: activity.first,
             last_date: activity.last,
+            coalition: None,
         }
     }
 
@@ -167,6 +168,7 @@ impl<'d> NodeAttrs<'d> {
             statements: activity.count,
             first_date: activity.first,
             last_date: activity.last,
+            coalition: None,
         }
     }
 
@@ -187,6 +189,7 @@ impl<'d> NodeAttrs<'d> {
             statements: activity.count,
             first_date: activity.first,
             last_date: activity.last,
+            coalition: None,
         }
     }
 }

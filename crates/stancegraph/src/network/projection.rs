@@ -124,6 +124,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         graph,
         node_attrs: nodes.defs,
         streamed: None,
+        coalitions: None,
     }
 }
 

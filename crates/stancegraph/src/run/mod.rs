@@ -27,6 +27,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::analysis::{CoalitionOptions, coalitions};
 use crate::choice::{Spelled, Spelling};
 use crate::export::{self, Format};
 use crate::graphviz::Graphviz;
@@ -59,6 +60,8 @@ pub struct Request {
     /// file instead of holding them (the same bytes; see
     /// [`network::project_streamed`]).
     pub held_ties: usize,
+    /// Find coalitions and put each actor's in every file (`--coalitions`).
+    pub coalitions: Option<CoalitionOptions>,
 }
 
 impl Default for Request {
@@ -71,6 +74,7 @@ impl Default for Request {
             html_layout: Method::default(),
             graphviz: Graphviz::default(),
             held_ties: network::HELD_TIES,
+            coalitions: None,
         }
     }
 }
@@ -108,6 +112,8 @@ pub enum ExportError {
     NoDates,
     /// A writer destination takes one file, and the request makes more.
     NotOneFile,
+    /// The coalition options cannot work.
+    Coalitions(coalitions::CoalitionError),
     /// A file could not be written.
     Output(OutputError),
     /// The writer destination failed (a closed pipe among others).
@@ -136,6 +142,7 @@ impl Spelled for ExportError {
                 s.option("window")
             ),
             ExportError::Output(e) => e.spell(s, f),
+            ExportError::Coalitions(e) => e.spell(s, f),
             ExportError::Stream(e) => write!(f, "<stdout>: {e}"),
         }
     }
@@ -148,6 +155,7 @@ impl std::error::Error for ExportError {
             ExportError::Prepare(e) => Some(e),
             ExportError::Output(e) => Some(e),
             ExportError::Stream(e) => Some(e),
+            ExportError::Coalitions(e) => Some(e),
             ExportError::NoDates | ExportError::NotOneFile => None,
         }
     }
@@ -194,7 +202,9 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
     let (prepared, mut warnings) = network::prepare(ds, opts).map_err(ExportError::Prepare)?;
     let held = request.held_ties;
     let Some((size, step)) = request.window else {
-        let net = network::project_streamed(&prepared, opts, held);
+        let mut net = network::project_streamed(&prepared, opts, held);
+        label_coalitions(&mut net, &prepared, request.coalitions.as_ref())
+            .map_err(ExportError::Coalitions)?;
         return Ok(Networks {
             items: vec![(net, prepared)],
             warnings,
@@ -225,10 +235,26 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
         let ds =
             filter::apply(&prepared, &in_window).map_err(|e| ExportError::Prepare(e.into()))?;
         let mut net = network::project_streamed(&ds, opts, held);
+        label_coalitions(&mut net, &ds, request.coalitions.as_ref())
+            .map_err(ExportError::Coalitions)?;
         net.name = format!("{}.{}", net.name, w.start);
         items.push((net, Cow::Owned(ds.into_owned())));
     }
     Ok(Networks { items, warnings })
+}
+
+/// Finds the coalitions of the statements' actors, when asked for, and puts
+/// them on the network.
+pub fn label_coalitions(
+    net: &mut Network,
+    ds: &Dataset,
+    opts: Option<&CoalitionOptions>,
+) -> Result<(), coalitions::CoalitionError> {
+    if let Some(opts) = opts {
+        let found = coalitions::find_in(ds, opts)?;
+        found.label(net);
+    }
+    Ok(())
 }
 
 impl Networks<'_> {

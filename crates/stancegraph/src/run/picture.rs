@@ -6,6 +6,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::analysis::coalitions::CoalitionError;
 use crate::choice::{Spelled, Spelling};
 use crate::export::title;
 use crate::model::Dataset;
@@ -23,6 +24,8 @@ pub struct PictureRequest {
     pub top_edges: Option<usize>,
     /// How to draw it; its title is made here, from the data.
     pub render: RenderOptions,
+    /// Colour the actors by coalition (`--coalitions`).
+    pub coalitions: Option<crate::analysis::CoalitionOptions>,
 }
 
 /// A picture drawn.
@@ -48,6 +51,8 @@ pub enum PictureError {
     Prepare(PrepareError),
     /// Graphviz failed, or the cluster attribute is unknown.
     Render(RenderError),
+    /// The coalition options cannot work.
+    Coalitions(CoalitionError),
 }
 
 impl fmt::Display for PictureError {
@@ -61,6 +66,7 @@ impl Spelled for PictureError {
         match self {
             PictureError::Prepare(e) => e.spell(s, f),
             PictureError::Render(e) => e.spell(s, f),
+            PictureError::Coalitions(e) => e.spell(s, f),
         }
     }
 }
@@ -70,6 +76,7 @@ impl std::error::Error for PictureError {
         match self {
             PictureError::Prepare(e) => Some(e),
             PictureError::Render(e) => Some(e),
+            PictureError::Coalitions(e) => Some(e),
         }
     }
 }
@@ -109,7 +116,9 @@ pub fn picture(ds: &Dataset, request: &PictureRequest) -> Result<Picture, Pictur
     opts.validate()
         .map_err(|e| PictureError::Prepare(PrepareError::Options(e)))?;
     let (prepared, warnings) = network::prepare(ds, opts).map_err(PictureError::Prepare)?;
-    let full = network::project(&prepared, opts);
+    let mut full = network::project(&prepared, opts);
+    super::label_coalitions(&mut full, &prepared, request.coalitions.as_ref())
+        .map_err(PictureError::Coalitions)?;
     let mut details = Vec::new();
     if opts.normalization != Normalization::None {
         details.push(format!("normalized: {}", opts.normalization.name()));

@@ -26,7 +26,9 @@ pub use text::{user_attr_name, wrap};
 use quote::is_plain;
 use text::{edge_tooltip, node_tooltip};
 
-use super::attrs::{Column, EDGE_ATTRS, NodeColumn, as_is, node_columns, rename_notice, spelled};
+use super::attrs::{
+    Column, EDGE_ATTRS, NodeColumn, as_is, graph_attrs, node_columns, rename_notice, spelled,
+};
 use super::style::{dark, edge_style, fill, hex};
 use super::{TwoDecimals, display_weight, format_weight};
 
@@ -333,11 +335,13 @@ pub fn write(net: &Network, config: &Config, w: &mut dyn Write) -> io::Result<()
             b.push_str("\n  }");
         })?;
     }
-    if !config.graph_attrs.is_empty() {
+    let data = graph_attrs(net);
+    if !config.graph_attrs.is_empty() || !data.is_empty() {
         let attrs: Attrs<'_> = config
             .graph_attrs
             .iter()
             .map(|(k, v)| (Cow::Borrowed(k.as_str()), v.clone()))
+            .chain(data.iter().map(|(k, _, v)| (Cow::Borrowed(*k), v.clone())))
             .collect();
         line(w, &mut |b| {
             b.push_str("  graph");

@@ -11,7 +11,7 @@ use crate::network::{Network, NodeKind, Relation};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::dot::node_shape;
-use super::super::style::{data_colours, edge_style, fill, hex, node_color};
+use super::super::style::{edge_style, fill, hex, legend_colours, node_color};
 use super::super::{display_weight, format_weight, title};
 use super::LISTED;
 
@@ -343,7 +343,7 @@ pub(super) fn page<'a>(
         dates: first.zip(last).map(|(f, l)| (f.to_string(), l.to_string())),
         max_weight: max,
         max_weight_text: display_weight(max),
-        colours: data_colours(net)
+        colours: legend_colours(net)
             .into_iter()
             .map(|(c, meaning)| ViewColour {
                 color: hex(c),

@@ -1,0 +1,200 @@
+//! The backbone searches: DNA's nested removal, every subset (up to
+//! [`super::EXHAUSTIVE_LIMIT`] stances), and DNA's simulated annealing,
+//! seeded.
+
+use rand::rngs::StdRng;
+use rand::seq::{IndexedRandom, SliceRandom};
+use rand::{Rng, SeedableRng};
+
+use super::{BackboneOptions, Method, Model};
+
+/// One removal of the nested method.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    /// The stance (its index in the model).
+    pub stance: usize,
+    /// L(S \ {stance}), the least of the round.
+    pub backbone_loss: f64,
+    /// L(R) of the redundant set with it.
+    pub redundant_loss: f64,
+    /// The statements of S \ {stance}.
+    pub statements: u64,
+}
+
+/// Losses this close count as equal in the nested method: DNA compares
+/// doubles exactly, but sums in another order can differ in the last bits.
+fn tied(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// DNA's nested method: from all stances, remove in each round the stance
+/// whose removal leaves the least loss (every stance tied for it, walking
+/// from the last), until none is left.
+pub fn nested(model: &Model) -> Vec<Removal> {
+    let c = model.stances.len();
+    let mut keep = vec![true; c];
+    let mut gone = vec![false; c];
+    let mut out = Vec::with_capacity(c);
+    let mut sums = model.sums(&keep);
+    while keep.iter().any(|k| *k) {
+        let inside: Vec<usize> = (0..c).filter(|&j| keep[j]).collect();
+        let round: Vec<(usize, f64, u64)> = inside
+            .into_iter()
+            .map(|j| {
+                model.change(&mut sums, j, -1.0);
+                keep[j] = false;
+                let loss = model.loss_of(&sums);
+                let statements = model.statements_of(&keep);
+                keep[j] = true;
+                model.change(&mut sums, j, 1.0);
+                (j, loss, statements)
+            })
+            .collect();
+        let least = round.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
+        for &(j, loss, statements) in round.iter().rev() {
+            if tied(loss, least) {
+                gone[j] = true;
+                out.push(Removal {
+                    stance: j,
+                    backbone_loss: least,
+                    redundant_loss: model.loss(&gone),
+                    statements,
+                });
+            }
+        }
+        for (j, g) in gone.iter().enumerate() {
+            if *g && keep[j] {
+                keep[j] = false;
+                model.change(&mut sums, j, -1.0);
+            }
+        }
+    }
+    out
+}
+
+/// The backbone the nested method reports: the nested set of `--size`
+/// stances, else the nested set (1 to |C| − 1 stances) with the least
+/// penalized loss.
+pub fn pick_nested(model: &Model, steps: &[Removal], opts: &BackboneOptions) -> Vec<bool> {
+    let c = model.stances.len();
+    // After the first r removals the backbone is the rest.
+    let set_after = |r: usize| -> Vec<bool> {
+        let mut keep = vec![true; c];
+        for s in &steps[..r] {
+            keep[s.stance] = false;
+        }
+        keep
+    };
+    let removals = match opts.size {
+        Some(size) => c - size,
+        None => {
+            (1..c)
+                .map(|r| {
+                    let keep = set_after(r);
+                    let loss = model.penalized(steps[r - 1].backbone_loss, &keep, opts.penalty);
+                    (r, loss)
+                })
+                .fold((1, f64::INFINITY), |best, (r, loss)| {
+                    if loss < best.1 { (r, loss) } else { best }
+                })
+                .0
+        }
+    };
+    set_after(removals)
+}
+
+/// What a method minimizes for a subset.
+fn objective(model: &Model, keep: &[bool], opts: &BackboneOptions) -> f64 {
+    let loss = model.loss(keep);
+    match opts.method {
+        Method::Penalty => model.penalized(loss, keep, opts.penalty),
+        _ => loss,
+    }
+}
+
+/// The exact optimum over every subset: for `penalty` all with 1 to
+/// |C| − 1 stances, for `fixed` all of `--size`. The first of equal losses
+/// in the order of the subsets' bit patterns.
+pub fn exhaustive(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
+    let c = model.stances.len();
+    let size = opts.size.unwrap_or(1);
+    let mut best: Option<(f64, u64)> = None;
+    for bits in 1..(1u64 << c) - 1 {
+        let n = bits.count_ones() as usize;
+        if opts.method == Method::Fixed && n != size {
+            continue;
+        }
+        let keep: Vec<bool> = (0..c).map(|j| bits >> j & 1 == 1).collect();
+        let value = objective(model, &keep, opts);
+        if best.is_none_or(|(b, _)| value < b) {
+            best = Some((value, bits));
+        }
+    }
+    let bits = best.expect("at least two stances give a subset").1;
+    (0..c).map(|j| bits >> j & 1 == 1).collect()
+}
+
+/// DNA's simulated annealing: temperature 1 − logistic(12 t / T − 5); add,
+/// remove or swap moves for `penalty` (keeping 1 to |C| − 1 stances), swaps
+/// only for `fixed`; a better subset always taken, a worse one with
+/// probability exp(−Δ) × temperature; the best seen kept (the later of
+/// equals).
+pub fn anneal(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
+    let c = model.stances.len();
+    let mut rng = StdRng::seed_from_u64(opts.seed);
+    let mut order: Vec<usize> = (0..c).collect();
+    order.shuffle(&mut rng);
+    let start = match opts.method {
+        Method::Fixed => opts.size.unwrap_or(1),
+        _ => 1,
+    };
+    let mut keep = vec![false; c];
+    for &j in &order[..start] {
+        keep[j] = true;
+    }
+    let mut current = objective(model, &keep, opts);
+    let mut best = (current, keep.clone());
+    let iterations = opts.iterations.max(1);
+    #[derive(Clone, Copy)]
+    enum Move {
+        Add,
+        Remove,
+        Swap,
+    }
+    for t in 1..=iterations {
+        let x = -5.0 + 12.0 * t as f64 / iterations as f64;
+        let temperature = 1.0 - 1.0 / (1.0 + (-x).exp());
+        let size = keep.iter().filter(|k| **k).count();
+        let moves: &[Move] = match opts.method {
+            Method::Fixed => &[Move::Swap],
+            _ if size < 2 => &[Move::Add, Move::Swap],
+            _ if size > c - 2 => &[Move::Remove, Move::Swap],
+            _ => &[Move::Add, Move::Remove, Move::Swap],
+        };
+        let inside: Vec<usize> = (0..c).filter(|&j| keep[j]).collect();
+        let outside: Vec<usize> = (0..c).filter(|&j| !keep[j]).collect();
+        let mut candidate = keep.clone();
+        let pick = |from: &[usize], rng: &mut StdRng| *from.choose(rng).expect("not empty");
+        match *moves.choose(&mut rng).expect("a move") {
+            Move::Add => candidate[pick(&outside, &mut rng)] = true,
+            Move::Remove => candidate[pick(&inside, &mut rng)] = false,
+            Move::Swap => {
+                candidate[pick(&outside, &mut rng)] = true;
+                candidate[pick(&inside, &mut rng)] = false;
+            }
+        }
+        let value = objective(model, &candidate, opts);
+        let accept = value < current || {
+            let probability = (-(value - current)).exp() * temperature;
+            rng.random::<f64>() < probability
+        };
+        if accept {
+            keep = candidate;
+            current = value;
+            if value <= best.0 {
+                best = (value, keep.clone());
+            }
+        }
+    }
+    best.1
+}
