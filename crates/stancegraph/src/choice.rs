@@ -176,6 +176,14 @@ pub trait Spelled {
 #[cfg(test)]
 pub(crate) const FLAGS: Spelling = Spelling(|name| format!("--{name}"));
 
+/// Serializes a choice as its name (for `#[serde(serialize_with)]`).
+pub(crate) fn serialize_name<C: Choice, S: serde::Serializer>(
+    c: &C,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.name())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,12 +209,4 @@ mod tests {
         assert_eq!(FLAGS.option("level"), "--level");
         assert_ne!(Spelling::PLAIN, FLAGS);
     }
-}
-
-/// Serializes a choice as its name (for `#[serde(serialize_with)]`).
-pub(crate) fn serialize_name<C: Choice, S: serde::Serializer>(
-    c: &C,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.serialize_str(c.name())
 }
