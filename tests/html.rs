@@ -313,3 +313,68 @@ fn text_that_looks_like_the_templates_placeholders_shows_exactly() {
         report["title"]
     );
 }
+
+#[test]
+fn coalitions_colour_the_view_and_filter_it_to_one() {
+    if !browser_available() {
+        return;
+    }
+    let (_dir, page) = export(
+        &[],
+        None,
+        &[
+            "--network",
+            "congruence",
+            "--coalitions",
+            "--html-layout",
+            "spring",
+        ],
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    let start = html.find(r#"id="sg-data">"#).unwrap() + r#"id="sg-data">"#.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let data: Value = serde_json::from_str(&html[start..end]).unwrap();
+    // Every actor with ties has a coalition; one colour per coalition.
+    let nodes = data["nodes"].as_array().unwrap();
+    let mut colour_of = std::collections::HashMap::new();
+    for n in nodes {
+        let c = n["coalition"].as_u64().expect("every seed actor has ties");
+        let colour = n["color"].as_str().unwrap();
+        assert_eq!(*colour_of.entry(c).or_insert(colour), colour, "{n}");
+    }
+    assert!(colour_of.len() >= 2, "{colour_of:?}");
+    let distinct: std::collections::HashSet<_> = colour_of.values().collect();
+    assert_eq!(distinct.len(), colour_of.len());
+    let size_of_1 = nodes.iter().filter(|n| n["coalition"] == 1).count();
+    let report = browse(&page, &["--coalition", "1"]);
+    assert_clean(&report);
+    let options = report["coalitionOptions"].as_array().unwrap();
+    assert_eq!(options[0], "all coalitions");
+    assert_eq!(options.len(), colour_of.len() + 1, "{options:?}");
+    assert!(
+        options[1]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("coalition 1 ({size_of_1}): ")),
+        "{options:?}"
+    );
+    // The legend names the coalitions.
+    assert!(
+        report["legend"].as_str().unwrap().contains("coalition 1 ("),
+        "{}",
+        report["legend"]
+    );
+    // Filtered to coalition 1: its actors only, and only ties among them.
+    assert_eq!(report["initial"]["nodes"], nodes.len());
+    assert_eq!(report["coalition"]["nodes"], size_of_1);
+    let inside = data["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            let (s, t) = (e["s"].as_u64().unwrap(), e["t"].as_u64().unwrap());
+            nodes[s as usize]["coalition"] == 1 && nodes[t as usize]["coalition"] == 1
+        })
+        .count();
+    assert_eq!(report["coalition"]["edges"], inside);
+}

@@ -4,7 +4,7 @@
 // filters, the time slider and the search change.
 //
 //   node view.mjs FILE.html [--click ID] [--uncheck RELATION] [--slider INDEX]
-//                 [--topic TOPIC] [--search TEXT] [--screenshot FILE.png]
+//                 [--topic TOPIC] [--coalition N] [--search TEXT] [--screenshot FILE.png]
 //                 [--size WxH] [--zooms N]
 //
 // --zooms N scrolls the wheel N times over the middle of the network and
@@ -88,6 +88,14 @@ try {
     await page.locator("#topic").selectOption(opts.topic);
     await settle(before);
     result.topic = await view();
+  }
+  if (opts.coalition) {
+    result.coalitionOptions = await page.locator("#coalition option").allInnerTexts();
+    result.legend = await page.locator("#legend-items").innerText();
+    const before = await frames();
+    await page.locator("#coalition").selectOption(opts.coalition);
+    await settle(before);
+    result.coalition = await view();
   }
   if (opts.slider) {
     result.sliderVisible = await page.locator("#slider").isVisible();

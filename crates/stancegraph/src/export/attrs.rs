@@ -225,7 +225,8 @@ pub fn node_columns(net: &Network) -> Vec<NodeColumn<'_>> {
 
 /// The network's own attributes, for the formats that have graph
 /// attributes: with coalitions, how many (`coalitions`), their
-/// `modularity`, the `coalition_network` and its `resolution`. Each is
+/// `modularity`, the `coalition_network` and the `coalition_resolution`
+/// (not `resolution`, which Graphviz reads as dots per inch). Each is
 /// (name, type, value as text); none without coalitions.
 pub fn graph_attrs(net: &Network) -> Vec<(&'static str, AttrType, String)> {
     let Some(c) = &net.coalitions else {
@@ -237,7 +238,7 @@ pub fn graph_attrs(net: &Network) -> Vec<(&'static str, AttrType, String)> {
     }
     out.push(("coalition_network", AttrType::String, c.network.clone()));
     out.push((
-        "resolution",
+        "coalition_resolution",
         AttrType::Double,
         super::format_weight(c.resolution),
     ));

@@ -49,6 +49,14 @@ pub fn coalition_color(c: u32) -> Rgb {
 /// Each coalition's colour and what the legend says of it (`coalition 1
 /// (4): A, B, C and 1 more`), in number order.
 pub fn coalition_colours(net: &Network) -> Vec<(Rgb, String)> {
+    coalition_legend(net)
+        .into_iter()
+        .map(|(_, c, text)| (c, text))
+        .collect()
+}
+
+/// Each coalition's number, colour and legend text, in number order.
+pub fn coalition_legend(net: &Network) -> Vec<(u32, Rgb, String)> {
     let mut groups: Vec<(u32, Vec<&NodeData>)> = Vec::new();
     for n in net.graph.node_weights() {
         let Some(c) = n.coalition else { continue };
@@ -62,7 +70,7 @@ pub fn coalition_colours(net: &Network) -> Vec<(Rgb, String)> {
         .into_iter()
         .map(|(c, nodes)| {
             let text = format!("coalition {c} ({}): {}", nodes.len(), first_names(&nodes));
-            (coalition_color(c), text)
+            (c, coalition_color(c), text)
         })
         .collect()
 }

@@ -71,6 +71,27 @@ const TEMPLATE: &str = include_str!("view.html");
 const STYLE: &str = include_str!("view.css");
 const SCRIPT: &str = include_str!("view.js");
 
+/// What the script's `/*@coalition-…*/` hooks become when the network has
+/// coalitions: a filter to one coalition. Without coalitions the hooks go,
+/// and the page is what it was before coalitions existed, byte for byte.
+const COALITION_HOOKS: [(&str, &str); 3] = [
+    ("/*@coalition-active*/", " || Boolean(state.coalition)"),
+    (
+        "/*@coalition-edge*/",
+        "\n    if (state.coalition && !coalitionEdge(e)) return false;",
+    ),
+    ("/*@coalition-init*/", include_str!("coalitions.js")),
+];
+
+/// The script, its coalition hooks filled or removed.
+fn script(coalitions: bool) -> String {
+    let mut out = SCRIPT.to_string();
+    for (hook, code) in COALITION_HOOKS {
+        out = out.replace(hook, if coalitions { code } else { "" });
+    }
+    out
+}
+
 /// Writes the HTML view of a network built from the statements of `ds`,
 /// laid out by `layout` (called once, with the network the view shows).
 /// Networks with more than [`MAX_EDGES`] edges show their strongest.
@@ -104,7 +125,7 @@ pub fn write(
             ("title", &title),
             ("style", STYLE),
             ("data", &data),
-            ("script", SCRIPT),
+            ("script", &script(shown.coalitions.is_some())),
         ],
         w,
     )

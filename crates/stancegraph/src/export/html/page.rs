@@ -11,7 +11,7 @@ use crate::network::{Network, NodeKind, Relation};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::dot::node_shape;
-use super::super::style::{edge_style, fill, hex, legend_colours, node_color};
+use super::super::style::{coalition_legend, edge_style, fill, hex, legend_colours, node_color};
 use super::super::{display_weight, format_weight, title};
 use super::LISTED;
 
@@ -35,6 +35,15 @@ pub(super) struct Page<'a> {
     colours: Vec<ViewColour>,
     shown_edges: usize,
     total_edges: usize,
+    /// The coalitions, for the filter (none without `--coalitions`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    coalitions: Vec<ViewCoalition>,
+}
+
+#[derive(Serialize)]
+struct ViewCoalition {
+    number: u32,
+    label: String,
 }
 
 #[derive(Serialize)]
@@ -52,6 +61,9 @@ struct ViewNode<'a> {
     attrs: Vec<(String, String)>,
     /// Indices into the page's statements.
     st: Vec<u32>,
+    /// The actor's coalition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coalition: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -252,6 +264,7 @@ pub(super) fn page<'a>(
             last: n.last_date.map(|d| Value::Date(d).text()),
             attrs,
             st: refer(&found, per_node),
+            coalition: n.coalition,
         });
     }
     let max = net.max_weight();
@@ -352,6 +365,10 @@ pub(super) fn page<'a>(
             .collect(),
         shown_edges: g.edge_count(),
         total_edges,
+        coalitions: coalition_legend(net)
+            .into_iter()
+            .map(|(number, _, label)| ViewCoalition { number, label })
+            .collect(),
     }
 }
 

@@ -106,12 +106,12 @@
 
   // ---- visibility ----------------------------------------------------
   function filtersActive() {
-    return state.relations.size < data.relations.length || state.topic !== "";
+    return state.relations.size < data.relations.length || state.topic !== ""/*@coalition-active*/;
   }
   function edgeShown(e) {
     if (!state.relations.has(e.relation)) return false;
     if (state.topic && !e.topics.includes(state.topic)) return false;
-    if (state.until && e.first && e.first > state.until) return false;
+    if (state.until && e.first && e.first > state.until) return false;/*@coalition-edge*/
     return true;
   }
   function recompute() {
@@ -540,7 +540,7 @@
   topic.addEventListener("change", () => {
     state.topic = topic.value;
     recompute();
-  });
+  });/*@coalition-init*/
   const days = [...new Set(nodes.map((n) => n.first).concat(edges.map((e) => e.first)).filter(Boolean))].sort();
   const slider = $("slider");
   if (days.length > 1) {
