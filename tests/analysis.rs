@@ -81,6 +81,16 @@ fn database(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+/// Runs `stancegraph export [INPUT] ARGS` in `dir`; it must succeed.
+fn export(dir: &Path, input: Option<&str>, args: &[&str]) {
+    let mut cmd = stancegraph(dir);
+    cmd.arg("export");
+    if let Some(i) = input {
+        cmd.arg(i);
+    }
+    cmd.args(args).assert().success();
+}
+
 fn reference(db: &Path, args: &[&str]) -> Value {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/analysis/reference.py");
     let out = std::process::Command::new("python3")
@@ -472,27 +482,24 @@ fn coalitions_agree_with_igraphs_modularity_and_come_back_from_graphml() {
         (Some(db.to_str().unwrap()), "1"),
         (Some(db.to_str().unwrap()), "0.5"),
     ] {
-        let mut cmd = stancegraph(dir.path());
-        cmd.arg("export");
-        if let Some(i) = input {
-            cmd.arg(i);
-        }
-        cmd.args([
-            "--network",
-            "congruence",
-            "--normalize",
-            "average",
-            "--coalitions",
-            "--resolution",
-            resolution,
-            "-f",
-            "graphml",
-            "-o",
-            "o",
-            "-q",
-        ])
-        .assert()
-        .success();
+        export(
+            dir.path(),
+            input,
+            &[
+                "--network",
+                "congruence",
+                "--normalize",
+                "average",
+                "--coalitions",
+                "--resolution",
+                resolution,
+                "-f",
+                "graphml",
+                "-o",
+                "o",
+                "-q",
+            ],
+        );
         let file = dir.path().join("o/congruence.graphml");
         let got: Value =
             serde_json::from_str(&python(READ_BACK, &[file.to_str().unwrap(), resolution]))
@@ -698,5 +705,117 @@ fn the_coalition_is_in_every_format() {
     for n in json["nodes"].as_array().unwrap() {
         let actor = n["kind"] == "person" || n["kind"] == "organization";
         assert_eq!(actor, n.get("coalition").is_some(), "{n}");
+    }
+}
+
+/// Traag and Bruggeman's signed modularity, computed in Python from the
+/// subtract network's GraphML: the same as the one stancegraph stores.
+const SIGNED: &str = r#"
+import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+c = {n: d.get("coalition", "alone-" + n) for n, d in g.nodes(data=True)}
+def layer(sign):
+    ties = [(s, t, sign * d["weight"]) for s, t, d in g.edges(data=True) if sign * d["weight"] > 0]
+    m = sum(w for _, _, w in ties)
+    if m == 0:
+        return 0.0, 0.0
+    k = {}
+    for s, t, w in ties:
+        k[s] = k.get(s, 0) + w
+        k[t] = k.get(t, 0) + w
+    inside = sum(w for s, t, w in ties if c[s] == c[t])
+    expected = sum(k.get(a, 0) * k.get(b, 0) for a in g for b in g if c[a] == c[b]) / (2 * m) ** 2
+    return inside / m - expected, m
+qp, mp = layer(1)
+qn, mn = layer(-1)
+print(json.dumps({"ours": g.graph["modularity"], "reference": (mp * qp - mn * qn) / (mp + mn)}))
+"#;
+
+#[test]
+fn signed_modularity_matches_traag_and_bruggeman_by_hand() {
+    if !runs_unless(
+        (!common::networkx_available()).then(|| "NetworkX is not installed".to_string()),
+    ) {
+        return;
+    }
+    let dir = fixture(&[]);
+    let db = database(dir.path());
+    for input in [None, Some(db.to_str().unwrap())] {
+        export(
+            dir.path(),
+            input,
+            &[
+                "--network",
+                "subtract",
+                "--normalize",
+                "average",
+                "--coalitions",
+                "--coalition-network",
+                "subtract",
+                "-f",
+                "graphml",
+                "-o",
+                "s",
+                "-q",
+            ],
+        );
+        let file = dir.path().join("s/subtract.graphml");
+        let got: Value = serde_json::from_str(&python(SIGNED, &[file.to_str().unwrap()])).unwrap();
+        close(&got["ours"], &got["reference"]);
+        assert!(got["ours"].as_f64().unwrap() > 0.0);
+    }
+}
+
+/// `backbone -o DIR -f ...` writes the backbone's and the redundant set's
+/// subtract networks: the same as exporting the subtract network of only
+/// their stances.
+#[test]
+fn backbone_writes_its_networks_in_any_format() {
+    let dir = fixture(&[]);
+    let out = stancegraph(dir.path())
+        .args([
+            "backbone", "--method", "penalty", "--json", "-o", "b", "-f", "graphml", "-f", "csv",
+        ])
+        .assert()
+        .success();
+    let found: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        common::listing(&dir.path().join("b")),
+        vec![
+            "backbone.edges.csv",
+            "backbone.graphml",
+            "backbone.nodes.csv",
+            "redundant.edges.csv",
+            "redundant.graphml",
+            "redundant.nodes.csv",
+        ]
+    );
+    for part in ["backbone", "redundant"] {
+        let mut export = stancegraph(dir.path());
+        export.args([
+            "export",
+            "--network",
+            "subtract",
+            "--normalize",
+            "average",
+            "--duplicates",
+            "document",
+            "--isolates",
+            "-f",
+            "csv",
+            "-o",
+            part,
+            "-q",
+        ]);
+        for m in found[part].as_array().unwrap() {
+            export.args(["--stance", m["id"].as_str().unwrap()]);
+        }
+        export.assert().success();
+        let read = |p: std::path::PathBuf| std::fs::read_to_string(p).unwrap();
+        assert_eq!(
+            read(dir.path().join("b").join(format!("{part}.edges.csv"))),
+            read(dir.path().join(part).join("subtract.edges.csv")),
+            "{part}"
+        );
     }
 }

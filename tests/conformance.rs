@@ -869,3 +869,78 @@ print(json.dumps({k: [type(v[k]).__name__, v[k]] for k in ("party_family", "foun
         assert_eq!(v["color"], serde_json::json!(["str", "#e3000f"]));
     }
 }
+
+/// With `--coalitions`, GraphML and GEXF stay valid, and NetworkX (GraphML,
+/// GEXF, GML, node-link JSON) and igraph (GraphML, GML) read each actor's
+/// coalition back as the same whole number, and the modularity where the
+/// format has graph attributes.
+#[test]
+fn coalitions_are_valid_and_read_back_by_networkx_and_igraph() {
+    for (case, csv) in cases() {
+        for network in ["full", "congruence", "subtract"] {
+            let mut args = vec!["--network", network, "--coalitions", "-f", "all"];
+            if network == "subtract" {
+                args.extend(["--coalition-network", "subtract"]);
+            }
+            let (_tmp, out) = export_with(csv, &args);
+            if tool_available("xmllint", &["--version"])
+                && let Some(schemas) = schemas_dir()
+            {
+                let (valid, messages) =
+                    validate_graphml(&schemas, &out.join(format!("{network}.graphml")));
+                assert!(valid, "{case}, {network}: {messages}");
+                let (ok, messages) = gexf_rng(&schemas, &out.join(format!("{network}.gexf")));
+                assert!(ok, "{case}, {network}: {messages}");
+            }
+            if !networkx_available()
+                || !common::runs_unless(
+                    (!tool_available("python3", &["-c", "import igraph"]))
+                        .then(|| "python-igraph is not installed".to_string()),
+                )
+            {
+                continue;
+            }
+            let script = r#"
+import json, sys, math, networkx as nx, igraph as ig
+d, name = sys.argv[1], sys.argv[2]
+def of(g):
+    return [a.get("coalition") for _, a in g.nodes(data=True)]
+with open(f"{d}/{name}.json") as f:
+    js = nx.node_link_graph(json.load(f), edges="edges")
+gml = nx.read_gml(f"{d}/{name}.gml", label="name")
+graphml = nx.read_graphml(f"{d}/{name}.graphml")
+ig_graphml = ig.Graph.Read_GraphML(f"{d}/{name}.graphml")
+ig_gml = ig.Graph.Read_GML(f"{d}/{name}.gml")
+def ig_of(g):
+    # igraph reads numbers as floats, a missing one as NaN.
+    return [None if c is None or math.isnan(c) else int(c) for c in g.vs["coalition"]]
+print(json.dumps({
+    "graphml": of(graphml), "gexf": of(nx.read_gexf(f"{d}/{name}.gexf")),
+    "gml": of(gml), "json": of(js),
+    "igraph_graphml": ig_of(ig_graphml), "igraph_gml": ig_of(ig_gml),
+    "modularity": [graphml.graph["modularity"], gml.graph["modularity"], js.graph["modularity"], ig_graphml["modularity"]],
+    "types": sorted({type(c).__name__ for g in (graphml, gml, js) for _, c in g.nodes(data="coalition") if c is not None}),
+}))
+"#;
+            let v: serde_json::Value =
+                serde_json::from_str(&python(script, &[out.to_str().unwrap(), network])).unwrap();
+            assert_eq!(v["types"], serde_json::json!(["int"]), "{case}, {network}");
+            // Every format, node by node in file order.
+            let graphml = &v["graphml"];
+            assert!(
+                graphml.as_array().unwrap().iter().any(|c| c == 1),
+                "{case}, {network}: {v}"
+            );
+            for format in ["gexf", "gml", "json", "igraph_graphml", "igraph_gml"] {
+                assert_eq!(&v[format], graphml, "{case}, {network}, {format}");
+            }
+            let q: Vec<f64> = v["modularity"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap())
+                .collect();
+            assert!(q.iter().all(|x| *x == q[0]), "{case}, {network}: {q:?}");
+        }
+    }
+}

@@ -232,3 +232,63 @@ fn damaged_files_are_errors_not_panics() {
         assert!(!stderr.contains("panicked"), "{seed}: {stderr}");
     }
 }
+
+/// With `--coalitions` the node table has a typed `coalition` column
+/// (null for stances) and the file's metadata the modularity, as pyarrow
+/// reads them; the coalitions are those of the GraphML.
+#[test]
+fn coalitions_reach_the_parquet_tables() {
+    if !common::runs_unless(
+        (!tool_available("python3", &["-c", "import pyarrow"]))
+            .then(|| "pyarrow is not installed".to_string()),
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    succeeded(
+        stancegraph(dir.path())
+            .args([
+                "export",
+                "--coalitions",
+                "-f",
+                "parquet",
+                "-f",
+                "json",
+                "-o",
+                "o",
+                "-q",
+            ])
+            .output()
+            .unwrap(),
+    );
+    let got = python(
+        "import json, sys, pyarrow.parquet as pq\n\
+         f = pq.ParquetFile(sys.argv[1] + '/full.nodes.parquet')\n\
+         t = f.read()\n\
+         meta = {k.decode(): v.decode() for k, v in f.metadata.metadata.items()}\n\
+         print(json.dumps({'type': str(t.schema.field('coalition').type), \
+         'ids': t.column('id').to_pylist(), 'coalition': t.column('coalition').to_pylist(), \
+         'modularity': meta.get('stancegraph.modularity')}))",
+        &[dir.path().join("o").to_str().unwrap()],
+    );
+    let got: serde_json::Value = serde_json::from_str(&got).unwrap();
+    assert!(got["type"].as_str().unwrap().starts_with("int"), "{got}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("o/full.json")).unwrap())
+            .unwrap();
+    let nodes = json["nodes"].as_array().unwrap();
+    let ids: Vec<&serde_json::Value> = nodes.iter().map(|n| &n["id"]).collect();
+    assert_eq!(
+        got["ids"].as_array().unwrap().iter().collect::<Vec<_>>(),
+        ids
+    );
+    for (n, c) in nodes.iter().zip(got["coalition"].as_array().unwrap()) {
+        assert_eq!(
+            n.get("coalition").unwrap_or(&serde_json::Value::Null),
+            c,
+            "{n}"
+        );
+    }
+    let q: f64 = got["modularity"].as_str().unwrap().parse().unwrap();
+    assert_eq!(q, json["graph"]["modularity"].as_f64().unwrap());
+}

@@ -578,3 +578,58 @@ fn the_legend_says_what_the_datas_colours_stand_for() {
         ])
     );
 }
+
+/// `--coalitions` colours each actor by its coalition, names the
+/// coalitions in the legend, and leaves the picture as it was without it.
+#[test]
+fn coalitions_colour_the_actors_and_the_legend_names_them() {
+    if !graphviz() {
+        return;
+    }
+    let dir = fixture(&[]);
+    let svg = |args: &[&str]| {
+        let out = stancegraph(dir.path())
+            .args(["render", "--network", "congruence", "-o", "-"])
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let plain = svg(&[]);
+    let coloured = svg(&["--coalitions"]);
+    well_formed(&coloured);
+    // The stats say who is in which coalition.
+    let out = stancegraph(dir.path())
+        .args(["stats", "--coalitions", "--json"])
+        .assert()
+        .success();
+    let stats: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let coalitions = stats["coalitions"]["coalitions"].as_array().unwrap();
+    assert!(coalitions.len() >= 2);
+    // ColorBrewer Set3's first two, as the legend and the nodes use them.
+    for (c, colour) in coalitions.iter().zip(["#8dd3c7", "#fb8072"]) {
+        let size = c["members"].as_array().unwrap().len();
+        let number = c["number"].as_u64().unwrap();
+        assert!(
+            coloured.contains(&format!("coalition {number} ({size}): ")),
+            "the legend names coalition {number}"
+        );
+        // Each member's node is filled with its coalition's colour.
+        for m in c["members"].as_array().unwrap() {
+            let label = m["label"].as_str().unwrap();
+            let at = coloured
+                .find(&format!(
+                    "<title>{}</title>",
+                    // Graphviz writes hyphens in SVG text as entities.
+                    m["id"].as_str().unwrap().replace('-', "&#45;")
+                ))
+                .unwrap_or_else(|| panic!("{label} is drawn"));
+            let node = &coloured[at..at + coloured[at..].find("</g>").unwrap()];
+            assert!(
+                node.contains(&format!("fill=\"{colour}\"")),
+                "{label}: {node}"
+            );
+        }
+        assert!(!plain.contains(colour), "without --coalitions no {colour}");
+    }
+}

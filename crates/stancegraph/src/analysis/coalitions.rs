@@ -197,8 +197,19 @@ fn ties(net: &Network) -> Vec<(usize, usize, f64)> {
 
 /// Finds coalitions in a one-mode network with Leiden: modularity with
 /// resolution `resolution`, signed modularity when there are negative
-/// ties. Nodes without ties are in none.
+/// ties. Nodes without ties are in none. The best of [`RUNS`] seeds from
+/// `seed` on.
 pub fn find(net: &Network, resolution: f64, seed: u64) -> Result<Coalitions, CoalitionError> {
+    find_runs(net, resolution, seed, RUNS)
+}
+
+/// [`find`] with `runs` seeds (at least one).
+pub fn find_runs(
+    net: &Network,
+    resolution: f64,
+    seed: u64,
+    runs: u64,
+) -> Result<Coalitions, CoalitionError> {
     if !(resolution.is_finite() && resolution >= 0.0) {
         return Err(CoalitionError::Resolution(resolution));
     }
@@ -228,9 +239,9 @@ pub fn find(net: &Network, resolution: f64, seed: u64) -> Result<Coalitions, Coa
     let groups = if local.is_empty() {
         Vec::new()
     } else if signed {
-        signed_leiden(nodes.len(), &local, resolution, seed)
+        signed_leiden(nodes.len(), &local, resolution, seed, runs.max(1))
     } else {
-        leiden(nodes.len(), &local, resolution, seed)
+        leiden(nodes.len(), &local, resolution, seed, runs.max(1))
     };
     let mut membership = vec![None; n];
     let mut coalitions = numbered(&groups);
@@ -293,13 +304,19 @@ fn graph(n: usize, ties: impl Iterator<Item = (usize, usize, f64)>) -> GraphData
 }
 
 /// How many seeds Leiden is run with; the best partition is kept.
-const RUNS: u64 = 8;
+pub const RUNS: u64 = 8;
 
 /// Leiden on non-negative ties: each node's community.
-fn leiden(n: usize, ties: &[(usize, usize, f64)], resolution: f64, seed: u64) -> Vec<usize> {
+fn leiden(
+    n: usize,
+    ties: &[(usize, usize, f64)],
+    resolution: f64,
+    seed: u64,
+    runs: u64,
+) -> Vec<usize> {
     let data = graph(n, ties.iter().copied());
     let mut best: Option<(f64, Vec<usize>)> = None;
-    for run in 0..RUNS {
+    for run in 0..runs {
         let config = LeidenConfig {
             resolution,
             seed: Some(seed.wrapping_add(run)),
@@ -342,7 +359,13 @@ fn leiden(n: usize, ties: &[(usize, usize, f64)], resolution: f64, seed: u64) ->
 /// Traag and Bruggeman weigh them), then the layers aggregated by the
 /// communities found, apart (the crate's own aggregation would add the
 /// negative ties to the positive ones), until nothing moves.
-fn signed_leiden(n: usize, ties: &[(usize, usize, f64)], resolution: f64, seed: u64) -> Vec<usize> {
+fn signed_leiden(
+    n: usize,
+    ties: &[(usize, usize, f64)],
+    resolution: f64,
+    seed: u64,
+    runs: u64,
+) -> Vec<usize> {
     let (pos, neg): (f64, f64) = ties.iter().fold((0.0, 0.0), |(p, q), t| {
         if t.2 > 0.0 {
             (p + t.2, q)
@@ -351,7 +374,7 @@ fn signed_leiden(n: usize, ties: &[(usize, usize, f64)], resolution: f64, seed: 
         }
     });
     let mut best: Option<(f64, Vec<usize>)> = None;
-    for run in 0..RUNS {
+    for run in 0..runs {
         let mut community: Vec<usize> = (0..n).collect();
         let mut level: Vec<(usize, usize, f64)> = ties.to_vec();
         let mut size = n;
@@ -514,7 +537,7 @@ mod tests {
         // m = 7; each side: e = 3, K = 7: 2 (3/7 − (7/14)²) = 6/7 − 1/2.
         let q = plain_modularity(&ties, &[0, 0, 0, 1, 1, 1], 1.0);
         assert!((q - (6.0 / 7.0 - 0.5)).abs() < 1e-15);
-        let found = leiden(6, &ties, 1.0, 1);
+        let found = leiden(6, &ties, 1.0, 1, RUNS);
         assert_eq!(found[0], found[1]);
         assert_eq!(found[0], found[2]);
         assert_eq!(found[3], found[5]);
@@ -533,7 +556,7 @@ mod tests {
             (1, 2, -1.0),
             (1, 3, -1.0),
         ];
-        let found = signed_leiden(4, &ties, 1.0, 1);
+        let found = signed_leiden(4, &ties, 1.0, 1, RUNS);
         assert_eq!(found[0], found[1]);
         assert_eq!(found[2], found[3]);
         assert_ne!(found[0], found[2]);

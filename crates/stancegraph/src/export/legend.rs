@@ -9,7 +9,7 @@ use crate::network::{Network, NodeKind, Relation};
 
 use super::display_weight;
 use super::dot::node_shape;
-use super::style::{edge_style, hex, legend_colours, node_color};
+use super::style::{edge_style, hex, legend_colours, legend_kind_color};
 
 /// One line of a legend.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub fn entries(net: &Network) -> Vec<LegendEntry> {
         .into_iter()
         .map(|kind| LegendEntry::Kind {
             kind,
-            color: hex(node_color(kind)),
+            color: hex(legend_kind_color(net, kind)),
             shape: node_shape(kind),
         })
         .collect();

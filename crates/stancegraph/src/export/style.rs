@@ -18,6 +18,23 @@ pub fn node_color(kind: NodeKind) -> Rgb {
 }
 
 /// A node's fill colour: the one the input gives it, else its kind's.
+/// The colour a legend shows for a node kind: its own, or white when
+/// every node of the kind is coloured by its coalition (the legend then
+/// shows the kind's shape only).
+pub fn legend_kind_color(net: &Network, kind: NodeKind) -> Rgb {
+    let mut of_kind = net
+        .graph
+        .node_weights()
+        .filter(|n| n.kind == kind)
+        .peekable();
+    let by_coalition = of_kind.peek().is_some() && of_kind.all(|n| n.coalition.is_some());
+    if by_coalition {
+        [0xff, 0xff, 0xff]
+    } else {
+        node_color(kind)
+    }
+}
+
 pub fn fill(n: &NodeData) -> Rgb {
     match n.coalition {
         Some(c) => coalition_color(c),

@@ -32,6 +32,7 @@ use crate::network::{Kind, Network, Normalization, projection};
 use super::coalitions::Member;
 
 pub use model::Model;
+pub use search::{anneal, exhaustive};
 
 choices! {
     /// How the backbone is found.

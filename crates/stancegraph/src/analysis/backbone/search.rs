@@ -113,20 +113,37 @@ fn objective(model: &Model, keep: &[bool], opts: &BackboneOptions) -> f64 {
 }
 
 /// The exact optimum over every subset: for `penalty` all with 1 to
-/// |C| − 1 stances, for `fixed` all of `--size`. The first of equal losses
-/// in the order of the subsets' bit patterns.
+/// |C| − 1 stances, for `fixed` all of `--size`. Subsets are visited in
+/// Gray-code order, one stance in or out at a time, so the sums change by
+/// one stance per step; of equal losses the smaller bit pattern wins.
 pub fn exhaustive(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
     let c = model.stances.len();
     let size = opts.size.unwrap_or(1);
     let mut best: Option<(f64, u64)> = None;
-    for bits in 1..(1u64 << c) - 1 {
+    let mut keep = vec![false; c];
+    let mut sums = model.empty();
+    let mut bits: u64 = 0;
+    for step in 1u64..(1u64 << c) {
+        let next = step ^ (step >> 1);
+        let j = (next ^ bits).trailing_zeros() as usize;
+        keep[j] = !keep[j];
+        model.change(&mut sums, j, if keep[j] { 1.0 } else { -1.0 });
+        bits = next;
         let n = bits.count_ones() as usize;
-        if opts.method == Method::Fixed && n != size {
+        let fits = match opts.method {
+            Method::Fixed => n == size,
+            _ => n < c,
+        };
+        if !fits {
             continue;
         }
-        let keep: Vec<bool> = (0..c).map(|j| bits >> j & 1 == 1).collect();
-        let value = objective(model, &keep, opts);
-        if best.is_none_or(|(b, _)| value < b) {
+        let loss = model.loss_of(&sums);
+        let value = match opts.method {
+            Method::Penalty => model.penalized(loss, &keep, opts.penalty),
+            _ => loss,
+        };
+        let better = best.is_none_or(|(b, at)| value < b || (value == b && bits < at));
+        if better {
             best = Some((value, bits));
         }
     }

@@ -109,6 +109,54 @@ impl Scorer {
         self.score_of(self.sum(m))
     }
 
+    /// Each actor's sum with all others as if it were in each cluster:
+    /// `g[a·k + c] = Σ_{j≠a} term(a, j, c, m_j)`, n × k values. With them a
+    /// swap's change costs O(1) ([`Scorer::swap_change_with`]).
+    pub fn sums_by_cluster(&self, m: &[usize]) -> Vec<f64> {
+        let mut g = vec![0.0; self.n * self.k];
+        for a in 0..self.n {
+            for c in 0..self.k {
+                g[a * self.k + c] = (0..self.n)
+                    .filter(|&j| j != a)
+                    .map(|j| self.term(a, j, c, m[j]))
+                    .sum();
+            }
+        }
+        g
+    }
+
+    /// [`Scorer::swap_change`] from [`Scorer::sums_by_cluster`].
+    pub fn swap_change_with(&self, g: &[f64], m: &[usize], a: usize, b: usize) -> f64 {
+        let (x, y, k) = (m[a], m[b], self.k);
+        let change = g[a * k + y] - self.term(a, b, y, y) - g[a * k + x]
+            + self.term(a, b, x, y)
+            + g[b * k + x]
+            - self.term(b, a, x, x)
+            - g[b * k + y]
+            + self.term(b, a, y, x);
+        2.0 * change
+    }
+
+    /// Updates [`Scorer::sums_by_cluster`] after `a` and `b` swapped (`m`
+    /// already swapped).
+    pub fn swapped(&self, g: &mut [f64], m: &[usize], a: usize, b: usize) {
+        let k = self.k;
+        // a moved from m[b] to m[a], b from m[a] to m[b].
+        let (now_a, now_b) = (m[a], m[b]);
+        for j in 0..self.n {
+            for c in 0..k {
+                let mut d = 0.0;
+                if j != a {
+                    d += self.term(j, a, c, now_a) - self.term(j, a, c, now_b);
+                }
+                if j != b {
+                    d += self.term(j, b, c, now_b) - self.term(j, b, c, now_a);
+                }
+                g[j * k + c] += d;
+            }
+        }
+    }
+
     /// How much the sum changes when actors `a` and `b` (in different
     /// clusters) swap.
     pub fn swap_change(&self, m: &[usize], a: usize, b: usize) -> f64 {

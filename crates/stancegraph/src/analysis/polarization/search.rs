@@ -118,6 +118,7 @@ pub fn greedy(s: &Scorer, restarts: usize, seed: u64) -> (f64, Vec<usize>) {
     for _ in 0..restarts {
         let mut m = random_split(s.n, s.k, &mut rng);
         let mut sum = s.sum(&m);
+        let mut g = s.sums_by_cluster(&m);
         loop {
             let mut changed = false;
             for i in 0..s.n {
@@ -125,9 +126,10 @@ pub fn greedy(s: &Scorer, restarts: usize, seed: u64) -> (f64, Vec<usize>) {
                     if m[i] == m[j] {
                         continue;
                     }
-                    let change = s.swap_change(&m, i, j);
+                    let change = s.swap_change_with(&g, &m, i, j);
                     if improves(change, sum.abs()) {
                         m.swap(i, j);
+                        s.swapped(&mut g, &m, i, j);
                         sum += change;
                         changed = true;
                     }
@@ -310,6 +312,60 @@ mod tests {
         assert_eq!(balanced_partitions(5, 3), Some(15));
         assert_eq!(balanced_partitions(24, 2), Some(1_352_078));
         assert_eq!(balanced_partitions(1000, 2), None);
+    }
+
+    /// The O(1) swap change, the O(n) one and a full recount agree, also
+    /// after swaps have updated the per-cluster sums.
+    #[test]
+    fn swap_changes_agree_with_a_full_recount() {
+        use crate::analysis::coalitions::Member;
+        use crate::analysis::matrix::ActorMatrix;
+        use crate::analysis::polarization::Objective;
+        let n = 9;
+        let mut rng = StdRng::seed_from_u64(3);
+        let matrix = |rng: &mut StdRng| {
+            let mut values = vec![0.0; n * n];
+            for i in 0..n {
+                for j in i + 1..n {
+                    let v = f64::from(rng.random_range(0..4u8)) / 2.0;
+                    values[i * n + j] = v;
+                    values[j * n + i] = v;
+                }
+            }
+            let actors = (0..n)
+                .map(|i| Member {
+                    id: i.to_string(),
+                    label: i.to_string(),
+                })
+                .collect();
+            ActorMatrix { actors, values }
+        };
+        let (c, f) = (matrix(&mut rng), matrix(&mut rng));
+        for (k, objective) in [
+            (2, Objective::Dna),
+            (3, Objective::Dna),
+            (3, Objective::Signed),
+        ] {
+            let s = Scorer::new(&c, &f, k, objective, false);
+            let mut m = random_split(n, k, &mut rng);
+            let mut g = s.sums_by_cluster(&m);
+            for _ in 0..20 {
+                let (a, b) = (rng.random_range(0..n), rng.random_range(0..n));
+                if m[a] == m[b] {
+                    continue;
+                }
+                let before = s.sum(&m);
+                let fast = s.swap_change_with(&g, &m, a, b);
+                let linear = s.swap_change(&m, a, b);
+                m.swap(a, b);
+                s.swapped(&mut g, &m, a, b);
+                let full = s.sum(&m) - before;
+                assert!((fast - full).abs() < 1e-9, "{fast} vs {full}");
+                assert!((linear - full).abs() < 1e-9, "{linear} vs {full}");
+                let fresh = s.sums_by_cluster(&m);
+                assert!(g.iter().zip(&fresh).all(|(x, y)| (x - y).abs() < 1e-9));
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,9 @@ use crate::network::{Network, NodeKind, Relation};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::dot::node_shape;
-use super::super::style::{coalition_legend, edge_style, fill, hex, legend_colours, node_color};
+use super::super::style::{
+    coalition_legend, edge_style, fill, hex, legend_colours, legend_kind_color,
+};
 use super::super::{display_weight, format_weight, title};
 use super::LISTED;
 
@@ -347,7 +349,7 @@ pub(super) fn page<'a>(
             .into_iter()
             .map(|k| ViewKind {
                 kind: k.as_str(),
-                color: hex(node_color(k)),
+                color: hex(legend_kind_color(net, k)),
                 shape: node_shape(k),
             })
             .collect(),
