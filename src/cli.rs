@@ -630,6 +630,16 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub coalitions: CoalitionArgs,
+
+    /// Add DNA's polarization score (two clusters, DNA's objective,
+    /// normalized; as `stancegraph polarization --normalize-scores`).
+    #[arg(long)]
+    pub polarization: bool,
+
+    /// Add DNA's backbone (nested; as `stancegraph backbone`, of the
+    /// statements the selection options give).
+    #[arg(long)]
+    pub backbone: bool,
 }
 
 /// `-f`: one output format, or `all`.

@@ -819,3 +819,26 @@ fn backbone_writes_its_networks_in_any_format() {
         );
     }
 }
+
+/// `stats --polarization --backbone --json` carries the same results as the
+/// commands of the same selection.
+#[test]
+fn stats_carries_polarization_and_backbone_when_asked() {
+    let dir = fixture(&[]);
+    let stats = json_of(
+        dir.path(),
+        &["stats", "--json", "--polarization", "--backbone"],
+    );
+    let polarization = json_of(
+        dir.path(),
+        &["polarization", "--json", "--normalize-scores"],
+    );
+    let backbone = json_of(
+        dir.path(),
+        &["backbone", "--json", "--duplicates", "include"],
+    );
+    assert_eq!(stats["polarization"], polarization);
+    assert_eq!(stats["backbone"], backbone);
+    let plain = json_of(dir.path(), &["stats", "--json"]);
+    assert!(plain.get("polarization").is_none() && plain.get("backbone").is_none());
+}

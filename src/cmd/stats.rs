@@ -1,6 +1,8 @@
 //! `stancegraph stats`: what a dataset says, in numbers.
 
+use stancegraph::analysis::backbone::{self, BackboneOptions};
 use stancegraph::analysis::coalitions;
+use stancegraph::analysis::polarization::{self, PolarizationOptions};
 use stancegraph::stats::{self, Stats, Tie};
 
 use super::{Error, load_prepared};
@@ -13,6 +15,19 @@ pub fn run(args: StatsArgs) -> Result<(), Error> {
     if let Some(opts) = args.coalitions.options() {
         let found = coalitions::find_in(&prepared, &opts).map_err(|e| Error::options(&e))?;
         stats.coalitions = Some(found);
+    }
+    if args.polarization {
+        let opts = PolarizationOptions {
+            normalize: true,
+            ..PolarizationOptions::default()
+        };
+        let found = polarization::polarization(&prepared, &opts).map_err(|e| Error::options(&e))?;
+        stats.polarization = Some(found);
+    }
+    if args.backbone {
+        let found = backbone::backbone(&prepared, &BackboneOptions::default())
+            .map_err(|e| Error::options(&e))?;
+        stats.backbone = Some(found);
     }
     if args.json {
         let text = serde_json::to_string_pretty(&stats).expect("statistics serialize");
@@ -88,6 +103,34 @@ fn tables(s: &Stats) -> String {
         }
         if c.coalitions.is_empty() {
             out.push_str("  (none)\n");
+        }
+    }
+    if let Some(p) = &s.polarization {
+        out.push_str(&format!(
+            "\nPolarization (normalized, {} over {} actors): {:.4}\n",
+            p.algorithm.name(),
+            p.actors,
+            p.score
+        ));
+        for (i, cluster) in p.clusters.iter().enumerate() {
+            let names: Vec<&str> = cluster.iter().map(|m| m.label.as_str()).collect();
+            out.push_str(&format!(
+                "  {:>2} ({}): {}\n",
+                i + 1,
+                cluster.len(),
+                names.join("; ")
+            ));
+        }
+    }
+    if let Some(b) = &s.backbone {
+        out.push_str(&format!(
+            "\nBackbone ({}, loss {:.4}; redundant loss {:.4})\n",
+            b.method.name(),
+            b.backbone_loss,
+            b.redundant_loss
+        ));
+        for m in &b.backbone {
+            out.push_str(&format!("  {}\n", m.label));
         }
     }
     out

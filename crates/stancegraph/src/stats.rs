@@ -27,6 +27,13 @@ pub struct Stats {
     /// [`crate::analysis::coalitions`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coalitions: Option<crate::analysis::Coalitions>,
+    /// DNA's polarization score, when asked for (see
+    /// [`crate::analysis::polarization`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub polarization: Option<crate::analysis::Polarization>,
+    /// DNA's backbone, when asked for (see [`crate::analysis::backbone`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backbone: Option<crate::analysis::Backbone>,
 }
 
 /// Dataset counts.
@@ -218,6 +225,8 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
             top,
         ),
         coalitions: None,
+        polarization: None,
+        backbone: None,
     }
 }
 
