@@ -39,13 +39,7 @@ const CONCEPTS: [&str; 6] = [
 fn database(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("study.dna");
     let db = DnaDb::create(&path);
-    let mut state: u64 = 7;
-    let mut next = |n: u64| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) % n
-    };
+    let mut next = common::lcg(7);
     let mut coded = Vec::new();
     for _ in 0..70 {
         let org = next(7) as usize;
@@ -92,19 +86,9 @@ fn export(dir: &Path, input: Option<&str>, args: &[&str]) {
 }
 
 fn reference(db: &Path, args: &[&str]) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/analysis/reference.py");
-    let out = std::process::Command::new("python3")
-        .arg(script)
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let mut all: Vec<&std::ffi::OsStr> = vec![db.as_os_str()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    common::python_json("analysis/reference.py", &all)
 }
 
 fn numpy_available() -> bool {

@@ -11,36 +11,19 @@ prints JSON on standard output.
 
 import itertools
 import json
-import sqlite3
 import sys
 
 import numpy as np
+
+import dna_rows
 
 
 def statements(path, duplicates):
     """(organization, concept, agreement, document) of every 'DNA Statement',
     in DNA's order, after DNA's duplicates rule ('include' or 'document')."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    rows = db.execute(
-        """
-        SELECT s.ID, s.DocumentId, d.Date, s.Start, s.Stop,
-          (SELECT e.Value FROM DATASHORTTEXT t JOIN ENTITIES e ON e.ID = t.Entity
-             JOIN VARIABLES v ON v.ID = t.VariableId
-             WHERE t.StatementId = s.ID AND v.Variable = 'organization'),
-          (SELECT e.Value FROM DATASHORTTEXT t JOIN ENTITIES e ON e.ID = t.Entity
-             JOIN VARIABLES v ON v.ID = t.VariableId
-             WHERE t.StatementId = s.ID AND v.Variable = 'concept'),
-          (SELECT b.Value FROM DATABOOLEAN b JOIN VARIABLES v ON v.ID = b.VariableId
-             WHERE b.StatementId = s.ID AND v.Variable = 'agreement')
-        FROM STATEMENTS s JOIN DOCUMENTS d ON d.ID = s.DocumentId
-        JOIN STATEMENTTYPES st ON st.ID = s.StatementTypeId
-        WHERE st.Label = 'DNA Statement'
-        """
-    ).fetchall()
-    rows.sort(key=lambda r: (r[2], r[1], r[3], r[4], r[0]))
     kept, seen = [], set()
-    for r in rows:
-        org, concept, agree, doc = r[5], r[6], r[7], r[1]
+    for r in dna_rows.rows(path):
+        org, concept, agree, doc = r["organization"], r["concept"], r["agree"], r["document"]
         if not org or not concept:
             continue
         key = (org, concept, agree, doc)

@@ -195,3 +195,34 @@ pub fn attributed() -> tempfile::TempDir {
 }
 
 pub mod dna;
+
+/// A fixed pseudo-random sequence for test data: each call gives a number
+/// below `n` (a 64-bit linear congruential generator, the upper bits).
+pub fn lcg(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    }
+}
+
+/// Runs one of the tests' Python scripts (`tests/<script>`) with arguments;
+/// returns the JSON it prints, or panics with its standard error.
+pub fn python_json(script: &str, args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(script);
+    let out = Command::new("python3")
+        .arg(path)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{script} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

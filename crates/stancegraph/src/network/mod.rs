@@ -16,6 +16,7 @@ pub mod duplicates;
 pub mod filter;
 mod full;
 mod graph;
+pub mod kernel;
 pub mod level;
 mod nodes;
 pub mod projection;
