@@ -164,7 +164,8 @@ pub fn anneal(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
     let start = match opts.method {
         Method::Fixed => opts.size.unwrap_or(1),
         _ => 1,
-    };
+    }
+    .min(c);
     let mut keep = vec![false; c];
     for &j in &order[..start] {
         keep[j] = true;
@@ -182,17 +183,33 @@ pub fn anneal(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
         let x = -5.0 + 12.0 * t as f64 / iterations as f64;
         let temperature = 1.0 - 1.0 / (1.0 + (-x).exp());
         let size = keep.iter().filter(|k| **k).count();
-        let moves: &[Move] = match opts.method {
-            Method::Fixed => &[Move::Swap],
-            _ if size < 2 => &[Move::Add, Move::Swap],
-            _ if size > c - 2 => &[Move::Remove, Move::Swap],
-            _ => &[Move::Add, Move::Remove, Move::Swap],
-        };
         let inside: Vec<usize> = (0..c).filter(|&j| keep[j]).collect();
         let outside: Vec<usize> = (0..c).filter(|&j| !keep[j]).collect();
+        // DNA's moves for the size, less those that cannot be made (a
+        // model of fewer than three stances, which `backbone` searches
+        // exhaustively instead).
+        let wanted: &[Move] = match opts.method {
+            Method::Fixed => &[Move::Swap],
+            _ if size < 2 => &[Move::Add, Move::Swap],
+            _ if size + 2 > c => &[Move::Remove, Move::Swap],
+            _ => &[Move::Add, Move::Remove, Move::Swap],
+        };
+        let moves: Vec<Move> = wanted
+            .iter()
+            .copied()
+            .filter(|m| match m {
+                Move::Add => !outside.is_empty(),
+                Move::Remove => inside.len() > 1,
+                Move::Swap => !inside.is_empty() && !outside.is_empty(),
+            })
+            .collect();
+        let Some(&chosen) = moves.choose(&mut rng) else {
+            break;
+        };
         let mut candidate = keep.clone();
-        let pick = |from: &[usize], rng: &mut StdRng| *from.choose(rng).expect("not empty");
-        match *moves.choose(&mut rng).expect("a move") {
+        let pick =
+            |from: &[usize], rng: &mut StdRng| *from.choose(rng).expect("checked: not empty");
+        match chosen {
             Move::Add => candidate[pick(&outside, &mut rng)] = true,
             Move::Remove => candidate[pick(&inside, &mut rng)] = false,
             Move::Swap => {
@@ -214,4 +231,42 @@ pub fn anneal(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
         }
     }
     best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::backbone::Spectrum;
+    use crate::load::{DatasetBuilder, StatementRow};
+    use crate::model::Polarity;
+
+    fn model(stances: usize) -> Model {
+        let mut b = DatasetBuilder::new("t");
+        for s in 0..stances {
+            for a in ["a", "b", "c"] {
+                b.statement(StatementRow::new(a, format!("s{s}"), Polarity::Agree));
+            }
+        }
+        Model::new(&b.build().unwrap().dataset, Spectrum::Dna)
+    }
+
+    /// Annealing is only run above 20 stances, but as a library function
+    /// it must not fail on small models: it makes the moves there are.
+    #[test]
+    fn annealing_small_models_does_not_fail() {
+        for stances in 1..=3 {
+            let m = model(stances);
+            for method in [Method::Penalty, Method::Fixed] {
+                let opts = BackboneOptions {
+                    method,
+                    size: Some(5),
+                    iterations: 50,
+                    ..BackboneOptions::default()
+                };
+                let keep = anneal(&m, &opts);
+                assert_eq!(keep.len(), stances);
+                assert!(keep.iter().any(|k| *k), "{stances} {method:?}");
+            }
+        }
+    }
 }
