@@ -202,10 +202,13 @@ fn backbone_on_a_dna_database_matches_the_reference_for_both_spectra() {
     for spectrum in ["dna", "laplacian"] {
         let want = &want[spectrum];
         // Nested: every step, in removal order.
-        let got = json_of(
-            dir.path(),
-            &["backbone", db, "--json", "--spectrum", spectrum],
-        );
+        // `backbone DB --json --spectrum S` with more options.
+        let backbone = |more: &[&str]| {
+            let mut args = vec!["backbone", db, "--json", "--spectrum", spectrum];
+            args.extend(more);
+            json_of(dir.path(), &args)
+        };
+        let got = backbone(&[]);
         assert_eq!(got["method"], "nested");
         assert_eq!(got["statements"], want["statements"]);
         let (steps, expected) = (
@@ -220,18 +223,7 @@ fn backbone_on_a_dna_database_matches_the_reference_for_both_spectra() {
             assert_eq!(s["statements"], e["statements"]);
         }
         // Penalty and fixed: the exact optimum (six stances: exhaustive).
-        let got = json_of(
-            dir.path(),
-            &[
-                "backbone",
-                db,
-                "--json",
-                "--spectrum",
-                spectrum,
-                "--method",
-                "penalty",
-            ],
-        );
+        let got = backbone(&["--method", "penalty"]);
         let labels = |v: &Value| -> Vec<String> {
             let mut l: Vec<String> = v
                 .as_array()
@@ -256,20 +248,7 @@ fn backbone_on_a_dna_database_matches_the_reference_for_both_spectra() {
         close(&got["penalized_loss"], &want["penalty"]["penalized_loss"]);
         close(&got["backbone_loss"], &want["penalty"]["backbone_loss"]);
         close(&got["redundant_loss"], &want["penalty"]["redundant_loss"]);
-        let got = json_of(
-            dir.path(),
-            &[
-                "backbone",
-                db,
-                "--json",
-                "--spectrum",
-                spectrum,
-                "--method",
-                "fixed",
-                "--size",
-                "2",
-            ],
-        );
+        let got = backbone(&["--method", "fixed", "--size", "2"]);
         assert_eq!(
             labels(&got["backbone"]),
             want_labels(&want["fixed"]["backbone"])
@@ -567,20 +546,11 @@ fn leiden_is_at_least_as_good_as_igraph_on_planted_partitions() {
         let n = planted["nodes"].as_u64().unwrap() as usize;
         let mut graph = petgraph::graph::DiGraph::new();
         for i in 0..n {
-            graph.add_node(NodeData {
-                id: format!("n{i}"),
-                label: format!("n{i}"),
-                kind: NodeKind::Person,
-                country: None,
-                role: None,
-                topic: None,
-                attrs: Vec::new(),
-                color: None,
-                statements: 1,
-                first_date: None,
-                last_date: None,
-                coalition: None,
-            });
+            graph.add_node(NodeData::new(
+                format!("n{i}"),
+                format!("n{i}"),
+                NodeKind::Person,
+            ));
         }
         for e in planted["edges"].as_array().unwrap() {
             let (s, t, w) = (

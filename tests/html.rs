@@ -330,10 +330,7 @@ fn coalitions_colour_the_view_and_filter_it_to_one() {
             "spring",
         ],
     );
-    let html = std::fs::read_to_string(&page).unwrap();
-    let start = html.find(r#"id="sg-data">"#).unwrap() + r#"id="sg-data">"#.len();
-    let end = start + html[start..].find("</script>").unwrap();
-    let data: Value = serde_json::from_str(&html[start..end]).unwrap();
+    let data = common::view_data(&std::fs::read_to_string(&page).unwrap());
     // Every actor with ties has a coalition; one colour per coalition.
     let nodes = data["nodes"].as_array().unwrap();
     let mut colour_of = std::collections::HashMap::new();

@@ -566,10 +566,7 @@ fn the_legend_says_what_the_datas_colours_stand_for() {
         ])
         .assert()
         .success();
-    let html = fs::read_to_string(f.path().join("o/full.html")).unwrap();
-    let start = html.find("id=\"sg-data\">").unwrap() + "id=\"sg-data\">".len();
-    let end = start + html[start..].find("</script>").unwrap();
-    let data: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    let data = common::view_data(&fs::read_to_string(f.path().join("o/full.html")).unwrap());
     assert_eq!(
         data["colours"],
         serde_json::json!([

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use stancegraph::analysis::backbone::{self, Backbone, BackboneOptions};
 use stancegraph::run::{Destination, ExportError, Networks, Request};
 
-use super::{Error, load_prepared};
+use super::{Error, load_prepared, names};
 use crate::cli::BackboneArgs;
 
 /// Finds the backbone, prints it, and writes its networks when asked.
@@ -26,12 +26,7 @@ pub fn run(args: BackboneArgs) -> Result<(), Error> {
         spectrum: args.spectrum,
     };
     let found = backbone::backbone(&prepared, &opts).map_err(|e| Error::options(&e))?;
-    if args.json {
-        let json = serde_json::to_string_pretty(&found).expect("a result serializes");
-        super::print_out(&format!("{json}\n"))?;
-    } else {
-        super::print_out(&text(&found))?;
-    }
+    super::print_result(args.json, &found, || text(&found))?;
     if !formats.is_empty() {
         let networks = Networks {
             items: backbone::networks(&prepared, &found)
@@ -58,11 +53,6 @@ pub fn run(args: BackboneArgs) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn names(members: &[stancegraph::analysis::Member]) -> String {
-    let names: Vec<&str> = members.iter().map(|m| m.label.as_str()).collect();
-    names.join("; ")
 }
 
 /// The result as lines of text.

@@ -110,6 +110,26 @@ pub fn print_out(text: &str) -> Result<(), Error> {
     }
 }
 
+/// Prints a command's result: pretty JSON with `--json`, else its text.
+pub fn print_result(
+    json: bool,
+    result: &impl serde::Serialize,
+    text: impl FnOnce() -> String,
+) -> Result<(), Error> {
+    if json {
+        let json = serde_json::to_string_pretty(result).expect("a result serializes");
+        print_out(&format!("{json}\n"))
+    } else {
+        print_out(&text())
+    }
+}
+
+/// The names of a list of actors or stances, joined by `; `.
+pub fn names(members: &[stancegraph::analysis::Member]) -> String {
+    let names: Vec<&str> = members.iter().map(|m| m.label.as_str()).collect();
+    names.join("; ")
+}
+
 /// Says which temporary files of stopped runs an output removed.
 pub fn announce_removed(removed: &[std::path::PathBuf]) {
     if let Some(first) = removed.first() {

@@ -3,7 +3,7 @@
 
 use stancegraph::analysis::polarization::{self, Polarization, PolarizationOptions};
 
-use super::{Error, load_prepared};
+use super::{Error, load_prepared, names};
 use crate::cli::PolarizationArgs;
 
 /// Computes and prints the polarization.
@@ -19,12 +19,7 @@ pub fn run(args: PolarizationArgs) -> Result<(), Error> {
         ..PolarizationOptions::default()
     };
     let found = polarization::polarization(&prepared, &opts).map_err(|e| Error::options(&e))?;
-    if args.json {
-        let json = serde_json::to_string_pretty(&found).expect("a result serializes");
-        super::print_out(&format!("{json}\n"))?;
-    } else {
-        super::print_out(&text(&found))?;
-    }
+    super::print_result(args.json, &found, || text(&found))?;
     Ok(())
 }
 
@@ -43,12 +38,11 @@ fn text(p: &Polarization) -> String {
         p.actors,
     );
     for (i, cluster) in p.clusters.iter().enumerate() {
-        let names: Vec<&str> = cluster.iter().map(|m| m.label.as_str()).collect();
         out.push_str(&format!(
             "cluster {} ({}): {}\n",
             i + 1,
             cluster.len(),
-            names.join("; ")
+            names(cluster)
         ));
     }
     out

@@ -1,11 +1,11 @@
 //! `stancegraph stats`: what a dataset says, in numbers.
 
 use stancegraph::analysis::backbone::{self, BackboneOptions};
-use stancegraph::analysis::coalitions;
 use stancegraph::analysis::polarization::{self, PolarizationOptions};
+use stancegraph::analysis::{Member, coalitions};
 use stancegraph::stats::{self, Stats, Tie};
 
-use super::{Error, load_prepared};
+use super::{Error, load_prepared, names};
 use crate::cli::StatsArgs;
 
 /// Prints the statistics as tables or JSON.
@@ -29,12 +29,7 @@ pub fn run(args: StatsArgs) -> Result<(), Error> {
             .map_err(|e| Error::options(&e))?;
         stats.backbone = Some(found);
     }
-    if args.json {
-        let text = serde_json::to_string_pretty(&stats).expect("statistics serialize");
-        super::print_out(&format!("{text}\n"))
-    } else {
-        super::print_out(&tables(&stats))
-    }
+    super::print_result(args.json, &stats, || tables(&stats))
 }
 
 fn ties(out: &mut String, title: &str, ties: &[Tie]) {
@@ -45,6 +40,16 @@ fn ties(out: &mut String, title: &str, ties: &[Tie]) {
     if ties.is_empty() {
         out.push_str("  (none)\n");
     }
+}
+
+/// One numbered group of actors (a coalition, a cluster): number, size,
+/// names.
+fn group(out: &mut String, number: usize, members: &[Member]) {
+    out.push_str(&format!(
+        "  {number:>2} ({}): {}\n",
+        members.len(),
+        names(members)
+    ));
 }
 
 /// The statistics as plain-text tables.
@@ -93,13 +98,7 @@ fn tables(s: &Stats) -> String {
             modularity
         ));
         for co in &c.coalitions {
-            let names: Vec<&str> = co.members.iter().map(|m| m.label.as_str()).collect();
-            out.push_str(&format!(
-                "  {:>2} ({}): {}\n",
-                co.number,
-                co.members.len(),
-                names.join("; ")
-            ));
+            group(&mut out, co.number as usize, &co.members);
         }
         if c.coalitions.is_empty() {
             out.push_str("  (none)\n");
@@ -113,13 +112,7 @@ fn tables(s: &Stats) -> String {
             p.score
         ));
         for (i, cluster) in p.clusters.iter().enumerate() {
-            let names: Vec<&str> = cluster.iter().map(|m| m.label.as_str()).collect();
-            out.push_str(&format!(
-                "  {:>2} ({}): {}\n",
-                i + 1,
-                cluster.len(),
-                names.join("; ")
-            ));
+            group(&mut out, i + 1, cluster);
         }
     }
     if let Some(b) = &s.backbone {

@@ -226,3 +226,11 @@ pub fn python_json(script: &str, args: &[&std::ffi::OsStr]) -> serde_json::Value
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// The data an HTML view embeds (its `sg-data` script element), parsed.
+pub fn view_data(html: &str) -> serde_json::Value {
+    let marker = r#"id="sg-data">"#;
+    let start = html.find(marker).expect("an HTML view") + marker.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}

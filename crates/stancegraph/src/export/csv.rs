@@ -233,18 +233,9 @@ mod tests {
     fn network(label: &str, quote: &str) -> Network {
         let mut graph = petgraph::graph::DiGraph::new();
         let node = |id: &str, kind| NodeData {
-            id: id.to_string(),
-            label: label.to_string(),
-            kind,
-            country: None,
             role: Some(label.to_string()),
-            topic: None,
-            attrs: Vec::new(),
-            color: None,
             statements: 1,
-            first_date: None,
-            last_date: None,
-            coalition: None,
+            ..NodeData::new(id, label, kind)
         };
         let a = graph.add_node(node("a", NodeKind::Person));
         let s = graph.add_node(node("s", NodeKind::Stance));
@@ -261,14 +252,7 @@ mod tests {
                 quote: Some(quote.into()),
             },
         );
-        Network {
-            name: "t".to_string(),
-            directed: false,
-            graph,
-            node_attrs: Vec::new(),
-            streamed: None,
-            coalitions: None,
-        }
+        Network::new("t", false, graph, Vec::new())
     }
 
     fn read(bytes: &[u8]) -> Vec<csv::StringRecord> {

@@ -202,28 +202,11 @@ mod tests {
         let mut graph = petgraph::graph::DiGraph::new();
         for i in 0..n {
             graph.add_node(NodeData {
-                id: format!("a{i}"),
-                label: format!("A{i}"),
-                kind: NodeKind::Person,
-                country: None,
-                role: None,
-                topic: None,
-                attrs: Vec::new(),
-                color: None,
                 statements: 1,
-                first_date: None,
-                last_date: None,
-                coalition: None,
+                ..NodeData::new(format!("a{i}"), format!("A{i}"), NodeKind::Person)
             });
         }
-        Network {
-            name: "congruence".to_string(),
-            directed: false,
-            graph,
-            node_attrs: Vec::new(),
-            streamed: None,
-            coalitions: None,
-        }
+        Network::new("congruence", false, graph, Vec::new())
     }
 
     #[test]

@@ -140,6 +140,27 @@ pub struct NodeData {
     pub coalition: Option<u32>,
 }
 
+impl NodeData {
+    /// A node with an id, a name and a kind, and nothing else: no country,
+    /// role, topic, attributes, colour, statements, dates or coalition.
+    pub fn new(id: impl Into<String>, label: impl Into<String>, kind: NodeKind) -> NodeData {
+        NodeData {
+            id: id.into(),
+            label: label.into(),
+            kind,
+            country: None,
+            role: None,
+            topic: None,
+            attrs: Vec::new(),
+            color: None,
+            statements: 0,
+            first_date: None,
+            last_date: None,
+            coalition: None,
+        }
+    }
+}
+
 /// What `--coalitions` found, for the formats that carry graph attributes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoalitionSummary {

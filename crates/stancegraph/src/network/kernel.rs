@@ -231,30 +231,76 @@ pub fn slices(ds: &Dataset, opts: &SliceOptions) -> Result<Vec<Slice>, SliceErro
     } else {
         (b, e)
     };
+    let frame = Frame { b, e, one, w };
+    let factors = (opts.kind != Kind::Affiliation && opts.normalization == Normalization::Average)
+        .then(|| average_factors(ds));
     let mut out = Vec::new();
     while gamma <= last {
-        out.push(slice(ds, opts, b, e, gamma, one, w));
+        out.push(slice(ds, opts, &frame, gamma, factors.as_deref()));
         gamma = shift(gamma, one, 1);
     }
     Ok(out)
 }
 
-/// One slice around `gamma`.
+/// The timeline every slice shares: the first and last statement dates,
+/// the unit, and the window in units (even).
+struct Frame {
+    b: NaiveDate,
+    e: NaiveDate,
+    one: Span,
+    w: i64,
+}
+
+/// The index of an (actor, stance, polarity) cell.
+fn cell(stances: usize, actor: usize, stance: usize, polarity: Polarity) -> usize {
+    let k = match polarity {
+        Polarity::Agree => 0,
+        Polarity::Disagree => 1,
+    };
+    (actor * stances + stance) * 2 + k
+}
+
+/// DNA's kernel "average" normalization, the same in every slice (it
+/// counts all statements of a cell, in the window or not):
+/// `N[i][i2] = Σ_(j,k) 2 / (|X_ijk| + |X_i2jk|)` over the cells with
+/// statements.
+fn average_factors(ds: &Dataset) -> Vec<f64> {
+    let (actors, stances) = (ds.actors.len(), ds.stances.len());
+    let mut count = vec![0.0; actors * stances * 2];
+    for s in &ds.statements {
+        count[cell(stances, s.actor, s.stance, s.polarity)] += f64::from(s.count);
+    }
+    let mut factors = vec![0.0; actors * actors];
+    for i in 0..actors {
+        for i2 in 0..actors {
+            let (a, b) = (i * stances * 2, i2 * stances * 2);
+            factors[i * actors + i2] = (0..stances * 2)
+                .map(|c| count[a + c] + count[b + c])
+                .filter(|total| *total > 0.0)
+                .map(|total| 2.0 / total)
+                .sum();
+        }
+    }
+    factors
+}
+
+/// One slice around `gamma`; one-mode cells multiplied by `factors` when
+/// given.
 fn slice(
     ds: &Dataset,
     opts: &SliceOptions,
-    b: NaiveDate,
-    e: NaiveDate,
+    frame: &Frame,
     gamma: NaiveDate,
-    one: Span,
-    w: i64,
+    factors: Option<&[f64]>,
 ) -> Slice {
+    let Frame { b, e, one, w } = *frame;
     let h = w / 2;
     let (start, stop) = match opts.kernel {
         Kernel::Gaussian => (b, e),
         _ => (shift(gamma, one, -h).max(b), shift(gamma, one, h).min(e)),
     };
-    let weight = |date: NaiveDate| -> f64 {
+    let weight = |date: Option<NaiveDate>| -> f64 {
+        let date = date.expect("checked: every statement is dated");
         if opts.kernel != Kernel::Gaussian && (date < start || date > stop) {
             return 0.0;
         }
@@ -262,20 +308,14 @@ fn slice(
         opts.kernel.weight(x)
     };
     let (actors, stances) = (ds.actors.len(), ds.stances.len());
-    let sign = |p: Polarity| match p {
-        Polarity::Agree => 0usize,
-        Polarity::Disagree => 1,
-    };
     if opts.kind == Kind::Affiliation {
         let mut values = vec![0.0; actors * stances];
         for s in &ds.statements {
-            let c = if s.polarity == Polarity::Agree {
-                1.0
-            } else {
-                -1.0
+            let sign = match s.polarity {
+                Polarity::Agree => 1.0,
+                Polarity::Disagree => -1.0,
             };
-            let k = weight(s.date.expect("checked: every statement is dated"));
-            values[s.actor * stances + s.stance] += f64::from(s.count) * c * k;
+            values[s.actor * stances + s.stance] += f64::from(s.count) * sign * weight(s.date);
         }
         return Slice {
             start,
@@ -285,16 +325,12 @@ fn slice(
             columns: stances,
         };
     }
-    // Per (actor, stance, polarity): Σ √K over the statements used, and
-    // how many statements there are in all (for the normalization).
-    let cell = |a: usize, j: usize, k: usize| (a * stances + j) * 2 + k;
+    // Per (actor, stance, polarity): Σ √K over the statements used; a
+    // cell's sum over statement pairs is the product of two such sums.
     let mut root = vec![0.0; actors * stances * 2];
-    let mut count = vec![0.0; actors * stances * 2];
     for s in &ds.statements {
-        let at = cell(s.actor, s.stance, sign(s.polarity));
-        let k = weight(s.date.expect("checked: every statement is dated"));
-        root[at] += f64::from(s.count) * k.sqrt();
-        count[at] += f64::from(s.count);
+        root[cell(stances, s.actor, s.stance, s.polarity)] +=
+            f64::from(s.count) * weight(s.date).sqrt();
     }
     // f(k, k′): same polarity, opposite polarity.
     let (same, opposite) = match opts.kind {
@@ -306,21 +342,19 @@ fn slice(
     let mut values = vec![0.0; actors * actors];
     for i in 0..actors {
         for i2 in 0..actors {
+            let (a, b) = (i * stances * 2, i2 * stances * 2);
             let mut y = 0.0;
-            let mut n = 0.0;
             for j in 0..stances {
-                for k in 0..2 {
-                    for k2 in 0..2 {
-                        let f = if k == k2 { same } else { opposite };
-                        y += f * root[cell(i, j, k)] * root[cell(i2, j, k2)];
-                    }
-                    let total = count[cell(i, j, k)] + count[cell(i2, j, k)];
-                    if total > 0.0 {
-                        n += 2.0 / total;
-                    }
-                }
+                let (x, z) = (
+                    &root[a + 2 * j..a + 2 * j + 2],
+                    &root[b + 2 * j..b + 2 * j + 2],
+                );
+                y += same * (x[0] * z[0] + x[1] * z[1]) + opposite * (x[0] * z[1] + x[1] * z[0]);
             }
-            if opts.normalization == Normalization::Average && y != 0.0 && n != 0.0 {
+            if let Some(n) = factors.map(|f| f[i * actors + i2])
+                && y != 0.0
+                && n != 0.0
+            {
                 y *= n;
             }
             values[i * actors + i2] = y;

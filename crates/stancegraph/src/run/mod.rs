@@ -203,7 +203,7 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
     let held = request.held_ties;
     let Some((size, step)) = request.window else {
         let mut net = network::project_streamed(&prepared, opts, held);
-        label_coalitions(&mut net, &prepared, request.coalitions.as_ref())
+        label_coalitions(&mut net, &prepared, opts, request.coalitions.as_ref())
             .map_err(ExportError::Coalitions)?;
         return Ok(Networks {
             items: vec![(net, prepared)],
@@ -235,7 +235,7 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
         let ds =
             filter::apply(&prepared, &in_window).map_err(|e| ExportError::Prepare(e.into()))?;
         let mut net = network::project_streamed(&ds, opts, held);
-        label_coalitions(&mut net, &ds, request.coalitions.as_ref())
+        label_coalitions(&mut net, &ds, opts, request.coalitions.as_ref())
             .map_err(ExportError::Coalitions)?;
         net.name = format!("{}.{}", net.name, w.start);
         items.push((net, Cow::Owned(ds.into_owned())));
@@ -244,16 +244,25 @@ pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, 
 }
 
 /// Finds the coalitions of the statements' actors, when asked for, and puts
-/// them on the network.
+/// them on `net`, the network `built` made of `ds`: found in `net` itself
+/// when it is the network they are found in, else in that network, built.
 pub fn label_coalitions(
     net: &mut Network,
     ds: &Dataset,
+    built: &network::Options,
     opts: Option<&CoalitionOptions>,
 ) -> Result<(), coalitions::CoalitionError> {
-    if let Some(opts) = opts {
-        let found = coalitions::find_in(ds, opts)?;
-        found.label(net);
-    }
+    let Some(opts) = opts else {
+        return Ok(());
+    };
+    let found = if built.kind == opts.network.kind()
+        && built.normalization == network::Normalization::Average
+    {
+        coalitions::find(net, opts.resolution, opts.seed)?
+    } else {
+        coalitions::find_in(ds, opts)?
+    };
+    found.label(net);
     Ok(())
 }
 

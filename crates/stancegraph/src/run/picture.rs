@@ -117,7 +117,7 @@ pub fn picture(ds: &Dataset, request: &PictureRequest) -> Result<Picture, Pictur
         .map_err(|e| PictureError::Prepare(PrepareError::Options(e)))?;
     let (prepared, warnings) = network::prepare(ds, opts).map_err(PictureError::Prepare)?;
     let mut full = network::project(&prepared, opts);
-    super::label_coalitions(&mut full, &prepared, request.coalitions.as_ref())
+    super::label_coalitions(&mut full, &prepared, opts, request.coalitions.as_ref())
         .map_err(PictureError::Coalitions)?;
     let mut details = Vec::new();
     if opts.normalization != Normalization::None {

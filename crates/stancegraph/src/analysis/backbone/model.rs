@@ -41,17 +41,17 @@ pub struct Sums {
 impl Model {
     /// The model of prepared statements.
     pub fn new(ds: &Dataset, spectrum: Spectrum) -> Model {
-        let mut row = vec![usize::MAX; ds.actors.len()];
-        let mut actors = 0;
+        // Rows: the actors who speak, in dataset order.
+        let mut speaks = vec![false; ds.actors.len()];
         let mut used = vec![false; ds.stances.len()];
         for s in &ds.statements {
-            if row[s.actor] == usize::MAX {
-                row[s.actor] = 0;
-            }
+            speaks[s.actor] = true;
             used[s.stance] = true;
         }
-        for r in row.iter_mut().filter(|r| **r == 0) {
-            *r = actors;
+        let mut row = vec![usize::MAX; ds.actors.len()];
+        let mut actors = 0;
+        for (a, _) in speaks.iter().enumerate().filter(|(_, s)| **s) {
+            row[a] = actors;
             actors += 1;
         }
         let mut order: Vec<usize> = (0..ds.stances.len()).filter(|&s| used[s]).collect();

@@ -6,6 +6,7 @@ use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 
+use super::model::Sums;
 use super::{BackboneOptions, Method, Model};
 
 /// One removal of the nested method.
@@ -103,9 +104,9 @@ pub fn pick_nested(model: &Model, steps: &[Removal], opts: &BackboneOptions) -> 
     set_after(removals)
 }
 
-/// What a method minimizes for a subset.
-fn objective(model: &Model, keep: &[bool], opts: &BackboneOptions) -> f64 {
-    let loss = model.loss(keep);
+/// What a method minimizes for a subset, from the subset's sums.
+fn objective(model: &Model, sums: &Sums, keep: &[bool], opts: &BackboneOptions) -> f64 {
+    let loss = model.loss_of(sums);
     match opts.method {
         Method::Penalty => model.penalized(loss, keep, opts.penalty),
         _ => loss,
@@ -137,11 +138,7 @@ pub fn exhaustive(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
         if !fits {
             continue;
         }
-        let loss = model.loss_of(&sums);
-        let value = match opts.method {
-            Method::Penalty => model.penalized(loss, &keep, opts.penalty),
-            _ => loss,
-        };
+        let value = objective(model, &sums, &keep, opts);
         let better = best.is_none_or(|(b, at)| value < b || (value == b && bits < at));
         if better {
             best = Some((value, bits));
@@ -170,7 +167,10 @@ pub fn anneal(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
     for &j in &order[..start] {
         keep[j] = true;
     }
-    let mut current = objective(model, &keep, opts);
+    // The sums of the current subset, changed a stance at a time (their
+    // values are whole numbers, so they equal the sums built afresh).
+    let mut sums = model.sums(&keep);
+    let mut current = objective(model, &sums, &keep, opts);
     let mut best = (current, keep.clone());
     let iterations = opts.iterations.max(1);
     #[derive(Clone, Copy)]
@@ -206,24 +206,33 @@ pub fn anneal(model: &Model, opts: &BackboneOptions) -> Vec<bool> {
         let Some(&chosen) = moves.choose(&mut rng) else {
             break;
         };
-        let mut candidate = keep.clone();
         let pick =
             |from: &[usize], rng: &mut StdRng| *from.choose(rng).expect("checked: not empty");
-        match chosen {
-            Move::Add => candidate[pick(&outside, &mut rng)] = true,
-            Move::Remove => candidate[pick(&inside, &mut rng)] = false,
+        // The stances to take in and to leave out, drawn as DNA draws them.
+        let (take, leave) = match chosen {
+            Move::Add => (Some(pick(&outside, &mut rng)), None),
+            Move::Remove => (None, Some(pick(&inside, &mut rng))),
             Move::Swap => {
-                candidate[pick(&outside, &mut rng)] = true;
-                candidate[pick(&inside, &mut rng)] = false;
+                let take = pick(&outside, &mut rng);
+                (Some(take), Some(pick(&inside, &mut rng)))
+            }
+        };
+        let mut candidate = keep.clone();
+        let mut candidate_sums = sums.clone();
+        for (j, to) in [(take, true), (leave, false)] {
+            if let Some(j) = j {
+                candidate[j] = to;
+                model.change(&mut candidate_sums, j, if to { 1.0 } else { -1.0 });
             }
         }
-        let value = objective(model, &candidate, opts);
+        let value = objective(model, &candidate_sums, &candidate, opts);
         let accept = value < current || {
             let probability = (-(value - current)).exp() * temperature;
             rng.random::<f64>() < probability
         };
         if accept {
             keep = candidate;
+            sums = candidate_sums;
             current = value;
             if value <= best.0 {
                 best = (value, keep.clone());

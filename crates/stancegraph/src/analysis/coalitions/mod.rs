@@ -251,7 +251,9 @@ pub fn find_runs(
             membership[v] = Some(c.0);
         }
     }
-    let modularity = (!all.is_empty()).then(|| modularity(net, &membership, resolution));
+    // From the ties at hand, not collected again from the network.
+    let modularity =
+        (!all.is_empty()).then(|| modularity::of_ties(n, &all, &membership, resolution));
     let g = &net.graph;
     Ok(Coalitions {
         coalitions: coalitions

@@ -71,8 +71,16 @@ pub(super) fn signed_modularity(
 /// modularity of Traag and Bruggeman when some ties are negative. 0 for a
 /// network without ties.
 pub fn modularity(net: &Network, membership: &[Option<u32>], resolution: f64) -> f64 {
-    let n = net.graph.node_count();
-    let all = ties(net);
+    of_ties(net.graph.node_count(), &ties(net), membership, resolution)
+}
+
+/// [`modularity`] of `n` nodes joined by `all` (as [`ties`] lists them).
+pub(super) fn of_ties(
+    n: usize,
+    all: &[(usize, usize, f64)],
+    membership: &[Option<u32>],
+    resolution: f64,
+) -> f64 {
     // Nodes in no group are each a group of their own.
     let top = membership
         .iter()
@@ -86,8 +94,8 @@ pub fn modularity(net: &Network, membership: &[Option<u32>], resolution: f64) ->
         })
         .collect();
     if all.iter().any(|t| t.2 < 0.0) {
-        signed_modularity(&all, &community, resolution)
+        signed_modularity(all, &community, resolution)
     } else {
-        plain_modularity(&all, &community, resolution)
+        plain_modularity(all, &community, resolution)
     }
 }

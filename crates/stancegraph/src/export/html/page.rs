@@ -10,10 +10,8 @@ use crate::model::{Dataset, Polarity, Statement};
 use crate::network::{Network, NodeKind, Relation};
 
 use super::super::attrs::{Column, Value, node_columns};
-use super::super::dot::node_shape;
-use super::super::style::{
-    coalition_legend, edge_style, fill, hex, legend_colours, legend_kind_color,
-};
+use super::super::legend::{LegendEntry, entries};
+use super::super::style::{coalition_legend, edge_style, fill, hex};
 use super::super::{display_weight, format_weight, title};
 use super::LISTED;
 
@@ -327,7 +325,19 @@ pub(super) fn page<'a>(
         .iter()
         .map(|&i| view_statement(ds, &ds.statements[i]))
         .collect();
-    let kinds: BTreeSet<NodeKind> = g.node_weights().map(|n| n.kind).collect();
+    // The legend's kinds and colours, as the pictures' legend has them.
+    let (mut kinds, mut colours) = (Vec::new(), Vec::new());
+    for entry in entries(net) {
+        match entry {
+            LegendEntry::Kind { kind, color, shape } => kinds.push(ViewKind {
+                kind: kind.as_str(),
+                color,
+                shape,
+            }),
+            LegendEntry::Colour { color, meaning } => colours.push(ViewColour { color, meaning }),
+            _ => {}
+        }
+    }
     let mut topics: Vec<&str> = g
         .node_weights()
         .filter_map(|n| n.topic.as_deref())
@@ -345,26 +355,13 @@ pub(super) fn page<'a>(
         nodes,
         edges,
         statements,
-        kinds: kinds
-            .into_iter()
-            .map(|k| ViewKind {
-                kind: k.as_str(),
-                color: hex(legend_kind_color(net, k)),
-                shape: node_shape(k),
-            })
-            .collect(),
+        kinds,
         relations,
         topics,
         dates: first.zip(last).map(|(f, l)| (f.to_string(), l.to_string())),
         max_weight: max,
         max_weight_text: display_weight(max),
-        colours: legend_colours(net)
-            .into_iter()
-            .map(|(c, meaning)| ViewColour {
-                color: hex(c),
-                meaning,
-            })
-            .collect(),
+        colours,
         shown_edges: g.edge_count(),
         total_edges,
         coalitions: coalition_legend(net)
