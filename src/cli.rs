@@ -11,6 +11,7 @@ use stancegraph::graphviz::Engine;
 use stancegraph::layout::Method as HtmlLayout;
 use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
 use stancegraph::model::ActorKind;
+use stancegraph::network::kernel::Kernel;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
 use stancegraph::render::Image;
 use stancegraph::sql::Dialect as SqlDialect;
@@ -30,6 +31,7 @@ Examples:
   stancegraph export --network congruence --level country --duplicates document
   stancegraph export --network affiliation --qualifier combine --from 2025-01-01
   stancegraph export --network subtract --window 1m --step 1w -f csv
+  stancegraph export study.dna --network congruence --normalize average --window 30d --kernel gaussian -f gexf -f html
   cat statements.csv | stancegraph export - -f dot -o - | dot -Tsvg > full.svg
   stancegraph check data/my-study
   stancegraph stats --json
@@ -95,10 +97,16 @@ Examples:
   stancegraph polarization study.dna --normalize-scores --json
   stancegraph polarization study.dna --objective signed --clusters 3
   stancegraph polarization big.csv --algorithm genetic --seed 7
+  stancegraph polarization study.dna --window 30d --kernel gaussian --plot polarization.svg
 
 C and F are the congruence and conflict networks with average normalization (duplicates
 include, as DNA). Only balanced splits are searched: exact tries them all while there
 are at most 10^6, greedy is DNA's swap search from --restarts random starts.
+
+With --window, one score per window middle, as DNA's dna_polarization: the kernel slice
+of the statements strictly inside each window (all of them for gaussian), over the
+actors active there, the subtract network with DNA's kernel average as both C and F.
+A step with no more actors than clusters, or no ties, scores 0 with no clusters.
 
 Exit status: 0 success, 1 bad input, 2 bad usage (among them too few actors for the
 clusters, no ties, exact beyond its limit).";
@@ -137,6 +145,30 @@ pub struct PolarizationArgs {
     /// The random seed of greedy and genetic: the same seed, the same split.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub seed: u64,
+
+    /// One score per window middle, windows of this length (8d, 2w, 3m):
+    /// polarization over time.
+    #[arg(long, value_name = "SIZE")]
+    pub window: Option<String>,
+
+    /// How far each middle moves [default: one unit of the window].
+    #[arg(long, value_name = "SIZE", requires = "window")]
+    pub step: Option<String>,
+
+    /// The kernel that weighs statements by their distance from the
+    /// window's middle [default: uniform, as DNA].
+    #[arg(long, value_parser = choice::<Kernel>(), requires = "window")]
+    pub kernel: Option<Kernel>,
+
+    /// Start the first middle half a window after the first statement and
+    /// end the last half a window before the last (DNA's indentTime).
+    #[arg(long, requires = "window")]
+    pub indent_time: bool,
+
+    /// Draw the score over time into this chart (.svg or .png; a build
+    /// with --features plot).
+    #[arg(long, value_name = "FILE", requires = "window")]
+    pub plot: Option<PathBuf>,
 
     /// Print JSON instead of text.
     #[arg(long)]
@@ -206,6 +238,33 @@ pub struct BackboneArgs {
     /// The directory for -f.
     #[arg(short, long, default_value = "out", value_name = "DIR")]
     pub output: PathBuf,
+}
+
+/// `--window` and its options: shared by `export`, `render` and `stats`.
+#[derive(Debug, Args)]
+pub struct TimeArgs {
+    /// One network per time window of this length (7d, 2w, 1m, 1y), named
+    /// <network>.<start-date>; with --kernel, one per window middle, named
+    /// <network>.<middle-date>. GEXF holds them all in one dynamic file.
+    #[arg(long, value_name = "SIZE")]
+    pub window: Option<String>,
+
+    /// How far each window moves [default: the window size; with --kernel,
+    /// one unit of it: a day for 8d, a month for 3m]; shorter than the
+    /// window, windows overlap.
+    #[arg(long, value_name = "SIZE", requires = "window")]
+    pub step: Option<String>,
+
+    /// Weigh each statement by its distance from the window's middle, as
+    /// DNA's kernel-smoothed time windows do (one-mode cells sum
+    /// √(w·w′) over statement pairs).
+    #[arg(long, value_parser = choice::<Kernel>(), requires = "window")]
+    pub kernel: Option<Kernel>,
+
+    /// Start the first middle half a window after the first statement and
+    /// end the last half a window before the last (DNA's indentTime).
+    #[arg(long, requires = "kernel")]
+    pub indent_time: bool,
 }
 
 /// `--coalitions` and its options: shared by `export`, `render` and `stats`.
@@ -411,15 +470,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub net: NetworkArgs,
 
-    /// Write one export per time window of this length (7d, 2w, 1m, 1y),
-    /// named <network>.<start-date>.<ext>.
-    #[arg(long, value_name = "SIZE")]
-    pub window: Option<String>,
-
-    /// How far each window's start moves [default: the window size];
-    /// shorter than the window, windows overlap.
-    #[arg(long, value_name = "SIZE", requires = "window")]
-    pub step: Option<String>,
+    #[command(flatten)]
+    pub time: TimeArgs,
 
     /// How the Gephi tables write backslashes: doubled for Gephi's parser
     /// (and pandas or Python's csv with escapechar="\\"), or as they are
@@ -478,6 +530,7 @@ Examples:
   stancegraph render --network conflict --level country -T png
   stancegraph render study.dna --cluster Type --network congruence
   stancegraph render big.csv --network congruence --top-edges 2000 --timeout 600
+  stancegraph render study.dna --network subtract --window 8w --kernel gaussian -o frames
 
 Graphviz (its dot command) must be installed. The layout is dot, left to right, for
 the full and affiliation networks, neato for one-mode networks, fdp when actors are
@@ -501,9 +554,13 @@ pub struct RenderArgs {
     pub image: Image,
 
     /// The picture file, or - for standard output [default:
-    /// out/<network>.<format>].
-    #[arg(short, long, value_name = "FILE|-")]
+    /// out/<network>.<format>]; with --window, the directory the pictures
+    /// go into [default: out].
+    #[arg(short, long, value_name = "FILE|DIR|-")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub time: TimeArgs,
 
     /// The Graphviz layout engine [default: chosen for the network].
     #[arg(long, value_parser = choice::<Engine>())]
@@ -640,6 +697,9 @@ pub struct StatsArgs {
     /// statements the selection options give).
     #[arg(long)]
     pub backbone: bool,
+
+    #[command(flatten)]
+    pub time: TimeArgs,
 }
 
 /// `-f`: one output format, or `all`.

@@ -11,10 +11,11 @@ use std::process::Command;
 
 use common::dot::unquote;
 use common::{
-    TRICKY_CSV, TRICKY_LABELS, attributed, fixture, networkx_available, python, schemas_dir,
-    stancegraph, tool_available, validate_graphml,
+    TRICKY_CSV, TRICKY_LABELS, attributed, fixture, networkx_available, python, runs_unless,
+    schemas_dir, stancegraph, tool_available, validate_graphml,
 };
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt, Vertex};
+use serde_json::Value;
 use stancegraph::export::format_weight;
 
 /// A graph as a set of (id, label, kind) nodes and (source, target,
@@ -942,5 +943,150 @@ print(json.dumps({
                 .collect();
             assert!(q.iter().all(|x| *x == q[0]), "{case}, {network}: {q:?}");
         }
+    }
+}
+
+/// Two camps over 40 days whose members speak on some days only.
+fn drifting_camps() -> String {
+    let mut out = String::from("actor,stance,agree,date\n");
+    for day in 0..40u32 {
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap() + chrono::Days::new(day.into());
+        for (k, actor) in ["a1", "a2", "a3", "b1", "b2"].iter().enumerate() {
+            if (day / 4 + k as u32).is_multiple_of(3) {
+                let agree = if actor.starts_with('a') { "yes" } else { "no" };
+                out.push_str(&format!("{actor},s,{agree},{date}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_windowed_gexf_is_one_dynamic_graph_with_the_weight_of_every_slice() {
+    if !runs_unless(
+        (!tool_available("xmllint", &["--version"])).then(|| "xmllint is missing".to_string()),
+    ) || !networkx_available()
+    {
+        return;
+    }
+    let Some(schemas) = schemas_dir() else {
+        return;
+    };
+    let data = drifting_camps();
+    let dir = fixture(&[("camps.csv", data.as_bytes())]);
+    for (out, time) in [
+        (
+            "kernel",
+            &["--window", "10d", "--step", "5d", "--kernel", "gaussian"][..],
+        ),
+        ("weeks", &["--window", "2w", "--step", "1w"][..]),
+    ] {
+        stancegraph(dir.path())
+            .args([
+                "export",
+                "camps.csv",
+                "--network",
+                "subtract",
+                "-f",
+                "gexf",
+                "-f",
+                "json",
+            ])
+            .args(["-o", out, "-q"])
+            .args(time)
+            .assert()
+            .success();
+        let out = dir.path().join(out);
+        let gexf = out.join("subtract.gexf");
+        let (ok, messages) = gexf_rng(&schemas, &gexf);
+        assert!(ok, "{time:?}: {messages}");
+        assert!(
+            !out.join("subtract.2025-05-01.gexf").exists(),
+            "one GEXF, not one per slice"
+        );
+        // NetworkX reads it: a dynamic graph with every node and tie, the
+        // statement counts per slice. Its reader makes `weight` static
+        // (a hack for an old Gephi), so the weights per slice are read from
+        // the XML itself.
+        let read = common::python(
+            r#"
+import json, sys
+import xml.etree.ElementTree as ET
+import networkx as nx
+g = nx.read_gexf(sys.argv[1])
+ns = {"g": "http://gexf.net/1.3"}
+weights = {}
+for e in ET.parse(sys.argv[1]).getroot().iterfind(".//g:edge", ns):
+    values = [(a.get("value"), a.get("start"), a.get("end"))
+              for a in e.iterfind("g:attvalues/g:attvalue[@for='weight']", ns)]
+    weights[e.get("source") + "|" + e.get("target")] = values
+print(json.dumps({
+    "mode": g.graph["mode"],
+    "nodes": sorted(g.nodes),
+    "edges": g.number_of_edges(),
+    "statements": {u + "|" + v: d["statements"] for u, v, d in g.edges(data=True)},
+    "weights": weights,
+}))
+"#,
+            &[gexf.to_str().unwrap()],
+        );
+        let read: Value = serde_json::from_str(&read).unwrap();
+        assert_eq!(read["mode"], "dynamic");
+        assert_eq!(
+            read["nodes"],
+            serde_json::json!(["a1", "a2", "a3", "b1", "b2"])
+        );
+        let weights = read["weights"].as_object().unwrap();
+        assert_eq!(read["edges"].as_u64().unwrap() as usize, weights.len());
+        // Each slice's JSON export, and its period in the GEXF: from its
+        // date to the day before the next slice's.
+        let mut slices: Vec<PathBuf> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        slices.sort();
+        let dates: Vec<String> = slices
+            .iter()
+            .map(|p| p.file_stem().unwrap().to_string_lossy()[9..].to_string())
+            .collect();
+        let mut checked = 0;
+        for (k, path) in slices.iter().enumerate() {
+            let json: Value =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            for e in json["edges"].as_array().unwrap() {
+                let key = format!(
+                    "{}|{}",
+                    e["source"].as_str().unwrap(),
+                    e["target"].as_str().unwrap()
+                );
+                let values = weights[&key].as_array().unwrap();
+                let at = values
+                    .iter()
+                    .find(|v| v[1] == dates[k].as_str())
+                    .unwrap_or_else(|| panic!("{key} in slice {}: {values:?}", dates[k]));
+                assert_eq!(
+                    at[0],
+                    format_weight(e["weight"].as_f64().unwrap()).as_str(),
+                    "{key}"
+                );
+                if let Some(next) = dates.get(k + 1) {
+                    let next: chrono::NaiveDate = next.parse().unwrap();
+                    assert_eq!(at[2], next.pred_opt().unwrap().to_string().as_str());
+                }
+                let counts = read["statements"][&key].as_array().unwrap();
+                assert!(
+                    counts
+                        .iter()
+                        .any(|c| c[1] == dates[k].as_str() && c[0] == e["statements"])
+                );
+                checked += 1;
+            }
+        }
+        // And nothing else: as many values as the slices have edges.
+        let values: usize = weights.values().map(|v| v.as_array().unwrap().len()).sum();
+        assert_eq!(values, checked, "{time:?}");
+        assert!(checked > 10, "{time:?}");
     }
 }

@@ -375,3 +375,114 @@ fn coalitions_colour_the_view_and_filter_it_to_one() {
         .count();
     assert_eq!(report["coalition"]["edges"], inside);
 }
+
+/// Dated statements of two camps over 40 days: a1, a2 agree on s, b1, b2
+/// disagree, each speaking on a few days only, so that ties come and go.
+fn dated_camps() -> String {
+    let mut out = String::from("actor,stance,agree,date\n");
+    for day in 0..40u32 {
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap() + chrono::Days::new(day.into());
+        for (k, actor) in ["a1", "a2", "b1", "b2"].iter().enumerate() {
+            // Each actor speaks in its own stretch of days.
+            if (day / 5 + k as u32).is_multiple_of(3) {
+                let agree = if actor.starts_with('a') { "yes" } else { "no" };
+                out.push_str(&format!("{actor},s,{agree},{date}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// Plays a page and checks that the drawing changed while the slider moved
+/// to its end, with nothing in the console.
+fn assert_plays(report: &Value) {
+    assert_clean(report);
+    assert_eq!(report["playVisible"], true);
+    let samples = report["samples"].as_array().unwrap();
+    let before = &report["beforePlay"];
+    let last = samples.last().unwrap();
+    let first = samples.iter().map(|s| s["slider"].as_u64().unwrap()).min();
+    assert!(first <= Some(1), "play starts from the beginning: {report}");
+    assert_eq!(
+        last["slider"], report["sliderMax"],
+        "played to the end: {samples:?}"
+    );
+    assert_eq!(last["pressed"], "false", "stopped at the end");
+    let sliders: std::collections::BTreeSet<u64> = samples
+        .iter()
+        .map(|s| s["slider"].as_u64().unwrap())
+        .collect();
+    assert!(sliders.len() >= 3, "stepped through the time: {samples:?}");
+    let canvases: std::collections::BTreeSet<i64> = std::iter::once(before)
+        .chain(samples)
+        .map(|s| s["canvas"].as_i64().unwrap())
+        .collect();
+    assert!(canvases.len() >= 3, "the drawing changed: {samples:?}");
+    let dates: std::collections::BTreeSet<&str> = samples
+        .iter()
+        .map(|s| s["date"].as_str().unwrap())
+        .collect();
+    assert!(dates.len() >= 3, "{samples:?}");
+}
+
+#[test]
+fn a_kernel_export_plays_its_slices_in_one_page() {
+    if !browser_available() {
+        return;
+    }
+    let data = dated_camps();
+    let (_dir, page) = export(
+        &[("camps.csv", data.as_bytes())],
+        Some("camps.csv"),
+        &[
+            "--network",
+            "congruence",
+            "--window",
+            "10d",
+            "--step",
+            "5d",
+            "--kernel",
+            "epanechnikov",
+        ],
+    );
+    assert_eq!(
+        page.file_name().unwrap(),
+        "congruence.html",
+        "one page for all slices"
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    let data = common::view_data(&html);
+    let slices = data["slices"].as_array().unwrap();
+    assert_eq!(slices.len(), 8, "middles 1, 6, ..., 36 May");
+    // Every tie has a weight per slice; the view has no self-loops.
+    for e in data["edges"].as_array().unwrap() {
+        assert_eq!(e["w"].as_array().unwrap().len(), slices.len());
+        assert_ne!(e["s"], e["t"]);
+    }
+    let report = browse(&page, &["--play", "30"]);
+    assert_plays(&report);
+    // Ties come and go between slices: not every sample draws the same.
+    let edges: std::collections::BTreeSet<u64> = report["samples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["edges"].as_u64().unwrap())
+        .collect();
+    assert!(edges.len() >= 2, "{report}");
+}
+
+#[test]
+fn a_dated_network_plays_its_statements_day_by_day() {
+    if !browser_available() {
+        return;
+    }
+    let data = dated_camps();
+    let (_dir, page) = export(
+        &[("camps.csv", data.as_bytes())],
+        Some("camps.csv"),
+        &["--network", "congruence"],
+    );
+    let report = browse(&page, &["--play", "50"]);
+    assert_plays(&report);
+}

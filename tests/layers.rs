@@ -21,6 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("network", &["choice", "model", "names", "notice"]),
     ("graphviz", &["choice"]),
     ("analysis", &["choice", "model", "network"]),
+    ("plot", &["analysis", "choice", "model", "network"]),
     ("layout", &["choice", "graphviz", "model", "network"]),
     (
         "export",

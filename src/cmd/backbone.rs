@@ -34,6 +34,7 @@ pub fn run(args: BackboneArgs) -> Result<(), Error> {
                 .map(|(net, ds)| (net, Cow::Owned(ds)))
                 .collect(),
             warnings: Vec::new(),
+            series: None,
         };
         let request = Request {
             formats,

@@ -5,7 +5,6 @@ use std::io;
 
 use stancegraph::export::{self, Format};
 use stancegraph::load::Input;
-use stancegraph::network::Span;
 use stancegraph::output::{OutputError, OutputErrorKind};
 use stancegraph::run::{self, Destination, Event, ExportError, Request};
 
@@ -27,11 +26,6 @@ pub(super) fn formats(args: &[FormatArg]) -> Vec<Format> {
     out
 }
 
-fn span(flag: &str, text: &str) -> Result<Span, Error> {
-    text.parse()
-        .map_err(|e| Error::usage(format!("invalid value for --{flag}: {e}")))
-}
-
 /// Runs the export.
 pub fn run(args: ExportArgs) -> Result<(), Error> {
     let formats = formats(&args.formats);
@@ -44,17 +38,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
         gexf: args.gexf_version,
         layout: None,
     };
-    let windowing = match &args.window {
-        Some(size) => {
-            let size = span("window", size)?;
-            let step = match &args.step {
-                Some(step) => span("step", step)?,
-                None => size,
-            };
-            Some((size, step))
-        }
-        None => None,
-    };
+    let windowing = super::windows(&args.time)?;
     if let Some(missing) = formats.iter().find(|f| !f.available()) {
         debug_assert_eq!(*missing, Format::Parquet);
         return Err(Error::usage(stancegraph::PARQUET_MISSING));
@@ -84,6 +68,7 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     let request = Request {
         network: opts,
         window: windowing,
+        kernel: super::smoothing(&args.time),
         formats,
         format_options,
         html_layout: args.html_layout,

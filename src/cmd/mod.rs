@@ -14,12 +14,13 @@ use stancegraph::load::{
     ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Loaded, load, parse_date,
 };
 use stancegraph::model::Dataset;
-use stancegraph::network::{self, Filter, Options};
+use stancegraph::network::kernel::Smoothing;
+use stancegraph::network::{self, Filter, Options, Span};
 use stancegraph::output::OutputError;
 use stancegraph::render::RenderError;
 use stancegraph::{Spelled, Spelling};
 
-use crate::cli::{Cli, Command, InputArgs, NetworkArgs, Selection};
+use crate::cli::{Cli, Command, InputArgs, NetworkArgs, Selection, TimeArgs};
 
 /// A usage error: what on the command line does not fit.
 pub type UsageError = Box<dyn std::error::Error + Send + Sync>;
@@ -38,6 +39,9 @@ pub enum Error {
     Output(OutputError),
     /// Graphviz is missing, failed or took too long (exit 1).
     Graphviz(stancegraph::render::RenderError),
+    /// A chart could not be drawn: no font, or plotters failed (exit 1).
+    #[cfg_attr(not(feature = "plot"), allow(dead_code))]
+    Chart(String),
 }
 
 impl Error {
@@ -45,7 +49,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Input { .. } | Error::Output(_) | Error::Graphviz(_) => 1,
+            Error::Input { .. } | Error::Output(_) | Error::Graphviz(_) | Error::Chart(_) => 1,
         }
     }
 
@@ -58,6 +62,7 @@ impl Error {
             Error::Input { diagnostics, limit } => print_diagnostics(diagnostics, *limit),
             Error::Output(e) => eprintln!("error: {}", e.spelled(FLAGS)),
             Error::Graphviz(e) => eprintln!("error: {}", e.spelled(FLAGS)),
+            Error::Chart(e) => eprintln!("error: {e}"),
         }
     }
 }
@@ -262,6 +267,55 @@ pub fn load_options(args: &InputArgs) -> Result<LoadOptions, Error> {
         sheet: args.sheet.clone(),
         dna: args.dna(),
         spelling: FLAGS,
+    })
+}
+
+/// Writes one file atomically (a temporary file beside it, renamed into
+/// place), its directory made if missing.
+#[cfg_attr(not(feature = "plot"), allow(dead_code))]
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let Some(name) = path.file_name() else {
+        return Err(Error::usage(format!("{} names no file", path.display())));
+    };
+    let job: stancegraph::output::Job = (
+        name.to_string_lossy().into_owned(),
+        Box::new(move |w: &mut (dyn std::io::Write + Send)| w.write_all(bytes)),
+    );
+    let written = stancegraph::output::write_all(dir, vec![job]).map_err(Error::Output)?;
+    announce_removed(&written.removed);
+    Ok(())
+}
+
+/// A time span option.
+pub fn span(flag: &str, text: &str) -> Result<Span, Error> {
+    text.parse()
+        .map_err(|e| Error::usage(format!("invalid value for --{flag}: {e}")))
+}
+
+/// `--window` and `--step` as (size, step): the step by default the size,
+/// or with `--kernel` one unit of it.
+pub fn windows(args: &TimeArgs) -> Result<Option<(Span, Span)>, Error> {
+    let Some(size) = &args.window else {
+        return Ok(None);
+    };
+    let size = span("window", size)?;
+    let step = match &args.step {
+        Some(step) => span("step", step)?,
+        None if args.kernel.is_some() => size.unit(),
+        None => size,
+    };
+    Ok(Some((size, step)))
+}
+
+/// `--kernel` and `--indent-time`.
+pub fn smoothing(args: &TimeArgs) -> Option<Smoothing> {
+    args.kernel.map(|kernel| Smoothing {
+        kernel,
+        indent_time: args.indent_time,
     })
 }
 

@@ -27,7 +27,18 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
             ..RenderOptions::default()
         },
         coalitions: args.coalitions.options(),
+        window: super::windows(&args.time)?,
+        kernel: super::smoothing(&args.time),
     };
+    if request.window.is_some() {
+        return series(
+            &loaded.dataset,
+            &request,
+            args.output,
+            args.image,
+            args.quiet,
+        );
+    }
     let picture = run::picture(&loaded.dataset, &request).map_err(|e| match e {
         PictureError::Render(e) => Error::render(e),
         e => Error::options(&e),
@@ -67,6 +78,61 @@ pub fn run(args: RenderArgs) -> Result<(), Error> {
             picture.rendered.engine.name()
         );
         eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// One picture per window, all written into one directory together.
+fn series(
+    ds: &stancegraph::model::Dataset,
+    request: &PictureRequest,
+    output: Option<std::path::PathBuf>,
+    image: stancegraph::render::Image,
+    quiet: bool,
+) -> Result<(), Error> {
+    let dir = output.unwrap_or_else(|| "out".into());
+    if dir.as_os_str() == "-" {
+        return Err(Error::usage(
+            "--window draws one picture per window; write them to a directory with -o DIR",
+        ));
+    }
+    let drawn = run::pictures(ds, request).map_err(|e| match e {
+        PictureError::Render(e) => Error::render(e),
+        e => Error::options(&e),
+    })?;
+    if let Some(first) = drawn.first() {
+        for w in &first.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    let jobs: Vec<stancegraph::output::Job> = drawn
+        .iter()
+        .map(|p| {
+            let bytes = &p.rendered.bytes;
+            let job: stancegraph::output::Job = (
+                format!("{}.{}", p.name, image.extension()),
+                Box::new(move |w: &mut (dyn Write + Send)| w.write_all(bytes)),
+            );
+            job
+        })
+        .collect();
+    let written = stancegraph::output::write_all(&dir, jobs).map_err(Error::Output)?;
+    super::announce_removed(&written.removed);
+    if !quiet {
+        for p in &drawn {
+            eprintln!(
+                "{}: {} nodes, {} edges, laid out by {}",
+                p.name,
+                p.nodes,
+                p.edges,
+                p.rendered.engine.name()
+            );
+        }
+        let mut paths = written.paths;
+        paths.sort();
+        for p in paths {
+            eprintln!("wrote {}", p.display());
+        }
     }
     Ok(())
 }

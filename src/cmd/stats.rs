@@ -5,11 +5,19 @@ use stancegraph::analysis::polarization::{self, PolarizationOptions};
 use stancegraph::analysis::{Member, coalitions};
 use stancegraph::stats::{self, Stats, Tie};
 
+use serde::Serialize;
+use stancegraph::analysis::polarization::SeriesOptions;
+use stancegraph::network::{self, Kind, Network, window};
+use stancegraph::run::{self, Request};
+
 use super::{Error, load_prepared, names};
 use crate::cli::StatsArgs;
 
 /// Prints the statistics as tables or JSON.
 pub fn run(args: StatsArgs) -> Result<(), Error> {
+    if args.time.window.is_some() {
+        return over_time(&args);
+    }
     let prepared = load_prepared(&args.input, &args.selection)?;
     let mut stats = stats::compute(&prepared, args.top);
     if let Some(opts) = args.coalitions.options() {
@@ -127,4 +135,218 @@ fn tables(s: &Stats) -> String {
         }
     }
     out
+}
+
+/// One time window's (or kernel slice's) statistics.
+#[derive(Serialize)]
+struct WindowStats {
+    /// Its first day.
+    start: String,
+    /// A kernel slice's middle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    middle: Option<String>,
+    /// Its last day.
+    stop: String,
+    /// The statements in it (of nonzero weight, for a kernel slice).
+    statements: u64,
+    /// The actors who made them.
+    actors: usize,
+    congruence: Vec<Tie>,
+    conflict: Vec<Tie>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coalitions: Option<Vec<Numbered>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    polarization: Option<Split>,
+}
+
+/// A coalition in one window: its number (kept from window to window).
+#[derive(Serialize)]
+struct Numbered {
+    number: u32,
+    members: Vec<Member>,
+}
+
+/// A window's polarization (DNA's, normalized).
+#[derive(Serialize)]
+struct Split {
+    score: f64,
+    clusters: Vec<Vec<Member>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<String>,
+}
+
+/// The coalitions of a window's actors, by number.
+fn coalitions_of(net: &Network) -> Vec<Numbered> {
+    let mut out: Vec<Numbered> = Vec::new();
+    for n in net.graph.node_weights() {
+        let Some(c) = n.coalition else { continue };
+        let member = Member {
+            id: n.id.clone(),
+            label: n.label.clone(),
+        };
+        match out.iter_mut().find(|x| x.number == c) {
+            Some(x) => x.members.push(member),
+            None => out.push(Numbered {
+                number: c,
+                members: vec![member],
+            }),
+        }
+    }
+    out.sort_by_key(|x| x.number);
+    out
+}
+
+/// Statistics per time window or kernel slice: the strongest ties of
+/// congruence and conflict, coalitions and polarization when asked.
+fn over_time(args: &StatsArgs) -> Result<(), Error> {
+    let opts = super::options(&args.selection)?;
+    let loaded = super::load_input(&args.input, 20)?;
+    super::print_warnings(&loaded.warnings);
+    let ds = &loaded.dataset;
+    let windowing = super::windows(&args.time)?;
+    let kernel = super::smoothing(&args.time);
+    let request = |kind: Kind, coalitions| Request {
+        network: network::Options {
+            kind,
+            normalization: network::Normalization::None,
+            ..opts.clone()
+        },
+        window: windowing,
+        kernel,
+        coalitions,
+        held_ties: usize::MAX,
+        ..Request::default()
+    };
+    let fail = |e: run::ExportError| Error::options(&e);
+    let congruence =
+        run::networks(ds, &request(Kind::Congruence, args.coalitions.options())).map_err(fail)?;
+    let conflict = run::networks(ds, &request(Kind::Conflict, None)).map_err(fail)?;
+    for w in &congruence.warnings {
+        eprintln!("warning: {w}");
+    }
+    let (prepared, _) = network::prepare(ds, &opts).map_err(|e| Error::options(&e))?;
+    let polarization_options = PolarizationOptions {
+        normalize: true,
+        ..PolarizationOptions::default()
+    };
+    // Kernel slices: DNA's polarization series, one step per slice.
+    let steps = match (args.polarization, kernel, windowing) {
+        (true, Some(smoothing), Some((size, step))) => Some(
+            polarization::series(
+                &prepared,
+                &SeriesOptions {
+                    window: size,
+                    step: Some(step),
+                    smoothing,
+                },
+                &polarization_options,
+            )
+            .map_err(|e| Error::options(&e))?,
+        ),
+        _ => None,
+    };
+    // Hard windows: their dates, as the export cuts them.
+    let hard: Vec<window::Window> = match (kernel, windowing, prepared.date_range().range) {
+        (None, Some((size, step)), Some((first, last))) => window::windows(first, last, size, step),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (i, ((net, in_window), (against, _))) in
+        congruence.items.iter().zip(&conflict.items).enumerate()
+    {
+        let (start, middle, stop) = match (&net.slice, hard.get(i)) {
+            (Some(t), _) => (t.start, Some(t.middle), t.stop),
+            (None, Some(w)) => (w.start, None, w.end.pred_opt().unwrap_or(w.start)),
+            (None, None) => continue,
+        };
+        let split = match (&steps, args.polarization) {
+            (Some(steps), _) => steps.get(i).map(|s| Split {
+                score: s.score,
+                clusters: s.clusters.clone(),
+                skipped: s.skipped.clone(),
+            }),
+            (None, true) => Some(
+                match polarization::polarization(in_window, &polarization_options) {
+                    Ok(p) => Split {
+                        score: p.score,
+                        clusters: p.clusters,
+                        skipped: None,
+                    },
+                    Err(e) => Split {
+                        score: 0.0,
+                        clusters: Vec::new(),
+                        skipped: Some(e.to_string()),
+                    },
+                },
+            ),
+            (None, false) => None,
+        };
+        let actors = {
+            let mut used = vec![false; in_window.actors.len()];
+            for s in &in_window.statements {
+                used[s.actor] = true;
+            }
+            used.iter().filter(|u| **u).count()
+        };
+        out.push(WindowStats {
+            start: start.to_string(),
+            middle: middle.map(|d| d.to_string()),
+            stop: stop.to_string(),
+            statements: in_window.statement_count(),
+            actors,
+            congruence: stats::strongest(net, args.top),
+            conflict: stats::strongest(against, args.top),
+            coalitions: args.coalitions.coalitions.then(|| coalitions_of(net)),
+            polarization: split,
+        });
+    }
+    #[derive(Serialize)]
+    struct Windows<'a> {
+        windows: &'a [WindowStats],
+    }
+    super::print_result(args.json, &Windows { windows: &out }, || {
+        let mut text = String::new();
+        for w in &out {
+            let when = match &w.middle {
+                Some(m) => format!("slice around {m} ({} to {})", w.start, w.stop),
+                None => format!("window {} to {}", w.start, w.stop),
+            };
+            text.push_str(&format!(
+                "{when}: {} statements, {} actors\n",
+                w.statements, w.actors
+            ));
+            let pairs = |ties: &[Tie]| -> String {
+                if ties.is_empty() {
+                    return "(none)".to_string();
+                }
+                ties.iter()
+                    .map(|t| format!("{} – {} ({})", t.source, t.target, t.weight))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            text.push_str(&format!(
+                "  strongest congruence: {}\n",
+                pairs(&w.congruence)
+            ));
+            text.push_str(&format!("  strongest conflict: {}\n", pairs(&w.conflict)));
+            if let Some(cs) = &w.coalitions {
+                for c in cs {
+                    group(&mut text, c.number as usize, &c.members);
+                }
+            }
+            if let Some(p) = &w.polarization {
+                let clusters: Vec<String> = p.clusters.iter().map(|c| names(c)).collect();
+                text.push_str(&format!(
+                    "  polarization: {:.4} {}\n",
+                    p.score,
+                    if p.skipped.is_some() {
+                        "(skipped)".to_string()
+                    } else {
+                        clusters.join(" | ")
+                    }
+                ));
+            }
+        }
+        text
+    })
 }

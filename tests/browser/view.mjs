@@ -5,8 +5,11 @@
 //
 //   node view.mjs FILE.html [--click ID] [--uncheck RELATION] [--slider INDEX]
 //                 [--topic TOPIC] [--coalition N] [--search TEXT] [--screenshot FILE.png]
-//                 [--size WxH] [--zooms N]
+//                 [--size WxH] [--zooms N] [--play N]
 //
+// --play N presses Play at the fast speed and samples what is drawn N
+// times, 150 ms apart: the slider, the date shown, the edges drawn, and a
+// hash of the canvas's pixels.
 // --zooms N scrolls the wheel N times over the middle of the network and
 // reports how long each redraw took (drawMs), for the benchmark.
 //
@@ -104,6 +107,31 @@ try {
     await settle(before);
     result.slid = await view();
     result.sliderDate = await page.locator("#date").innerText();
+  }
+  if (opts.play) {
+    result.playVisible = await page.locator("#play").isVisible();
+    await page.locator("#speed").selectOption("200");
+    const sample = () =>
+      page.evaluate(() => {
+        const url = document.getElementById("canvas").toDataURL();
+        let h = 0;
+        for (let i = 0; i < url.length; i++) h = (h * 31 + url.charCodeAt(i)) | 0;
+        return {
+          slider: Number(document.getElementById("slider").value),
+          date: document.getElementById("date").textContent,
+          edges: window.stancegraphView.drawnEdges,
+          canvas: h,
+          pressed: document.getElementById("play").getAttribute("aria-pressed"),
+        };
+      });
+    result.beforePlay = await sample();
+    await page.locator("#play").click();
+    result.samples = [];
+    for (let i = 0; i < Number(opts.play); i++) {
+      await page.waitForTimeout(150);
+      result.samples.push(await sample());
+    }
+    result.sliderMax = Number(await page.locator("#slider").getAttribute("max"));
   }
   if (opts.search) {
     await page.locator("#search").fill(opts.search);

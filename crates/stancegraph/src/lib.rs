@@ -59,10 +59,15 @@ pub mod names;
 pub mod network;
 pub mod notice;
 pub mod output;
+#[cfg(feature = "plot")]
+pub mod plot;
 pub mod render;
 pub mod run;
 pub mod sql;
 pub mod stats;
+
+/// What a build without the `plot` feature says when asked for a chart.
+pub const PLOT_MISSING: &str = "this stancegraph was built without charts; build it with cargo build --release --features plot";
 
 /// What a build without the `parquet` feature says when asked to read or
 /// write Parquet.

@@ -125,11 +125,13 @@ pub struct Tie {
     pub weight: f64,
 }
 
-/// The `top` strongest ties of a one-mode network.
-fn strongest(net: &Network, top: usize) -> Vec<Tie> {
+/// The `top` strongest ties of a one-mode network between two actors
+/// (self-loops, which kernel slices have, left out).
+pub fn strongest(net: &Network, top: usize) -> Vec<Tie> {
     let g = &net.graph;
     let mut ties: Vec<Tie> = g
         .edge_indices()
+        .filter(|&e| g.edge_endpoints(e).is_some_and(|(s, t)| s != t))
         .map(|e| {
             let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
             Tie {

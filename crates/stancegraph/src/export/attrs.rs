@@ -224,15 +224,27 @@ pub fn node_columns(net: &Network) -> Vec<NodeColumn<'_>> {
 }
 
 /// The network's own attributes, for the formats that have graph
-/// attributes: with coalitions, how many (`coalitions`), their
-/// `modularity`, the `coalition_network` and the `coalition_resolution`
-/// (not `resolution`, which Graphviz reads as dots per inch). Each is
-/// (name, type, value as text); none without coalitions.
+/// attributes. For a kernel slice: its window's `slice_start`,
+/// `slice_middle` and `slice_stop` and its `kernel` (not `start`, which
+/// Graphviz reads as a layout seed). With coalitions: how many
+/// (`coalitions`), their `modularity`, the `coalition_network` and the
+/// `coalition_resolution` (not `resolution`, which Graphviz reads as dots
+/// per inch). Each is (name, type, value as text); none for a plain
+/// network.
 pub fn graph_attrs(net: &Network) -> Vec<(&'static str, AttrType, String)> {
+    let mut out = Vec::new();
+    if let Some(t) = &net.slice {
+        out.extend([
+            ("slice_start", AttrType::String, t.start.to_string()),
+            ("slice_middle", AttrType::String, t.middle.to_string()),
+            ("slice_stop", AttrType::String, t.stop.to_string()),
+            ("kernel", AttrType::String, t.kernel.to_string()),
+        ]);
+    }
     let Some(c) = &net.coalitions else {
-        return Vec::new();
+        return out;
     };
-    let mut out = vec![("coalitions", AttrType::Int, c.count.to_string())];
+    out.push(("coalitions", AttrType::Int, c.count.to_string()));
     if let Some(q) = c.modularity {
         out.push(("modularity", AttrType::Double, super::format_weight(q)));
     }

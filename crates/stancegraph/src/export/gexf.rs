@@ -22,7 +22,7 @@ use super::style::{Rgb, edge_style, fill};
 use super::xml::{self, Tag, attr};
 use super::{TwoDecimals, edge_id, format_weight};
 
-const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+pub(crate) const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
 choices! {
     /// Which GEXF version to write.
@@ -35,21 +35,21 @@ choices! {
 }
 
 impl Version {
-    fn namespace(self) -> &'static str {
+    pub(crate) fn namespace(self) -> &'static str {
         match self {
             Version::V1_3 => "http://gexf.net/1.3",
             Version::V1_2draft => "http://www.gexf.net/1.2draft",
         }
     }
 
-    fn viz(self) -> &'static str {
+    pub(crate) fn viz(self) -> &'static str {
         match self {
             Version::V1_3 => "http://gexf.net/1.3/viz",
             Version::V1_2draft => "http://www.gexf.net/1.2draft/viz",
         }
     }
 
-    fn schema_location(self) -> &'static str {
+    pub(crate) fn schema_location(self) -> &'static str {
         match self {
             Version::V1_3 => "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
             Version::V1_2draft => {
@@ -58,7 +58,7 @@ impl Version {
         }
     }
 
-    fn number(self) -> &'static str {
+    pub(crate) fn number(self) -> &'static str {
         match self {
             Version::V1_3 => "1.3",
             Version::V1_2draft => "1.2",
@@ -215,13 +215,13 @@ fn spell<W: Write>(w: &mut Writer<W>, span: Option<Span>) -> io::Result<()> {
 
 /// The few `viz:color` and `viz:shape` tags a graph uses, each built once.
 #[derive(Default)]
-struct VizTags {
+pub(crate) struct VizTags {
     colors: FxHashMap<Rgb, Tag>,
     shapes: FxHashMap<&'static str, Tag>,
 }
 
 impl VizTags {
-    fn color<W: Write>(&mut self, w: &mut Writer<W>, c: Rgb) -> io::Result<()> {
+    pub(crate) fn color<W: Write>(&mut self, w: &mut Writer<W>, c: Rgb) -> io::Result<()> {
         self.colors
             .entry(c)
             .or_insert_with(|| {
@@ -231,7 +231,11 @@ impl VizTags {
             .empty(w)
     }
 
-    fn shape<W: Write>(&mut self, w: &mut Writer<W>, line: &'static str) -> io::Result<()> {
+    pub(crate) fn shape<W: Write>(
+        &mut self,
+        w: &mut Writer<W>,
+        line: &'static str,
+    ) -> io::Result<()> {
         self.shapes
             .entry(line)
             .or_insert_with(|| Tag::new("viz:shape", &[("value", line)]))
@@ -239,7 +243,7 @@ impl VizTags {
     }
 }
 
-fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: &str) -> io::Result<()> {
+pub(crate) fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: &str) -> io::Result<()> {
     w.create_element(element)
         .with_attribute(("value", value))
         .write_empty()?;

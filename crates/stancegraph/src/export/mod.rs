@@ -16,6 +16,7 @@ pub mod cytoscape;
 pub mod dl;
 pub mod dot;
 pub mod gexf;
+mod gexf_series;
 pub mod gml;
 pub mod graphml;
 pub mod html;
@@ -279,6 +280,42 @@ impl Format {
             (Format::Parquet, _) => Err(io::Error::new(
                 io::ErrorKind::Unsupported,
                 crate::PARQUET_MISSING,
+            )),
+        }
+    }
+}
+
+impl Format {
+    /// Whether one file of this format holds a whole series of networks
+    /// over time: GEXF always (a dynamic graph), the HTML view for kernel
+    /// slices (a page that plays them). Other formats write one file per
+    /// network.
+    pub fn holds_series(self, smoothed: bool) -> bool {
+        self == Format::Gexf || (smoothed && self == Format::Html)
+    }
+
+    /// Writes networks over time as one file (see [`Format::holds_series`]):
+    /// each network holds for its period; `ds` holds the statements of the
+    /// whole series.
+    pub fn write_series<W: Write>(
+        self,
+        name: &str,
+        nets: &[&Network],
+        periods: &[(chrono::NaiveDate, chrono::NaiveDate)],
+        ds: &Dataset,
+        opts: &Options,
+        w: &mut W,
+    ) -> io::Result<()> {
+        let w: &mut dyn Write = w;
+        match self {
+            Format::Gexf => gexf_series::write_series(name, nets, periods, opts.gexf, w),
+            Format::Html => match &opts.layout {
+                Some(layout) => html::write_series(nets, ds, layout.as_ref(), w),
+                None => html::write_series(nets, ds, &layout::spring, w),
+            },
+            other => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} writes one file per network", other.name()),
             )),
         }
     }

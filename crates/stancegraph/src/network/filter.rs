@@ -212,7 +212,11 @@ fn all(used: &[bool]) -> bool {
 /// A dataset of the given statements. Without `isolates`, only the actors,
 /// stances and countries they use remain; indices are renumbered, order is
 /// kept.
-fn subset<'a>(ds: &'a Dataset, statements: &[&Statement], isolates: bool) -> Cow<'a, Dataset> {
+pub(crate) fn subset<'a>(
+    ds: &'a Dataset,
+    statements: &[&Statement],
+    isolates: bool,
+) -> Cow<'a, Dataset> {
     let mut used_actor = vec![isolates; ds.actors.len()];
     let mut used_stance = vec![isolates; ds.stances.len()];
     for s in statements {

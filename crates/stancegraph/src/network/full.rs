@@ -144,6 +144,7 @@ pub fn full(ds: &Dataset) -> Network {
         node_attrs: nodes.defs,
         streamed: None,
         coalitions: None,
+        slice: None,
     }
 }
 

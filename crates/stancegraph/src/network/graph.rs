@@ -258,6 +258,23 @@ pub struct Network {
     /// The coalitions its actors were put in, when asked for: each actor's
     /// is [`NodeData::coalition`].
     pub coalitions: Option<CoalitionSummary>,
+    /// For a kernel-smoothed slice: its window and kernel.
+    pub slice: Option<SliceDates>,
+}
+
+/// Where a kernel-smoothed slice lies in time, for the formats that carry
+/// graph attributes (`slice_start`, `slice_middle`, `slice_stop`,
+/// `kernel`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SliceDates {
+    /// The window's first day.
+    pub start: NaiveDate,
+    /// Its middle, where statements weigh most.
+    pub middle: NaiveDate,
+    /// Its last day.
+    pub stop: NaiveDate,
+    /// The kernel's name.
+    pub kernel: &'static str,
 }
 
 impl Network {
@@ -275,6 +292,7 @@ impl Network {
             node_attrs,
             streamed: None,
             coalitions: None,
+            slice: None,
         }
     }
 
@@ -345,6 +363,7 @@ impl Network {
             self.node_attrs.clone(),
         );
         net.coalitions = self.coalitions.clone();
+        net.slice = self.slice;
         net.graph.reserve_edges(self.edge_count());
         self.for_each_edge(|_, s, t, d| {
             net.graph.add_edge(s, t, d.clone());
@@ -410,6 +429,7 @@ impl Network {
             self.node_attrs.clone(),
         );
         net.coalitions = self.coalitions.clone();
+        net.slice = self.slice;
         net
     }
 

@@ -20,6 +20,7 @@ pub mod kernel;
 pub mod level;
 mod nodes;
 pub mod projection;
+pub mod smoothed;
 pub mod window;
 
 use crate::choice::{Spelled, Spelling, choices};
@@ -33,7 +34,8 @@ pub use duplicates::Duplicates;
 pub use filter::{Filter, FilterError};
 pub use full::full;
 pub use graph::{
-    CoalitionSummary, EdgeData, EdgeSource, Network, NodeData, NodeKind, Relation, StreamedEdges,
+    CoalitionSummary, EdgeData, EdgeSource, Network, NodeData, NodeKind, Relation, SliceDates,
+    StreamedEdges,
 };
 pub use level::{Level, LevelError};
 pub use nodes::Activity;

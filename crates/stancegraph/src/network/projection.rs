@@ -125,6 +125,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         node_attrs: nodes.defs,
         streamed: None,
         coalitions: None,
+        slice: None,
     }
 }
 
@@ -239,6 +240,17 @@ pub(crate) struct Ties {
     max: f64,
 }
 
+/// The relation of a one-mode network's ties.
+pub(crate) fn one_mode_relation(kind: Kind) -> Relation {
+    match kind {
+        Kind::Congruence => Relation::Congruence,
+        Kind::Conflict => Relation::Conflict,
+        Kind::Subtract => Relation::Subtract,
+        Kind::Cooccurrence => Relation::Cooccurrence,
+        Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
+    }
+}
+
 impl Ties {
     pub fn new(ds: &Dataset, kind: Kind, normalization: Normalization) -> Ties {
         let order = by_actor_stance_polarity(ds);
@@ -266,13 +278,7 @@ impl Ties {
         for (c, cell) in cells.iter().enumerate() {
             members[cell.stance].push(c as u32);
         }
-        let relation = match kind {
-            Kind::Congruence => Relation::Congruence,
-            Kind::Conflict => Relation::Conflict,
-            Kind::Subtract => Relation::Subtract,
-            Kind::Cooccurrence => Relation::Cooccurrence,
-            Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
-        };
+        let relation = one_mode_relation(kind);
         let act = Activities::of(ds);
         let mut ties = Ties {
             kind,

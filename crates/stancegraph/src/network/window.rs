@@ -62,7 +62,30 @@ impl std::str::FromStr for Span {
     }
 }
 
+impl std::fmt::Display for Span {
+    /// `8 days`, `1 week`, `3 months`, `1 year`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (n, unit) = match *self {
+            Span::Days(n) => (n, "day"),
+            Span::Weeks(n) => (n, "week"),
+            Span::Months(n) => (n, "month"),
+            Span::Years(n) => (n, "year"),
+        };
+        write!(f, "{n} {unit}{}", if n == 1 { "" } else { "s" })
+    }
+}
+
 impl Span {
+    /// One unit of the span's kind: `1d` for `8d`, `1m` for `3m`.
+    pub fn unit(self) -> Span {
+        match self {
+            Span::Days(_) => Span::Days(1),
+            Span::Weeks(_) => Span::Weeks(1),
+            Span::Months(_) => Span::Months(1),
+            Span::Years(_) => Span::Years(1),
+        }
+    }
+
     /// `date` moved forward by this span (months clamp to the month's end).
     pub fn after(self, date: NaiveDate) -> NaiveDate {
         let moved = match self {

@@ -19,13 +19,12 @@
 //! ```
 
 mod layout;
+mod networks;
 mod picture;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::analysis::{CoalitionOptions, coalitions};
 use crate::choice::{Spelled, Spelling};
@@ -33,21 +32,26 @@ use crate::export::{self, Format};
 use crate::graphviz::Graphviz;
 use crate::layout::Method;
 use crate::load::{self, Diagnostic, Diagnostics, Input, LoadOptions};
-use crate::model::Dataset;
-use crate::network::{self, Filter, Network, PrepareError, Span, filter, window};
-use crate::notice::{Notice, NoticeKind};
-use crate::output::{self, Job, OutputError, Written};
+use crate::network::kernel::Smoothing;
+use crate::network::smoothed::SmoothError;
+use crate::network::{self, PrepareError, Span};
+use crate::notice::Notice;
+use crate::output::OutputError;
 
 pub use layout::{LAYOUT_LIMIT, positions};
-pub use picture::{Picture, PictureError, PictureRequest, picture};
+pub use networks::{Networks, Series, label_coalitions, networks};
+pub use picture::{Picture, PictureError, PictureRequest, picture, pictures};
 
 /// What to export.
 #[derive(Debug, Clone)]
 pub struct Request {
     /// The network and the selection.
     pub network: network::Options,
-    /// Cut into windows of `size` every `step` (`None`: one network).
+    /// Cut into windows of `size` every `step` (`None`: one network); with
+    /// `kernel`, slices whose middles are `step` apart.
     pub window: Option<(Span, Span)>,
+    /// Smooth the windows with a kernel, as DNA does (`--kernel`).
+    pub kernel: Option<Smoothing>,
     /// The formats, each once.
     pub formats: Vec<Format>,
     /// How the formats are written.
@@ -69,6 +73,7 @@ impl Default for Request {
         Request {
             network: network::Options::default(),
             window: None,
+            kernel: None,
             formats: vec![Format::Dot],
             format_options: export::Options::default(),
             html_layout: Method::default(),
@@ -114,6 +119,10 @@ pub enum ExportError {
     NotOneFile,
     /// The coalition options cannot work.
     Coalitions(coalitions::CoalitionError),
+    /// Kernel slices cannot be made.
+    Smooth(SmoothError),
+    /// A kernel without a window.
+    KernelWithoutWindow,
     /// A file could not be written.
     Output(OutputError),
     /// The writer destination failed (a closed pipe among others).
@@ -143,6 +152,13 @@ impl Spelled for ExportError {
             ),
             ExportError::Output(e) => e.spell(s, f),
             ExportError::Coalitions(e) => e.spell(s, f),
+            ExportError::Smooth(e) => e.spell(s, f),
+            ExportError::KernelWithoutWindow => write!(
+                f,
+                "{} weighs statements within a window: give its size with {}",
+                s.option("kernel"),
+                s.option("window")
+            ),
             ExportError::Stream(e) => write!(f, "<stdout>: {e}"),
         }
     }
@@ -156,7 +172,10 @@ impl std::error::Error for ExportError {
             ExportError::Output(e) => Some(e),
             ExportError::Stream(e) => Some(e),
             ExportError::Coalitions(e) => Some(e),
-            ExportError::NoDates | ExportError::NotOneFile => None,
+            ExportError::Smooth(e) => Some(e),
+            ExportError::NoDates | ExportError::NotOneFile | ExportError::KernelWithoutWindow => {
+                None
+            }
         }
     }
 }
@@ -183,160 +202,6 @@ pub struct Exported {
     pub paths: Vec<PathBuf>,
     /// Temporary files of stopped runs removed from the directory.
     pub removed: Vec<PathBuf>,
-}
-
-/// The networks of a request, each with the statements it was built from.
-pub struct Networks<'a> {
-    /// The networks, in window order.
-    pub items: Vec<(Network, Cow<'a, Dataset>)>,
-    /// Warnings from the selection (actors without a level value, undated
-    /// statements outside every window).
-    pub warnings: Vec<Notice>,
-}
-
-/// Selects, projects and windows: the networks a request asks for.
-pub fn networks<'a>(ds: &'a Dataset, request: &Request) -> Result<Networks<'a>, ExportError> {
-    let opts = &request.network;
-    opts.validate()
-        .map_err(|e| ExportError::Prepare(PrepareError::Options(e)))?;
-    let (prepared, mut warnings) = network::prepare(ds, opts).map_err(ExportError::Prepare)?;
-    let held = request.held_ties;
-    let Some((size, step)) = request.window else {
-        let mut net = network::project_streamed(&prepared, opts, held);
-        label_coalitions(&mut net, &prepared, opts, request.coalitions.as_ref())
-            .map_err(ExportError::Coalitions)?;
-        return Ok(Networks {
-            items: vec![(net, prepared)],
-            warnings,
-        });
-    };
-    let counts = prepared.date_range();
-    let Some((first, last)) = counts.range else {
-        return Err(ExportError::NoDates);
-    };
-    if counts.undated > 0 {
-        warnings.push(Notice::new(
-            NoticeKind::LeftOut,
-            format!(
-                "{} undated statements are in no time window",
-                counts.undated
-            ),
-        ));
-    }
-    let mut items = Vec::new();
-    for w in window::windows(first, last, size, step) {
-        let in_window = Filter {
-            from: Some(w.start),
-            to: w.end.pred_opt(),
-            isolates: opts.filter.isolates,
-            ..Filter::default()
-        };
-        // A date filter names no actor or stance, so it cannot fail.
-        let ds =
-            filter::apply(&prepared, &in_window).map_err(|e| ExportError::Prepare(e.into()))?;
-        let mut net = network::project_streamed(&ds, opts, held);
-        label_coalitions(&mut net, &ds, opts, request.coalitions.as_ref())
-            .map_err(ExportError::Coalitions)?;
-        net.name = format!("{}.{}", net.name, w.start);
-        items.push((net, Cow::Owned(ds.into_owned())));
-    }
-    Ok(Networks { items, warnings })
-}
-
-/// Finds the coalitions of the statements' actors, when asked for, and puts
-/// them on `net`, the network `built` made of `ds`: found in `net` itself
-/// when it is the network they are found in, else in that network, built.
-pub fn label_coalitions(
-    net: &mut Network,
-    ds: &Dataset,
-    built: &network::Options,
-    opts: Option<&CoalitionOptions>,
-) -> Result<(), coalitions::CoalitionError> {
-    let Some(opts) = opts else {
-        return Ok(());
-    };
-    let found = if built.kind == opts.network.kind()
-        && built.normalization == network::Normalization::Average
-    {
-        coalitions::find(net, opts.resolution, opts.seed)?
-    } else {
-        coalitions::find_in(ds, opts)?
-    };
-    found.label(net);
-    Ok(())
-}
-
-impl Networks<'_> {
-    /// What each format changes in these networks (labels, attribute names,
-    /// joined edges), to announce before writing.
-    pub fn notices(&self, formats: &[Format], spelling: Spelling) -> Vec<Notice> {
-        let mut out = Vec::new();
-        for (network, _) in &self.items {
-            for format in formats {
-                out.extend(format.notices(network, spelling));
-            }
-        }
-        out
-    }
-
-    /// Writes every part of every format of every network.
-    pub fn write(&self, request: &Request, to: Destination<'_>) -> Result<Written, ExportError> {
-        let mut format_opts = request.format_options.clone();
-        if format_opts.layout.is_none() && request.formats.contains(&Format::Html) {
-            let (method, graphviz) = (request.html_layout, request.graphviz.clone());
-            format_opts.layout = Some(Arc::new(move |net: &Network| {
-                positions(net, method, &graphviz, LAYOUT_LIMIT)
-            }));
-        }
-        let format_opts = &format_opts;
-        match to {
-            Destination::Writer(mut w) => {
-                let (network, ds) = match (self.items.as_slice(), request.formats.as_slice()) {
-                    ([one], [f]) if f.parts().len() == 1 => one,
-                    _ => return Err(ExportError::NotOneFile),
-                };
-                let format = request.formats[0];
-                format
-                    .write_part(network, ds, format_opts, format.parts()[0], &mut w)
-                    .and_then(|()| w.flush())
-                    .map_err(ExportError::Stream)?;
-                Ok(Written::default())
-            }
-            Destination::Dir(dir) => {
-                // Largest outputs first, so that parallel writers finish together.
-                let mut by_size = request.formats.clone();
-                by_size.sort_by_key(|f| f.size_rank());
-                let mut jobs: Vec<Job> = Vec::new();
-                for (network, ds) in &self.items {
-                    let ds: &Dataset = ds;
-                    for &format in &by_size {
-                        for &part in format.parts() {
-                            jobs.push((
-                                format.file_name(&network.name, part),
-                                Box::new(move |mut w: &mut (dyn Write + Send)| {
-                                    format.write_part(network, ds, format_opts, part, &mut w)
-                                }),
-                            ));
-                        }
-                    }
-                }
-                output::write_all(dir, jobs).map_err(ExportError::Output)
-            }
-        }
-    }
-
-    /// One summary per network.
-    pub fn summaries(&self) -> Vec<Summary> {
-        self.items
-            .iter()
-            .map(|(network, ds)| Summary {
-                name: network.name.clone(),
-                nodes: network.graph.node_count(),
-                edges: network.edge_count(),
-                statements: ds.statement_count(),
-            })
-            .collect()
-    }
 }
 
 /// Loads the input, builds the networks the request asks for and writes

@@ -10,10 +10,13 @@ use crate::analysis::coalitions::CoalitionError;
 use crate::choice::{Spelled, Spelling};
 use crate::export::title;
 use crate::model::Dataset;
-use crate::network::{self, Duplicates, Level, Normalization, PrepareError};
+use crate::network::kernel::Smoothing;
+use crate::network::{self, Duplicates, Level, Normalization, PrepareError, Span};
 use crate::notice::Notice;
 use crate::output::{self, OutputError, Written};
 use crate::render::{self, Image, RenderError, RenderOptions, Rendered};
+
+use super::{ExportError, Request};
 
 /// What to draw.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +29,11 @@ pub struct PictureRequest {
     pub render: RenderOptions,
     /// Colour the actors by coalition (`--coalitions`).
     pub coalitions: Option<crate::analysis::CoalitionOptions>,
+    /// One picture per time window of `size` every `step`
+    /// ([`pictures`]; `None`: one picture).
+    pub window: Option<(Span, Span)>,
+    /// Smooth the windows with a kernel.
+    pub kernel: Option<Smoothing>,
 }
 
 /// A picture drawn.
@@ -53,6 +61,8 @@ pub enum PictureError {
     Render(RenderError),
     /// The coalition options cannot work.
     Coalitions(CoalitionError),
+    /// The windows cannot be made.
+    Windows(Box<ExportError>),
 }
 
 impl fmt::Display for PictureError {
@@ -67,6 +77,7 @@ impl Spelled for PictureError {
             PictureError::Prepare(e) => e.spell(s, f),
             PictureError::Render(e) => e.spell(s, f),
             PictureError::Coalitions(e) => e.spell(s, f),
+            PictureError::Windows(e) => e.spell(s, f),
         }
     }
 }
@@ -77,6 +88,7 @@ impl std::error::Error for PictureError {
             PictureError::Prepare(e) => Some(e),
             PictureError::Render(e) => Some(e),
             PictureError::Coalitions(e) => Some(e),
+            PictureError::Windows(e) => Some(e),
         }
     }
 }
@@ -110,15 +122,31 @@ impl Picture {
     }
 }
 
-/// Draws the network a request asks for.
+/// Draws the network a request asks for (the first window's, when it asks
+/// for windows).
 pub fn picture(ds: &Dataset, request: &PictureRequest) -> Result<Picture, PictureError> {
+    let mut drawn = pictures(ds, request)?;
+    Ok(drawn.swap_remove(0))
+}
+
+/// Draws the networks a request asks for: one, or one per time window or
+/// kernel slice, in time order.
+pub fn pictures(ds: &Dataset, request: &PictureRequest) -> Result<Vec<Picture>, PictureError> {
     let opts = &request.network;
-    opts.validate()
-        .map_err(|e| PictureError::Prepare(PrepareError::Options(e)))?;
-    let (prepared, warnings) = network::prepare(ds, opts).map_err(PictureError::Prepare)?;
-    let mut full = network::project(&prepared, opts);
-    super::label_coalitions(&mut full, &prepared, opts, request.coalitions.as_ref())
-        .map_err(PictureError::Coalitions)?;
+    let export = Request {
+        network: opts.clone(),
+        window: request.window,
+        kernel: request.kernel,
+        coalitions: request.coalitions,
+        formats: Vec::new(),
+        held_ties: usize::MAX,
+        ..Request::default()
+    };
+    let networks = super::networks(ds, &export).map_err(|e| match e {
+        ExportError::Prepare(e) => PictureError::Prepare(e),
+        ExportError::Coalitions(e) => PictureError::Coalitions(e),
+        e => PictureError::Windows(Box::new(e)),
+    })?;
     let mut details = Vec::new();
     if opts.normalization != Normalization::None {
         details.push(format!("normalized: {}", opts.normalization.name()));
@@ -132,26 +160,34 @@ pub fn picture(ds: &Dataset, request: &PictureRequest) -> Result<Picture, Pictur
     if opts.duplicates != Duplicates::Include {
         details.push(format!("duplicates: {}", opts.duplicates.name()));
     }
-    let net = match request.top_edges {
-        Some(n) if n < full.graph.edge_count() => {
+    let mut out = Vec::with_capacity(networks.items.len());
+    for (full, in_window) in &networks.items {
+        let mut details = details.clone();
+        if let Some(t) = &full.slice {
             details.push(format!(
-                "the {n} strongest of {} edges",
-                full.graph.edge_count()
+                "{} kernel around {} ({} to {})",
+                t.kernel, t.middle, t.start, t.stop
             ));
-            full.strongest(n)
         }
-        _ => full,
-    };
-    let render = RenderOptions {
-        title: title(&prepared, &net, &details),
-        ..request.render.clone()
-    };
-    let rendered = render::render(&net, &render).map_err(PictureError::Render)?;
-    Ok(Picture {
-        rendered,
-        name: net.name.clone(),
-        nodes: net.graph.node_count(),
-        edges: net.graph.edge_count(),
-        warnings,
-    })
+        let net = match request.top_edges {
+            Some(n) if n < full.edge_count() => {
+                details.push(format!("the {n} strongest of {} edges", full.edge_count()));
+                full.strongest(n)
+            }
+            _ => full.materialized().into_owned(),
+        };
+        let render = RenderOptions {
+            title: title(in_window, &net, &details),
+            ..request.render.clone()
+        };
+        let rendered = render::render(&net, &render).map_err(PictureError::Render)?;
+        out.push(Picture {
+            rendered,
+            name: net.name.clone(),
+            nodes: net.graph.node_count(),
+            edges: net.graph.edge_count(),
+            warnings: networks.warnings.clone(),
+        });
+    }
+    Ok(out)
 }

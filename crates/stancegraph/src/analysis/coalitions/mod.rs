@@ -17,6 +17,7 @@
 //! assert!(found.coalitions[0].members.len() >= found.coalitions[1].members.len());
 //! ```
 
+mod follow;
 mod leiden;
 mod modularity;
 
@@ -29,6 +30,7 @@ use crate::choice::{Spelled, Spelling, choices};
 use crate::model::Dataset;
 use crate::network::{self, CoalitionSummary, Kind, Network, Normalization};
 
+pub use follow::follow;
 pub use leiden::RUNS;
 use leiden::{leiden, signed_leiden};
 pub use modularity::modularity;

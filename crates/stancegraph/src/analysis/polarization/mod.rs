@@ -18,6 +18,7 @@
 
 mod score;
 mod search;
+mod series;
 
 use std::fmt;
 
@@ -32,6 +33,7 @@ use super::matrix::ActorMatrix;
 
 pub use score::Scorer;
 pub use search::{balanced_partitions, balanced_sizes};
+pub use series::{SeriesError, SeriesOptions, Step, series, step_matrix, window_statements};
 
 choices! {
     /// How the best split is searched for.

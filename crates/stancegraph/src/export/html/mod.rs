@@ -15,6 +15,7 @@
 //! canvas: a label cannot become markup or code.
 
 mod page;
+mod series;
 mod template;
 
 use std::io::{self, Write};
@@ -126,6 +127,40 @@ pub fn write(
             ("style", STYLE),
             ("data", &data),
             ("script", &script(shown.coalitions.is_some())),
+        ],
+        w,
+    )
+}
+
+/// Writes one HTML view that plays a series of kernel slices: laid out
+/// once, on the union of their nodes and edges (each edge with its
+/// strongest slice's data), so that nodes stay put; every edge carries its
+/// weight in each slice. Self-loops (an actor's own kernel weight) are
+/// left out: the view draws ties between two nodes.
+pub fn write_series(
+    nets: &[&Network],
+    ds: &Dataset,
+    layout: &dyn Fn(&Network) -> Positions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let (union, weights) = series::union(nets);
+    let positions = layout(&union);
+    let total = union.edge_count();
+    let mut page = page(&union, ds, total, positions);
+    page.play(
+        series::slices(nets),
+        weights,
+        series::coalitions(&union, nets),
+    );
+    let title = escape(&page.title);
+    let data = embedded_json(&page)?;
+    template::fill(
+        TEMPLATE,
+        &[
+            ("title", &title),
+            ("style", STYLE),
+            ("data", &data),
+            ("script", &script(union.coalitions.is_some())),
         ],
         w,
     )

@@ -11,7 +11,7 @@ use crate::network::{Network, NodeKind, Relation};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::legend::{LegendEntry, entries};
-use super::super::style::{coalition_legend, edge_style, fill, hex};
+use super::super::style::{coalition_color, coalition_legend, edge_style, fill, hex};
 use super::super::{display_weight, format_weight, title};
 use super::LISTED;
 
@@ -38,6 +38,17 @@ pub(super) struct Page<'a> {
     /// The coalitions, for the filter (none without `--coalitions`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     coalitions: Vec<ViewCoalition>,
+    /// For a series over time: its slices, which the view plays.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    slices: Vec<ViewSlice>,
+}
+
+/// One slice of a series: its middle, first and last day.
+#[derive(Serialize)]
+pub(super) struct ViewSlice {
+    pub(super) middle: String,
+    pub(super) start: String,
+    pub(super) stop: String,
 }
 
 #[derive(Serialize)]
@@ -64,6 +75,12 @@ struct ViewNode<'a> {
     /// The actor's coalition.
     #[serde(skip_serializing_if = "Option::is_none")]
     coalition: Option<u32>,
+    /// For a series with coalitions: the node's coalition in each slice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cc: Option<Vec<Option<u32>>>,
+    /// And its colour in each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    colors: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +98,9 @@ struct ViewEdge<'a> {
     topics: Vec<&'a str>,
     statements: u64,
     st: Vec<u32>,
+    /// For a series: the weight in each slice (0 where it is absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    w: Option<Vec<f64>>,
 }
 
 #[derive(Serialize)]
@@ -265,6 +285,8 @@ pub(super) fn page<'a>(
             attrs,
             st: refer(&found, per_node),
             coalition: n.coalition,
+            cc: None,
+            colors: None,
         });
     }
     let max = net.max_weight();
@@ -319,6 +341,7 @@ pub(super) fn page<'a>(
             topics,
             statements: d.statements,
             st: refer(&found, per_edge),
+            w: None,
         });
     }
     let statements = listed
@@ -368,6 +391,52 @@ pub(super) fn page<'a>(
             .into_iter()
             .map(|(number, _, label)| ViewCoalition { number, label })
             .collect(),
+        slices: Vec::new(),
+    }
+}
+
+impl Page<'_> {
+    /// Makes the page a series: its slices, each edge's weight in each (in
+    /// edge order), and with coalitions each node's coalition in each (in
+    /// node order), coloured by it, the legend and the filter listing every
+    /// coalition number of the series.
+    pub(super) fn play(
+        &mut self,
+        slices: Vec<ViewSlice>,
+        weights: Vec<Vec<f64>>,
+        coalitions: Option<Vec<Vec<Option<u32>>>>,
+    ) {
+        self.slices = slices;
+        for (e, w) in self.edges.iter_mut().zip(weights) {
+            e.w = Some(w);
+        }
+        let Some(coalitions) = coalitions else {
+            return;
+        };
+        let mut numbers: Vec<u32> = coalitions.iter().flatten().flatten().copied().collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        for (n, cc) in self.nodes.iter_mut().zip(coalitions) {
+            n.colors = Some(
+                cc.iter()
+                    .map(|c| c.map_or_else(|| n.color.clone(), |c| hex(coalition_color(c))))
+                    .collect(),
+            );
+            n.cc = Some(cc);
+        }
+        for &c in &numbers {
+            self.colours.push(ViewColour {
+                color: hex(coalition_color(c)),
+                meaning: format!("coalition {c}"),
+            });
+        }
+        self.coalitions = numbers
+            .into_iter()
+            .map(|number| ViewCoalition {
+                number,
+                label: format!("coalition {number}"),
+            })
+            .collect();
     }
 }
 

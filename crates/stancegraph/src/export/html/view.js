@@ -27,10 +27,12 @@
     relations: new Set(data.relations.map((r) => r.relation)),
     topic: "",
     until: null,
+    slice: null, // the slice shown, for a series over time
     selected: null, // {type: "node" | "edge", index}
     hover: -1,
   };
   let visibleEdges = [];
+  let span = 0; // milliseconds from the first date to the last
   let nodeVisible = nodes.map(() => true);
   let frame = 0;
 
@@ -111,6 +113,7 @@
   function edgeShown(e) {
     if (!state.relations.has(e.relation)) return false;
     if (state.topic && !e.topics.includes(state.topic)) return false;
+    if (state.slice !== null && !e.w[state.slice]) return false;
     if (state.until && e.first && e.first > state.until) return false;/*@coalition-edge*/
     return true;
   }
@@ -133,6 +136,21 @@
   }
 
   // ---- drawing -------------------------------------------------------
+  // A tie's look at the time shown: in a series, as strong and as opaque
+  // as its weight in the slice; played over dates, fading once its last
+  // statement lies behind.
+  function edgeWidth(e) {
+    if (state.slice !== null) return 1 + (3 * Math.abs(e.w[state.slice])) / (data.max_weight || 1);
+    return e.width;
+  }
+  function edgeAlpha(e) {
+    if (state.slice !== null) return 0.2 + (0.65 * Math.abs(e.w[state.slice])) / (data.max_weight || 1);
+    if (state.until && e.last && e.last < state.until && span > 0) {
+      const gone = (Date.parse(state.until) - Date.parse(e.last)) / span;
+      return Math.max(0.15, 0.85 * (1 - 2 * gone));
+    }
+    return 0.85;
+  }
   function draw() {
     frame = 0;
     const started = performance.now();
@@ -159,18 +177,18 @@
     const groups = new Map();
     for (const i of visibleEdges) {
       const e = edges[i];
-      const key = e.color + "|" + e.line + "|" + Math.round(e.width * 2) / 2;
+      const key = e.color + "|" + e.line + "|" + Math.round(edgeWidth(e) * 2) / 2 + "|" + Math.round(edgeAlpha(e) * 20) / 20;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = []));
       g.push(e);
     }
     const zoomWidth = Math.max(0.5, Math.min(2, Math.sqrt(state.scale / state.fitScale)));
     for (const [key, list] of groups) {
-      const [color, line, width] = key.split("|");
+      const [color, line, width, alpha] = key.split("|");
       ctx.strokeStyle = color;
       ctx.lineWidth = Number(width) * zoomWidth;
       ctx.setLineDash(dash(line));
-      ctx.globalAlpha = sel ? 0.25 : 0.85;
+      ctx.globalAlpha = sel ? 0.25 : Number(alpha);
       ctx.beginPath();
       for (const e of list) {
         const [x1, y1] = toScreen(nodes[e.s]);
@@ -192,7 +210,7 @@
       const [x1, y1] = toScreen(nodes[e.s]);
       const [x2, y2] = toScreen(nodes[e.t]);
       ctx.strokeStyle = e.color;
-      ctx.lineWidth = e.width * zoomWidth + (sel.type === "edge" ? 3 : 1);
+      ctx.lineWidth = edgeWidth(e) * zoomWidth + (sel.type === "edge" ? 3 : 1);
       ctx.setLineDash(dash(e.line));
       ctx.beginPath();
       ctx.moveTo(x1, y1);
@@ -541,17 +559,72 @@
     state.topic = topic.value;
     recompute();
   });/*@coalition-init*/
-  const days = [...new Set(nodes.map((n) => n.first).concat(edges.map((e) => e.first)).filter(Boolean))].sort();
+  // The time control: the dates of the statements (the network up to
+  // each), or the slices of a series; Play steps through them.
+  const series = data.slices && data.slices.length ? data.slices : null;
+  const days = series
+    ? series.map((x) => x.middle)
+    : [
+        ...new Set(
+          nodes
+            .flatMap((n) => [n.first, n.last])
+            .concat(edges.flatMap((e) => [e.first, e.last]), statements.map((x) => x.date))
+            .filter(Boolean)
+        ),
+      ].sort();
   const slider = $("slider");
-  if (days.length > 1) {
-    slider.max = String(days.length - 1);
-    slider.value = slider.max;
-    $("date").textContent = days[days.length - 1];
-    slider.addEventListener("input", () => {
-      const d = days[Number(slider.value)];
-      state.until = Number(slider.value) === days.length - 1 ? null : d;
+  const play = $("play");
+  let timer = 0;
+  function show(k) {
+    const d = days[k];
+    if (series) {
+      state.slice = k;
+      for (const n of nodes) {
+        if (!n.cc) continue;
+        n.coalition = n.cc[k] === null ? undefined : n.cc[k];
+        n.color = n.colors[k];
+      }
+      $("date").textContent = `${d} (${series[k].start} to ${series[k].stop})`;
+    } else {
+      state.until = k === days.length - 1 ? null : d;
       $("date").textContent = d;
-      recompute();
+    }
+    recompute();
+  }
+  function stop() {
+    clearInterval(timer);
+    timer = 0;
+    play.textContent = "▶ Play";
+    play.setAttribute("aria-pressed", "false");
+  }
+  function tick() {
+    const k = Number(slider.value) + 1;
+    if (k > days.length - 1) return stop();
+    slider.value = String(k);
+    show(k);
+    if (k === days.length - 1) stop();
+  }
+  if (days.length > 1) {
+    span = Date.parse(days[days.length - 1]) - Date.parse(days[0]);
+    slider.max = String(days.length - 1);
+    if (series) $("time-label").textContent = "Slice around";
+    slider.value = series ? "0" : slider.max;
+    show(Number(slider.value));
+    slider.addEventListener("input", () => show(Number(slider.value)));
+    play.addEventListener("click", () => {
+      if (timer) return stop();
+      if (Number(slider.value) >= days.length - 1) {
+        slider.value = "0";
+        show(0);
+      }
+      play.textContent = "❚❚ Pause";
+      play.setAttribute("aria-pressed", "true");
+      timer = setInterval(tick, Number($("speed").value));
+    });
+    $("speed").addEventListener("change", () => {
+      if (!timer) return;
+      clearInterval(timer);
+      timer = setInterval(tick, Number($("speed").value));
     });
   } else {
     $("time").hidden = true;

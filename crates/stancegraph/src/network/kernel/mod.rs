@@ -21,6 +21,7 @@
 //!     window: Span::Days(4),
 //!     kernel: Kernel::Uniform,
 //!     indent_time: false,
+//!     step: None,
 //! };
 //! let slices = kernel::slices(&ds, &opts).unwrap();
 //! assert_eq!(slices.len(), 5); // middles 1 to 5 January
@@ -30,12 +31,16 @@
 //! assert!((mid.value(0, 1) - 1.0).abs() < 1e-12);
 //! ```
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+mod timeline;
+
+use chrono::NaiveDate;
 
 use crate::choice::choices;
 use crate::model::{Dataset, Polarity};
 
 use super::{Kind, Normalization, Span};
+
+pub use timeline::Timeline;
 
 choices! {
     /// How a statement is weighted by its distance x ∈ [−1, 1] from the
@@ -62,6 +67,17 @@ impl Kernel {
     }
 }
 
+/// How a windowed export is smoothed: the kernel, and whether the middles
+/// start half a window in (`--kernel`, `--indent-time`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Smoothing {
+    /// The kernel.
+    pub kernel: Kernel,
+    /// Start the first middle half a window after the first statement, and
+    /// end the last half a window before the last.
+    pub indent_time: bool,
+}
+
 /// What a series of slices is made of.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SliceOptions {
@@ -77,6 +93,9 @@ pub struct SliceOptions {
     /// Start the first middle half a window after the first statement, and
     /// end the last half a window before the last.
     pub indent_time: bool,
+    /// How far each middle moves on (`None`: one unit of the window, as
+    /// DNA: a day for `8d`, a month for `3m`).
+    pub step: Option<Span>,
 }
 
 /// One time slice: a dense matrix (actors × actors, or actors × stances
@@ -116,6 +135,15 @@ pub enum SliceError {
     },
     /// No statements.
     Empty,
+    /// The window is longer than the time the statements span.
+    TooLong {
+        /// The window asked for.
+        window: Span,
+        /// The first statement's date.
+        first: NaiveDate,
+        /// The last statement's date.
+        last: NaiveDate,
+    },
 }
 
 impl std::fmt::Display for SliceError {
@@ -125,130 +153,56 @@ impl std::fmt::Display for SliceError {
                 let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
                 write!(
                     f,
-                    "{count} statement{} without a date (line{} {}{}): kernel windows weigh \
-                     every statement by its date",
+                    "kernel windows weigh every statement by its date, and {count} statement{} \
+                     none (line{} {}{}): give {} a date, or leave {} out with a date filter",
                     if *count == 1 { " has" } else { "s have" },
                     if lines.len() == 1 { "" } else { "s" },
                     lines.join(", "),
-                    if *count > lines.len() { ", ..." } else { "" }
+                    if *count > lines.len() { ", ..." } else { "" },
+                    if *count == 1 { "it" } else { "them" },
+                    if *count == 1 { "it" } else { "them" },
                 )
             }
             SliceError::Empty => write!(f, "there are no statements to slice"),
+            SliceError::TooLong {
+                window,
+                first,
+                last,
+            } => write!(
+                f,
+                "a window of {window} is longer than the statements' time span ({first} to \
+                 {last}): every slice would hold every statement; choose a shorter window"
+            ),
         }
     }
 }
 
 impl std::error::Error for SliceError {}
 
-/// One unit of the window's kind.
-fn unit(window: Span) -> (Span, u32) {
-    match window {
-        Span::Days(n) => (Span::Days(1), n),
-        Span::Weeks(n) => (Span::Weeks(1), n),
-        Span::Months(n) => (Span::Months(1), n),
-        Span::Years(n) => (Span::Years(1), n),
-    }
-}
-
-/// `date` moved by `n` units (negative: back); months clamp to the month's
-/// end, as Java's `plusMonths` does.
-fn shift(date: NaiveDate, one: Span, n: i64) -> NaiveDate {
-    let back = n < 0;
-    let n = n.unsigned_abs();
-    let moved = match one {
-        Span::Days(_) | Span::Weeks(_) => {
-            let per = if matches!(one, Span::Weeks(_)) { 7 } else { 1 };
-            let d = Days::new(per * n);
-            if back {
-                date.checked_sub_days(d)
-            } else {
-                date.checked_add_days(d)
-            }
-        }
-        Span::Months(_) | Span::Years(_) => {
-            let months = if matches!(one, Span::Years(_)) {
-                12 * n
-            } else {
-                n
-            };
-            let m = Months::new(u32::try_from(months).unwrap_or(u32::MAX));
-            if back {
-                date.checked_sub_months(m)
-            } else {
-                date.checked_add_months(m)
-            }
-        }
-    };
-    moved.unwrap_or(if back { NaiveDate::MIN } else { NaiveDate::MAX })
-}
-
-/// Whole units from `from` to `to` (positive when `from` is earlier),
-/// truncated toward zero: days, weeks of seven days, or calendar months
-/// and years with the remaining days dropped (Java's `Period`).
-fn distance(from: NaiveDate, to: NaiveDate, one: Span) -> i64 {
-    let days = (to - from).num_days();
-    let months = || {
-        let mut m = i64::from(to.year() - from.year()) * 12 + i64::from(to.month())
-            - i64::from(from.month());
-        if m > 0 && to.day() < from.day() {
-            m -= 1;
-        } else if m < 0 && to.day() > from.day() {
-            m += 1;
-        }
-        m
-    };
-    match one {
-        Span::Days(_) => days,
-        Span::Weeks(_) => days / 7,
-        Span::Months(_) => months(),
-        Span::Years(_) => months() / 12,
-    }
-}
-
 /// The kernel slices of prepared statements, one per window middle.
 pub fn slices(ds: &Dataset, opts: &SliceOptions) -> Result<Vec<Slice>, SliceError> {
-    let undated: Vec<u64> = ds
-        .statements
-        .iter()
-        .filter(|s| s.date.is_none())
-        .map(|s| s.line)
-        .collect();
-    if !undated.is_empty() {
-        return Err(SliceError::Undated {
-            count: undated.len(),
-            lines: undated.into_iter().take(5).collect(),
-        });
-    }
-    let dates = ds.statements.iter().filter_map(|s| s.date);
-    let (Some(b), Some(e)) = (dates.clone().min(), dates.max()) else {
-        return Err(SliceError::Empty);
-    };
-    let (one, w) = unit(opts.window);
-    let w = i64::from(w + w % 2);
-    let h = w / 2;
-    let (mut gamma, last) = if opts.indent_time {
-        (shift(b, one, h), shift(e, one, -h))
-    } else {
-        (b, e)
-    };
-    let frame = Frame { b, e, one, w };
+    let timeline = Timeline::new(ds, opts.window, opts.step, opts.indent_time)?;
     let factors = (opts.kind != Kind::Affiliation && opts.normalization == Normalization::Average)
         .then(|| average_factors(ds));
-    let mut out = Vec::new();
-    while gamma <= last {
-        out.push(slice(ds, opts, &frame, gamma, factors.as_deref()));
-        gamma = shift(gamma, one, 1);
-    }
-    Ok(out)
+    Ok(timeline
+        .middles
+        .iter()
+        .map(|&gamma| slice(ds, opts, &timeline, gamma, factors.as_deref()))
+        .collect())
 }
 
-/// The timeline every slice shares: the first and last statement dates,
-/// the unit, and the window in units (even).
-struct Frame {
-    b: NaiveDate,
-    e: NaiveDate,
-    one: Span,
-    w: i64,
+/// The kernel slice of prepared statements around one middle of a
+/// timeline, its "average" normalization counting the statements of `ds`
+/// (DNA's polarization passes only a window's statements).
+pub fn slice_at(
+    ds: &Dataset,
+    opts: &SliceOptions,
+    timeline: &Timeline,
+    middle: NaiveDate,
+) -> Slice {
+    let factors = (opts.kind != Kind::Affiliation && opts.normalization == Normalization::Average)
+        .then(|| average_factors(ds));
+    slice(ds, opts, timeline, middle, factors.as_deref())
 }
 
 /// The index of an (actor, stance, polarity) cell.
@@ -289,23 +243,14 @@ fn average_factors(ds: &Dataset) -> Vec<f64> {
 fn slice(
     ds: &Dataset,
     opts: &SliceOptions,
-    frame: &Frame,
+    timeline: &Timeline,
     gamma: NaiveDate,
     factors: Option<&[f64]>,
 ) -> Slice {
-    let Frame { b, e, one, w } = *frame;
-    let h = w / 2;
-    let (start, stop) = match opts.kernel {
-        Kernel::Gaussian => (b, e),
-        _ => (shift(gamma, one, -h).max(b), shift(gamma, one, h).min(e)),
-    };
+    let (start, stop) = timeline.bounds(gamma, opts.kernel);
     let weight = |date: Option<NaiveDate>| -> f64 {
         let date = date.expect("checked: every statement is dated");
-        if opts.kernel != Kernel::Gaussian && (date < start || date > stop) {
-            return 0.0;
-        }
-        let x = 2.0 * distance(date, gamma, one) as f64 / w as f64;
-        opts.kernel.weight(x)
+        timeline.weight(opts.kernel, gamma, date)
     };
     let (actors, stances) = (ds.actors.len(), ds.stances.len());
     if opts.kind == Kind::Affiliation {
