@@ -10,6 +10,8 @@
 //! assert!(String::from_utf8(dot).unwrap().starts_with("digraph \"full\" {"));
 //! ```
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod attrs;
 pub mod csv;
 pub mod cytoscape;

@@ -28,14 +28,31 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
         spreadsheet_safe,
     };
     let mut out = Table::new(w, opts);
-    let columns = ds.event_columns();
+    out.header(header(ds).iter().map(String::as_str))?;
+    each_row(ds, |row| {
+        for field in row {
+            out.text(field)?;
+        }
+        out.end()
+    })?;
+    out.finish()
+}
+
+/// The event list's column names: [`Dataset::event_columns`], then the
+/// statement fields.
+pub(crate) fn header(ds: &Dataset) -> Vec<String> {
+    let mut columns = ds.event_columns();
+    columns.extend(ds.fields.iter().cloned());
+    columns
+}
+
+/// Calls `f` with each statement's row of the event list, as text (empty
+/// for no value), in [`header`]'s order.
+pub(crate) fn each_row(
+    ds: &Dataset,
+    mut f: impl FnMut(&[String]) -> io::Result<()>,
+) -> io::Result<()> {
     let counts = ds.has_counts();
-    out.header(
-        columns
-            .iter()
-            .map(String::as_str)
-            .chain(ds.fields.iter().map(String::as_str)),
-    )?;
     let mut buf = String::new();
     let opt = |v: Option<&str>| v.unwrap_or("").to_string();
     for s in &ds.statements {
@@ -72,12 +89,9 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
             row.push(s.count.to_string());
         }
         row.extend((0..ds.fields.len()).map(|f| opt(ds.field(s, f))));
-        for field in &row {
-            out.text(field)?;
-        }
-        out.end()?;
+        f(&row)?;
     }
-    out.finish()
+    Ok(())
 }
 
 #[cfg(test)]

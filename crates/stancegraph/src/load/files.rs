@@ -139,6 +139,33 @@ pub(super) fn parquet_dataset(
     finish(resolver, report).filter(|_| ok)
 }
 
+/// Statements from Arrow record batches of `schema`.
+#[cfg(feature = "arrow")]
+pub(super) fn arrow_dataset(
+    name: &str,
+    schema: &arrow_schema::Schema,
+    batches: &[arrow_array::RecordBatch],
+    options: &LoadOptions,
+    report: &mut Report,
+) -> Option<Dataset> {
+    let fields: Vec<(String, arrow_schema::DataType)> = schema
+        .fields()
+        .iter()
+        .map(|f| (f.name().clone(), f.data_type().clone()))
+        .collect();
+    let mut resolver = Resolver::new(name, SideTables::default());
+    let mut batches = batches.iter();
+    let ok = super::arrow::read_batches(
+        name,
+        &fields,
+        &options.columns,
+        report,
+        &mut resolver,
+        &mut |_| Ok(batches.next().cloned()),
+    );
+    finish(resolver, report).filter(|_| ok)
+}
+
 #[cfg(not(feature = "parquet"))]
 pub(super) fn parquet_dataset(
     _: &str,

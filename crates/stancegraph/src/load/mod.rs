@@ -12,6 +12,8 @@
 //! assert!(loaded.dataset.statements.len() >= 25);
 //! ```
 
+#[cfg(feature = "arrow")]
+mod arrow;
 mod attributes;
 mod builder;
 mod csv;
@@ -227,6 +229,26 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
         Input::Parquet(path) => parquet_dataset(&name, path, options, &mut report),
     };
     conclude(&name, dataset, report)
+}
+
+/// Loads statements from Arrow record batches of `schema` (a table in
+/// memory, such as a pandas DataFrame the Python package hands over
+/// through Arrow's C data interface), named `name` in messages: columns are
+/// matched by name with the options' column map, as a CSV header is, and
+/// every value goes through the same checks. Places are `row N, column C`.
+#[cfg(feature = "arrow")]
+pub fn load_arrow(
+    name: &str,
+    schema: &arrow_schema::Schema,
+    batches: &[arrow_array::RecordBatch],
+    options: &LoadOptions,
+) -> Result<Loaded, Diagnostics> {
+    let mut report = Report {
+        spelling: options.spelling,
+        ..Report::default()
+    };
+    let dataset = files::arrow_dataset(name, schema, batches, options, &mut report);
+    conclude(name, dataset, report)
 }
 
 /// The loaded dataset, or every problem found in file and place order.

@@ -8,26 +8,17 @@
 //! dictionary-encoded text are read; a column of another type is an error
 //! that names it. Places are `row N, column C`, rows counted from 1.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
 
-use arrow_array::cast::AsArray;
-use arrow_array::types::{
-    Date32Type, Date64Type, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
-    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
-    TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
-};
-use arrow_array::{Array, ArrayRef};
-use arrow_schema::{DataType, TimeUnit};
-use chrono::{DateTime, NaiveDate};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use arrow_schema::DataType;
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
 
-use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
+use super::arrow::read_batches;
+use super::diag::{Diagnostic, DiagnosticKind, Report};
 use super::guard::guarded;
-use super::header::map_named_header;
 use super::options::ColumnMap;
-use super::table::{Cells, Col, MAX_COLUMNS, RowAt, STATEMENTS, Sink, cell, spaced_bit};
+use super::table::Sink;
 
 /// Records per batch: big enough to amortize, small enough to stay lean.
 const BATCH: usize = 8192;
@@ -93,263 +84,28 @@ pub fn read_statements(
         .iter()
         .map(|f| (f.name().clone(), f.data_type().clone()))
         .collect();
-    let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
-    let Some((map, named)) = map_named_header(&file, &names, &STATEMENTS, Some(columns), report)
-    else {
-        return false;
-    };
-    // Every column read must have a type read as text.
-    let mut ok = true;
-    for (i, (name, ty)) in fields.iter().enumerate() {
-        if map.columns[i].is_some() && !readable(ty) {
-            let at = Location::Row {
-                row: 0,
-                column: Some(name.clone()),
-            };
-            report.error(Diagnostic::located(
-                DiagnosticKind::Structure,
-                &file,
-                at,
-                format!(
-                    "the column has type {ty}, which is not read; cast it to text (VARCHAR, string)"
-                ),
-            ));
-            ok = false;
+    let mut reader: Option<ParquetRecordBatchReader> = None;
+    let mut opened = Some(builder);
+    read_batches(&file, &fields, columns, report, sink, &mut |row| {
+        if reader.is_none() {
+            let builder = opened.take().expect("built once");
+            reader = Some(match guarded(|| builder.build()) {
+                Err(panic) => return Err(damaged_text(panic.to_string())),
+                Ok(Ok(r)) => r,
+                Ok(Err(e)) => return Err(format!("cannot read as Parquet: {e}")),
+            });
         }
-    }
-    if !ok {
-        return false;
-    }
-    sink.header(
-        &file,
-        &RowAt::Numbered {
-            row: 0,
-            columns: named.clone(),
-        },
-        &map.extra,
-    );
-    let mut reader = match guarded(|| builder.build()) {
-        Err(panic) => return damaged(report, panic.to_string()),
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return fail(report, format!("cannot read as Parquet: {e}")),
-    };
-    let mut row = 0u64;
-    loop {
-        let batch = match guarded(|| reader.next()) {
-            Err(panic) => {
-                return damaged(report, format!("after row {row}: {panic}"));
-            }
-            Ok(None) => break,
-            Ok(Some(Ok(b))) => b,
-            Ok(Some(Err(e))) => {
-                return fail(
-                    report,
-                    format!("cannot read the records after row {row}: {e}"),
-                );
-            }
-        };
-        let used: Vec<(Col, Column)> = map
-            .columns
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.map(|c| (c, Column::of(batch.column(i)))))
-            .collect();
-        let mut texts: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(used.len());
-        for r in 0..batch.num_rows() {
-            row += 1;
-            texts.clear();
-            texts.extend(used.iter().map(|(_, column)| column.text(r)));
-            let at = RowAt::Numbered {
-                row,
-                columns: named.clone(),
-            };
-            let mut cells = Cells {
-                at: &at,
-                values: [None; MAX_COLUMNS],
-                extra: vec![None; map.extra.len()],
-                spaced: 0,
-            };
-            for ((col, _), raw) in used.iter().zip(&texts) {
-                let value = raw.as_deref().and_then(cell);
-                match *col {
-                    Col::Schema(s) => {
-                        if let Some(raw) = raw {
-                            cells.spaced |= spaced_bit(s, raw);
-                        }
-                        cells.values[s] = value;
-                    }
-                    Col::Extra(e) => cells.extra[e] = value,
-                }
-            }
-            sink.row(&file, cells);
+        let reader = reader.as_mut().expect("made above");
+        match guarded(|| reader.next()) {
+            Err(panic) => Err(damaged_text(format!("after row {row}: {panic}"))),
+            Ok(None) => Ok(None),
+            Ok(Some(Ok(b))) => Ok(Some(b)),
+            Ok(Some(Err(e))) => Err(format!("cannot read the records after row {row}: {e}")),
         }
-    }
-    true
+    })
 }
 
-/// Whether values of this type are read as text.
-fn readable(ty: &DataType) -> bool {
-    use DataType as T;
-    match ty {
-        T::Utf8
-        | T::LargeUtf8
-        | T::Utf8View
-        | T::Boolean
-        | T::Int8
-        | T::Int16
-        | T::Int32
-        | T::Int64
-        | T::UInt8
-        | T::UInt16
-        | T::UInt32
-        | T::UInt64
-        | T::Float32
-        | T::Float64
-        | T::Date32
-        | T::Date64
-        | T::Timestamp(_, _)
-        | T::Null => true,
-        T::Dictionary(_, values) => readable(values),
-        _ => false,
-    }
-}
-
-/// One column of a batch, ready to give each value as text.
-struct Column {
-    array: ArrayRef,
-    /// For a dictionary: each record's index into `array` (its values).
-    keys: Option<Vec<usize>>,
-    nulls: Option<ArrayRef>,
-}
-
-impl Column {
-    fn of(array: &ArrayRef) -> Column {
-        match array.as_any_dictionary_opt() {
-            Some(dict) => Column {
-                array: dict.values().clone(),
-                keys: Some(dict.normalized_keys()),
-                nulls: Some(array.clone()),
-            },
-            None => Column {
-                array: array.clone(),
-                keys: None,
-                nulls: None,
-            },
-        }
-    }
-
-    /// The value of record `r` as text; `None` when null.
-    fn text(&self, r: usize) -> Option<Cow<'_, str>> {
-        let (array, i) = match (&self.keys, &self.nulls) {
-            (Some(keys), Some(outer)) => {
-                if outer.is_null(r) {
-                    return None;
-                }
-                (&self.array, keys[r])
-            }
-            _ => (&self.array, r),
-        };
-        if array.is_null(i) {
-            return None;
-        }
-        text(array.as_ref(), i)
-    }
-}
-
-/// Value `i` of a readable array as text.
-fn text(array: &dyn Array, i: usize) -> Option<Cow<'_, str>> {
-    use DataType as T;
-    let number = |n: String| Some(Cow::Owned(n));
-    match array.data_type() {
-        T::Utf8 => Some(Cow::Borrowed(array.as_string::<i32>().value(i))),
-        T::LargeUtf8 => Some(Cow::Borrowed(array.as_string::<i64>().value(i))),
-        T::Utf8View => Some(Cow::Borrowed(array.as_string_view().value(i))),
-        T::Boolean => Some(Cow::Borrowed(if array.as_boolean().value(i) {
-            "true"
-        } else {
-            "false"
-        })),
-        T::Int8 => number(array.as_primitive::<Int8Type>().value(i).to_string()),
-        T::Int16 => number(array.as_primitive::<Int16Type>().value(i).to_string()),
-        T::Int32 => number(array.as_primitive::<Int32Type>().value(i).to_string()),
-        T::Int64 => number(array.as_primitive::<Int64Type>().value(i).to_string()),
-        T::UInt8 => number(array.as_primitive::<UInt8Type>().value(i).to_string()),
-        T::UInt16 => number(array.as_primitive::<UInt16Type>().value(i).to_string()),
-        T::UInt32 => number(array.as_primitive::<UInt32Type>().value(i).to_string()),
-        T::UInt64 => number(array.as_primitive::<UInt64Type>().value(i).to_string()),
-        T::Float32 => decimal(f64::from(array.as_primitive::<Float32Type>().value(i))),
-        T::Float64 => decimal(array.as_primitive::<Float64Type>().value(i)),
-        T::Date32 => {
-            let days = array.as_primitive::<Date32Type>().value(i);
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a date");
-            epoch
-                .checked_add_signed(chrono::Duration::days(i64::from(days)))
-                .map(|d| Cow::Owned(d.to_string()))
-        }
-        T::Date64 => {
-            let ms = array.as_primitive::<Date64Type>().value(i);
-            moment(ms.div_euclid(1000), 0)
-        }
-        T::Timestamp(unit, _) => {
-            let (value, per_second): (i64, i64) = match unit {
-                TimeUnit::Second => (array.as_primitive::<TimestampSecondType>().value(i), 1),
-                TimeUnit::Millisecond => (
-                    array.as_primitive::<TimestampMillisecondType>().value(i),
-                    1_000,
-                ),
-                TimeUnit::Microsecond => (
-                    array.as_primitive::<TimestampMicrosecondType>().value(i),
-                    1_000_000,
-                ),
-                TimeUnit::Nanosecond => (
-                    array.as_primitive::<TimestampNanosecondType>().value(i),
-                    1_000_000_000,
-                ),
-            };
-            let nanos = value.rem_euclid(per_second) * (1_000_000_000 / per_second);
-            moment(value.div_euclid(per_second), nanos as u32)
-        }
-        _ => None,
-    }
-}
-
-/// A decimal as text: whole numbers without a point (a count written by
-/// pandas as 3.0 is 3), NaN as no value.
-fn decimal(x: f64) -> Option<Cow<'static, str>> {
-    if x.is_nan() {
-        None
-    } else if x.fract() == 0.0 && x.abs() < 9e15 {
-        Some(Cow::Owned((x as i64).to_string()))
-    } else {
-        Some(Cow::Owned(x.to_string()))
-    }
-}
-
-/// A UTC moment as text: a date at midnight, else date and time.
-fn moment(seconds: i64, nanos: u32) -> Option<Cow<'static, str>> {
-    let t = DateTime::from_timestamp(seconds, nanos)?.naive_utc();
-    let text = if t.time() == chrono::NaiveTime::MIN {
-        t.date().to_string()
-    } else {
-        t.format("%Y-%m-%dT%H:%M:%S").to_string()
-    };
-    Some(Cow::Owned(text))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimals_and_moments_read_as_a_person_wrote_them() {
-        assert_eq!(decimal(3.0).as_deref(), Some("3"));
-        assert_eq!(decimal(0.5).as_deref(), Some("0.5"));
-        assert_eq!(decimal(f64::NAN), None);
-        // 2025-02-12 00:00 and 12:30 UTC.
-        assert_eq!(moment(1_739_318_400, 0).as_deref(), Some("2025-02-12"));
-        assert_eq!(
-            moment(1_739_318_400 + 45_000, 0).as_deref(),
-            Some("2025-02-12T12:30:00")
-        );
-    }
+/// What a damaged file's message says.
+fn damaged_text(message: String) -> String {
+    format!("is damaged ({message}); write it again with pandas, Polars, DuckDB or Spark")
 }
