@@ -347,7 +347,11 @@ fn bad_time_options_are_usage_errors() {
                 "--plot",
                 "p.gif",
             ],
-            "",
+            if cfg!(feature = "plot") {
+                "--plot p.gif: name an .svg or .png file"
+            } else {
+                "cargo build --release --features plot"
+            },
         ),
         (&["render", "camps.csv", "--indent-time"], "--kernel"),
         (

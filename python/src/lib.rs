@@ -13,12 +13,12 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use stancegraph::analysis::{CoalitionNetwork, CoalitionOptions, backbone, polarization};
-use stancegraph::export::{self, Format, Part};
+use stancegraph::export::{self, Format};
 use stancegraph::load::{self, ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Location};
 use stancegraph::model::Dataset as Data;
 use stancegraph::network::{self, Filter, Network as Net, Options};
 use stancegraph::output;
-use stancegraph::{Choice, Spelled, Spelling};
+use stancegraph::{Spelled, Spelling};
 
 /// Raises the error class `name` of `stancegraph._errors` with `message`
 /// and attributes.
@@ -491,38 +491,6 @@ impl Network {
             options: self.options.clone(),
         })
     }
-
-    /// The file name of a format's part.
-    #[staticmethod]
-    fn file_name(format: &str, network: &str) -> PyResult<String> {
-        let format: Format = format
-            .parse()
-            .map_err(|e: <Format as std::str::FromStr>::Err| {
-                pyo3::exceptions::PyValueError::new_err(e.to_string())
-            })?;
-        Ok(format.file_name(network, Part::Whole))
-    }
-}
-
-/// The names of every format, kernel and network, for the Python layer.
-#[pyfunction]
-fn choices(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-    let d = PyDict::new(py);
-    let names = |all: &[&'static str]| all.to_vec();
-    d.set_item(
-        "format",
-        names(&Format::EVERY.iter().map(|f| f.name()).collect::<Vec<_>>()),
-    )?;
-    d.set_item(
-        "network",
-        names(
-            &network::Kind::ALL
-                .iter()
-                .map(|k| k.name())
-                .collect::<Vec<_>>(),
-        ),
-    )?;
-    Ok(d)
 }
 
 #[pymodule]
@@ -531,6 +499,5 @@ fn _stancegraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Network>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(from_arrow, m)?)?;
-    m.add_function(wrap_pyfunction!(choices, m)?)?;
     Ok(())
 }

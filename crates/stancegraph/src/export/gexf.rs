@@ -250,18 +250,18 @@ pub(crate) fn viz_value<W: Write>(w: &mut Writer<W>, element: &str, value: &str)
     Ok(())
 }
 
-/// Writes a network as GEXF (1.3 or 1.2draft).
-pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<()> {
-    let g = &net.graph;
-    let spells = spells(net);
-    let dynamic = spells.is_some();
-    let max = net.max_weight();
-    let node_attrs = node_columns(net);
-    let node_tags = attvalue_tags(&node_attrs);
-    let edge_tags = attvalue_tags(&EDGE_ATTRS);
-    let mut buf = String::new();
-    let mut decimals = TwoDecimals::default();
-    let mut viz = VizTags::default();
+/// The frame of every GEXF file: the XML declaration, the root element with
+/// its namespaces, `meta` (creator and `description`), and the `graph`
+/// element (edge direction; static, or dynamic with dates as intervals),
+/// `body` writing what goes inside it.
+pub(crate) fn document<'w>(
+    w: &'w mut dyn Write,
+    version: Version,
+    description: &str,
+    directed: bool,
+    dynamic: bool,
+    body: impl FnOnce(&mut Writer<&'w mut dyn Write>) -> io::Result<()>,
+) -> io::Result<()> {
     let mut w = xml::start(w)?;
     w.create_element("gexf")
         .with_attributes([
@@ -279,22 +279,11 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
                     &[],
                     concat!("stancegraph ", env!("CARGO_PKG_VERSION")),
                 )?;
-                let mut description = format!("{} network", net.name);
-                if let Some(c) = &net.coalitions {
-                    description.push_str(&format!("; {} coalitions", c.count));
-                    if let Some(q) = c.modularity {
-                        description.push_str(&format!(", modularity {}", super::format_weight(q)));
-                    }
-                }
-                xml::text_element(w, "description", &[], &description)
+                xml::text_element(w, "description", &[], description)
             })?;
             let mut graph_attrs = vec![(
                 "defaultedgetype",
-                if net.directed {
-                    "directed"
-                } else {
-                    "undirected"
-                },
+                if directed { "directed" } else { "undirected" },
             )];
             if dynamic {
                 graph_attrs.extend([("mode", "dynamic"), ("timeformat", "date")]);
@@ -306,64 +295,86 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
             }
             w.create_element("graph")
                 .with_attributes(graph_attrs)
-                .write_inner_content(|w| {
-                    declare(w, "node", &node_attrs)?;
-                    declare(w, "edge", &EDGE_ATTRS)?;
-                    w.create_element("nodes")
-                        .with_attribute(("count", g.node_count().to_string().as_str()))
-                        .write_inner_content(|w| {
-                            for (i, n) in g.node_weights().enumerate() {
-                                w.create_element("node")
-                                    .with_attributes([attr("id", &n.id), attr("label", &n.label)])
-                                    .write_inner_content(|w| {
-                                        attvalues(w, &node_tags, &node_attrs, n, &mut buf)?;
-                                        spell(w, spells.as_ref().map(|s| s.nodes[i]))?;
-                                        viz.color(w, fill(n))?;
-                                        // Area grows with the statement count.
-                                        let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
-                                        viz_value(w, "viz:size", decimals.get(size))
-                                    })?;
-                            }
-                            Ok(())
-                        })?;
-                    w.create_element("edges")
-                        .with_attribute(("count", net.edge_count().to_string().as_str()))
-                        .write_inner_content(|w| {
-                            net.for_each_edge(|e, s, t, d| {
-                                let (id, weight) = (edge_id(e), format_weight(d.weight));
-                                let relation = d.relation.as_str();
-                                let (rgb, line) = edge_style(d);
-                                let mut attrs = vec![
-                                    attr("id", &id),
-                                    attr("source", &g[s].id),
-                                    attr("target", &g[t].id),
-                                    attr("weight", &weight),
-                                ];
-                                if version == Version::V1_3 {
-                                    attrs.push(attr("kind", relation));
-                                }
-                                attrs.push(attr("label", relation));
-                                w.create_element("edge")
-                                    .with_attributes(attrs)
-                                    .write_inner_content(|w| {
-                                        attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
-                                        spell(w, spells.as_ref().map(|s| s.edge(d)))?;
-                                        viz.color(w, rgb)?;
-                                        let thick = if max > 0.0 {
-                                            1.0 + 4.0 * d.weight.abs() / max
-                                        } else {
-                                            1.0
-                                        };
-                                        viz_value(w, "viz:thickness", decimals.get(thick))?;
-                                        viz.shape(w, line.as_str())?;
-                                        Ok(())
-                                    })?;
-                                Ok(())
-                            })
-                        })?;
-                    Ok(())
-                })?;
+                .write_inner_content(body)?;
             Ok(())
         })?;
     w.get_mut().write_all(b"\n")
+}
+
+/// Writes a network as GEXF (1.3 or 1.2draft).
+pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<()> {
+    let g = &net.graph;
+    let spells = spells(net);
+    let dynamic = spells.is_some();
+    let max = net.max_weight();
+    let node_attrs = node_columns(net);
+    let node_tags = attvalue_tags(&node_attrs);
+    let edge_tags = attvalue_tags(&EDGE_ATTRS);
+    let mut buf = String::new();
+    let mut decimals = TwoDecimals::default();
+    let mut viz = VizTags::default();
+    let mut description = format!("{} network", net.name);
+    if let Some(c) = &net.coalitions {
+        description.push_str(&format!("; {} coalitions", c.count));
+        if let Some(q) = c.modularity {
+            description.push_str(&format!(", modularity {}", super::format_weight(q)));
+        }
+    }
+    document(w, version, &description, net.directed, dynamic, |w| {
+        declare(w, "node", &node_attrs)?;
+        declare(w, "edge", &EDGE_ATTRS)?;
+        w.create_element("nodes")
+            .with_attribute(("count", g.node_count().to_string().as_str()))
+            .write_inner_content(|w| {
+                for (i, n) in g.node_weights().enumerate() {
+                    w.create_element("node")
+                        .with_attributes([attr("id", &n.id), attr("label", &n.label)])
+                        .write_inner_content(|w| {
+                            attvalues(w, &node_tags, &node_attrs, n, &mut buf)?;
+                            spell(w, spells.as_ref().map(|s| s.nodes[i]))?;
+                            viz.color(w, fill(n))?;
+                            // Area grows with the statement count.
+                            let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
+                            viz_value(w, "viz:size", decimals.get(size))
+                        })?;
+                }
+                Ok(())
+            })?;
+        w.create_element("edges")
+            .with_attribute(("count", net.edge_count().to_string().as_str()))
+            .write_inner_content(|w| {
+                net.for_each_edge(|e, s, t, d| {
+                    let (id, weight) = (edge_id(e), format_weight(d.weight));
+                    let relation = d.relation.as_str();
+                    let (rgb, line) = edge_style(d);
+                    let mut attrs = vec![
+                        attr("id", &id),
+                        attr("source", &g[s].id),
+                        attr("target", &g[t].id),
+                        attr("weight", &weight),
+                    ];
+                    if version == Version::V1_3 {
+                        attrs.push(attr("kind", relation));
+                    }
+                    attrs.push(attr("label", relation));
+                    w.create_element("edge")
+                        .with_attributes(attrs)
+                        .write_inner_content(|w| {
+                            attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
+                            spell(w, spells.as_ref().map(|s| s.edge(d)))?;
+                            viz.color(w, rgb)?;
+                            let thick = if max > 0.0 {
+                                1.0 + 4.0 * d.weight.abs() / max
+                            } else {
+                                1.0
+                            };
+                            viz_value(w, "viz:thickness", decimals.get(thick))?;
+                            viz.shape(w, line.as_str())?;
+                            Ok(())
+                        })?;
+                    Ok(())
+                })
+            })?;
+        Ok(())
+    })
 }

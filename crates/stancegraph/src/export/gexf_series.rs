@@ -20,9 +20,9 @@ use quick_xml::Writer;
 use crate::network::{EdgeData, Network, NodeData, Relation};
 
 use super::attrs::{Column, gexf_type, node_columns};
-use super::gexf::{Version, VizTags, XSI, viz_value};
+use super::gexf::{Version, VizTags, document, viz_value};
 use super::style::{edge_style, fill};
-use super::xml::{self, attr};
+use super::xml::attr;
 use super::{TwoDecimals, format_weight};
 
 /// Node attributes whose value changes from slice to slice.
@@ -168,169 +168,125 @@ pub fn write_series(
     let mut decimals = TwoDecimals::default();
     let mut viz = VizTags::default();
     let mut buf = String::new();
-    let mut w = xml::start(w)?;
-    w.create_element("gexf")
-        .with_attributes([
-            ("xmlns", version.namespace()),
-            ("xmlns:viz", version.viz()),
-            ("xmlns:xsi", XSI),
-            ("xsi:schemaLocation", version.schema_location()),
-            ("version", version.number()),
-        ])
-        .write_inner_content(|w| {
-            w.create_element("meta").write_inner_content(|w| {
-                xml::text_element(
-                    w,
-                    "creator",
-                    &[],
-                    concat!("stancegraph ", env!("CARGO_PKG_VERSION")),
-                )?;
-                let description = format!("{name} network over {} time slices", nets.len());
-                xml::text_element(w, "description", &[], &description)
-            })?;
-            let mut graph = vec![
-                (
-                    "defaultedgetype",
-                    if directed { "directed" } else { "undirected" },
-                ),
-                ("mode", "dynamic"),
-                ("timeformat", "date"),
-            ];
-            if version == Version::V1_3 {
-                graph.push(("timerepresentation", "interval"));
-            }
-            w.create_element("graph")
-                .with_attributes(graph)
-                .write_inner_content(|w| {
-                    let fixed_types: Vec<(&str, &str)> = fixed
-                        .iter()
-                        .map(|c| (c.name(), gexf_type(c.ty())))
-                        .collect();
-                    declare(w, "node", "static", &fixed_types)?;
-                    let mut changing = vec![("statements", "integer")];
-                    if coalitions {
-                        changing.push(("coalition", "integer"));
-                    }
-                    declare(w, "node", "dynamic", &changing)?;
-                    declare(w, "edge", "static", &[("relation", "string")])?;
-                    declare(
-                        w,
-                        "edge",
-                        "dynamic",
-                        &[("weight", "double"), ("statements", "integer")],
-                    )?;
-                    w.create_element("nodes")
-                        .with_attribute(("count", nodes.len().to_string().as_str()))
+    let description = format!("{name} network over {} time slices", nets.len());
+    document(w, version, &description, directed, true, |w| {
+        let fixed_types: Vec<(&str, &str)> = fixed
+            .iter()
+            .map(|c| (c.name(), gexf_type(c.ty())))
+            .collect();
+        declare(w, "node", "static", &fixed_types)?;
+        let mut changing = vec![("statements", "integer")];
+        if coalitions {
+            changing.push(("coalition", "integer"));
+        }
+        declare(w, "node", "dynamic", &changing)?;
+        declare(w, "edge", "static", &[("relation", "string")])?;
+        declare(
+            w,
+            "edge",
+            "dynamic",
+            &[("weight", "double"), ("statements", "integer")],
+        )?;
+        w.create_element("nodes")
+            .with_attribute(("count", nodes.len().to_string().as_str()))
+            .write_inner_content(|w| {
+                for n in &nodes {
+                    let here = |d: &&NodeData| d.statements > 0;
+                    let present = runs(n.at.iter().map(|d| d.as_ref().is_some_and(here)), periods);
+                    w.create_element("node")
+                        .with_attributes([attr("id", &n.first.id), attr("label", &n.first.label)])
                         .write_inner_content(|w| {
-                            for n in &nodes {
-                                let here = |d: &&NodeData| d.statements > 0;
-                                let present = runs(
-                                    n.at.iter().map(|d| d.as_ref().is_some_and(here)),
-                                    periods,
-                                );
-                                w.create_element("node")
-                                    .with_attributes([
-                                        attr("id", &n.first.id),
-                                        attr("label", &n.first.label),
-                                    ])
-                                    .write_inner_content(|w| {
-                                        w.create_element("attvalues").write_inner_content(|w| {
-                                            for c in &fixed {
-                                                if let Some(v) = c.get(n.first) {
-                                                    buf.clear();
-                                                    v.write(&mut buf);
-                                                    w.create_element("attvalue")
-                                                        .with_attributes([
-                                                            ("for", c.name()),
-                                                            ("value", buf.as_str()),
-                                                        ])
-                                                        .write_empty()?;
-                                                }
-                                            }
-                                            for (d, p) in n.at.iter().zip(periods) {
-                                                let Some(d) = d else { continue };
-                                                let count = d.statements.to_string();
-                                                dynamic(w, "statements", &count, *p)?;
-                                                if let Some(c) = d.coalition {
-                                                    dynamic(w, "coalition", &c.to_string(), *p)?;
-                                                }
-                                            }
-                                            Ok(())
-                                        })?;
-                                        if !present.is_empty() {
-                                            spells(w, &present)?;
-                                        }
-                                        viz.color(w, fill(n.first))?;
-                                        let most =
-                                            n.at.iter()
-                                                .flatten()
-                                                .map(|d| d.statements)
-                                                .max()
-                                                .unwrap_or(0);
-                                        let size = 10.0 + 5.0 * (most as f64).sqrt();
-                                        viz_value(w, "viz:size", decimals.get(size))
-                                    })?;
-                            }
-                            Ok(())
-                        })?;
-                    w.create_element("edges")
-                        .with_attribute(("count", edges.len().to_string().as_str()))
-                        .write_inner_content(|w| {
-                            for (i, e) in edges.iter().enumerate() {
-                                let id = format!("e{i}");
-                                let relation = e.relation.as_str();
-                                let mut attrs = vec![
-                                    attr("id", &id),
-                                    attr("source", e.source),
-                                    attr("target", e.target),
-                                ];
-                                if version == Version::V1_3 {
-                                    attrs.push(attr("kind", relation));
+                            w.create_element("attvalues").write_inner_content(|w| {
+                                for c in &fixed {
+                                    if let Some(v) = c.get(n.first) {
+                                        buf.clear();
+                                        v.write(&mut buf);
+                                        w.create_element("attvalue")
+                                            .with_attributes([
+                                                ("for", c.name()),
+                                                ("value", buf.as_str()),
+                                            ])
+                                            .write_empty()?;
+                                    }
                                 }
-                                attrs.push(attr("label", relation));
-                                let present = runs(e.at.iter().map(Option::is_some), periods);
-                                let first = e.at.iter().flatten().next().expect("seen once");
-                                w.create_element("edge")
-                                    .with_attributes(attrs)
-                                    .write_inner_content(|w| {
-                                        w.create_element("attvalues").write_inner_content(|w| {
-                                            w.create_element("attvalue")
-                                                .with_attributes([
-                                                    ("for", "relation"),
-                                                    ("value", relation),
-                                                ])
-                                                .write_empty()?;
-                                            for (d, p) in e.at.iter().zip(periods) {
-                                                let Some(d) = d else { continue };
-                                                let weight = format_weight(d.weight);
-                                                dynamic(w, "weight", &weight, *p)?;
-                                                let count = d.statements.to_string();
-                                                dynamic(w, "statements", &count, *p)?;
-                                            }
-                                            Ok(())
-                                        })?;
-                                        spells(w, &present)?;
-                                        let (rgb, line) = edge_style(first);
-                                        viz.color(w, rgb)?;
-                                        let strongest =
-                                            e.at.iter()
-                                                .flatten()
-                                                .map(|d| d.weight.abs())
-                                                .fold(0.0, f64::max);
-                                        let thick = if max > 0.0 {
-                                            1.0 + 4.0 * strongest / max
-                                        } else {
-                                            1.0
-                                        };
-                                        viz_value(w, "viz:thickness", decimals.get(thick))?;
-                                        viz.shape(w, line.as_str())
-                                    })?;
+                                for (d, p) in n.at.iter().zip(periods) {
+                                    let Some(d) = d else { continue };
+                                    let count = d.statements.to_string();
+                                    dynamic(w, "statements", &count, *p)?;
+                                    if let Some(c) = d.coalition {
+                                        dynamic(w, "coalition", &c.to_string(), *p)?;
+                                    }
+                                }
+                                Ok(())
+                            })?;
+                            if !present.is_empty() {
+                                spells(w, &present)?;
                             }
-                            Ok(())
+                            viz.color(w, fill(n.first))?;
+                            let most =
+                                n.at.iter()
+                                    .flatten()
+                                    .map(|d| d.statements)
+                                    .max()
+                                    .unwrap_or(0);
+                            let size = 10.0 + 5.0 * (most as f64).sqrt();
+                            viz_value(w, "viz:size", decimals.get(size))
                         })?;
-                    Ok(())
-                })?;
-            Ok(())
-        })?;
-    w.get_mut().write_all(b"\n")
+                }
+                Ok(())
+            })?;
+        w.create_element("edges")
+            .with_attribute(("count", edges.len().to_string().as_str()))
+            .write_inner_content(|w| {
+                for (i, e) in edges.iter().enumerate() {
+                    let id = format!("e{i}");
+                    let relation = e.relation.as_str();
+                    let mut attrs = vec![
+                        attr("id", &id),
+                        attr("source", e.source),
+                        attr("target", e.target),
+                    ];
+                    if version == Version::V1_3 {
+                        attrs.push(attr("kind", relation));
+                    }
+                    attrs.push(attr("label", relation));
+                    let present = runs(e.at.iter().map(Option::is_some), periods);
+                    let first = e.at.iter().flatten().next().expect("seen once");
+                    w.create_element("edge")
+                        .with_attributes(attrs)
+                        .write_inner_content(|w| {
+                            w.create_element("attvalues").write_inner_content(|w| {
+                                w.create_element("attvalue")
+                                    .with_attributes([("for", "relation"), ("value", relation)])
+                                    .write_empty()?;
+                                for (d, p) in e.at.iter().zip(periods) {
+                                    let Some(d) = d else { continue };
+                                    let weight = format_weight(d.weight);
+                                    dynamic(w, "weight", &weight, *p)?;
+                                    let count = d.statements.to_string();
+                                    dynamic(w, "statements", &count, *p)?;
+                                }
+                                Ok(())
+                            })?;
+                            spells(w, &present)?;
+                            let (rgb, line) = edge_style(first);
+                            viz.color(w, rgb)?;
+                            let strongest =
+                                e.at.iter()
+                                    .flatten()
+                                    .map(|d| d.weight.abs())
+                                    .fold(0.0, f64::max);
+                            let thick = if max > 0.0 {
+                                1.0 + 4.0 * strongest / max
+                            } else {
+                                1.0
+                            };
+                            viz_value(w, "viz:thickness", decimals.get(thick))?;
+                            viz.shape(w, line.as_str())
+                        })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })
 }

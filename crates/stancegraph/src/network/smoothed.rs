@@ -36,7 +36,7 @@ use std::fmt;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::kernel::{SliceError, SliceOptions, Smoothing, Timeline, slice_at};
+use super::kernel::{SliceError, SliceOptions, Slicer, Smoothing, Timeline};
 use super::{
     EdgeData, Kind, Network, Normalization, Options, Qualifier, Relation, SliceDates, Span, filter,
     project,
@@ -149,6 +149,7 @@ pub fn networks(
     };
     let timeline =
         Timeline::new(ds, window, step, smoothing.indent_time).map_err(SmoothError::Slice)?;
+    let slicer = Slicer::new(ds, &slice_opts);
     let mut out = Vec::with_capacity(timeline.middles.len());
     for &middle in &timeline.middles {
         let weights: Vec<f64> = ds
@@ -171,7 +172,7 @@ pub fn networks(
         let mut net = if opts.kind == Kind::Affiliation {
             two_mode(ds, &in_window, opts.qualifier, &weights)
         } else {
-            let slice = slice_at(ds, &slice_opts, &timeline, middle);
+            let slice = slicer.at(&timeline, middle);
             one_mode(&in_window, opts.kind, &slice.values)
         };
         let (start, stop) = timeline.bounds(middle, smoothing.kernel);

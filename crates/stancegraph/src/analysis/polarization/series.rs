@@ -42,7 +42,7 @@ use crate::analysis::coalitions::Member;
 use crate::analysis::matrix::ActorMatrix;
 use crate::choice::{Spelled, Spelling};
 use crate::model::{Dataset, Statement};
-use crate::network::kernel::{Kernel, SliceError, SliceOptions, Smoothing, Timeline, slice_at};
+use crate::network::kernel::{Kernel, SliceError, SliceOptions, Slicer, Smoothing, Timeline};
 use crate::network::{Kind, Normalization, Span, filter};
 
 use super::{Objective, PolarizationError, PolarizationOptions, of_matrices};
@@ -153,7 +153,8 @@ pub fn step_matrix(
         indent_time: opts.smoothing.indent_time,
         step: opts.step,
     };
-    let slice = slice_at(window, &slice_opts, timeline, middle);
+    // Each window's own statements make its average factors (DNA's).
+    let slice = Slicer::new(window, &slice_opts).at(timeline, middle);
     let n = window.actors.len();
     let mut values = slice.values;
     for i in 0..n {

@@ -118,15 +118,21 @@ pub fn write(
         ));
     }
     let page = page(&shown, ds, total, positions);
+    fill(&page, shown.coalitions.is_some(), w)
+}
+
+/// The page's template filled with its data, style and script (the
+/// coalition code when the network has coalitions).
+fn fill(page: &Page<'_>, coalitions: bool, w: &mut dyn Write) -> io::Result<()> {
     let title = escape(&page.title);
-    let data = embedded_json(&page)?;
+    let data = embedded_json(page)?;
     template::fill(
         TEMPLATE,
         &[
             ("title", &title),
             ("style", STYLE),
             ("data", &data),
-            ("script", &script(shown.coalitions.is_some())),
+            ("script", &script(coalitions)),
         ],
         w,
     )
@@ -152,18 +158,7 @@ pub fn write_series(
         weights,
         series::coalitions(&union, nets),
     );
-    let title = escape(&page.title);
-    let data = embedded_json(&page)?;
-    template::fill(
-        TEMPLATE,
-        &[
-            ("title", &title),
-            ("style", STYLE),
-            ("data", &data),
-            ("script", &script(union.coalitions.is_some())),
-        ],
-        w,
-    )
+    fill(&page, union.coalitions.is_some(), w)
 }
 
 #[cfg(test)]

@@ -182,27 +182,47 @@ impl std::error::Error for SliceError {}
 /// The kernel slices of prepared statements, one per window middle.
 pub fn slices(ds: &Dataset, opts: &SliceOptions) -> Result<Vec<Slice>, SliceError> {
     let timeline = Timeline::new(ds, opts.window, opts.step, opts.indent_time)?;
-    let factors = (opts.kind != Kind::Affiliation && opts.normalization == Normalization::Average)
-        .then(|| average_factors(ds));
+    let slicer = Slicer::new(ds, opts);
     Ok(timeline
         .middles
         .iter()
-        .map(|&gamma| slice(ds, opts, &timeline, gamma, factors.as_deref()))
+        .map(|&gamma| slicer.at(&timeline, gamma))
         .collect())
 }
 
-/// The kernel slice of prepared statements around one middle of a
-/// timeline, its "average" normalization counting the statements of `ds`
-/// (DNA's polarization passes only a window's statements).
-pub fn slice_at(
-    ds: &Dataset,
-    opts: &SliceOptions,
-    timeline: &Timeline,
-    middle: NaiveDate,
-) -> Slice {
-    let factors = (opts.kind != Kind::Affiliation && opts.normalization == Normalization::Average)
-        .then(|| average_factors(ds));
-    slice(ds, opts, timeline, middle, factors.as_deref())
+/// Makes the slices of one dataset one middle at a time, DNA's kernel
+/// "average" factors computed once (they count every statement of a cell,
+/// so they are the same in every slice).
+pub struct Slicer<'d> {
+    ds: &'d Dataset,
+    opts: SliceOptions,
+    factors: Option<Vec<f64>>,
+}
+
+impl<'d> Slicer<'d> {
+    /// The slicer of `ds`, its "average" normalization counting the
+    /// statements of `ds` (DNA's polarization passes only a window's).
+    pub fn new(ds: &'d Dataset, opts: &SliceOptions) -> Slicer<'d> {
+        let factors = (opts.kind != Kind::Affiliation
+            && opts.normalization == Normalization::Average)
+            .then(|| average_factors(ds));
+        Slicer {
+            ds,
+            opts: *opts,
+            factors,
+        }
+    }
+
+    /// The slice around `middle` of `timeline`.
+    pub fn at(&self, timeline: &Timeline, middle: NaiveDate) -> Slice {
+        slice(
+            self.ds,
+            &self.opts,
+            timeline,
+            middle,
+            self.factors.as_deref(),
+        )
+    }
 }
 
 /// The index of an (actor, stance, polarity) cell.
