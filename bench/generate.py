@@ -19,6 +19,10 @@ Other shapes:
   quote (about 200 characters): the output is several times the input.
 - few: three actors and 30 stances, so each actor makes a third of the
   statements (a million each at 3M rows) and the network is tiny.
+- zipf: ROWS/10 actors drawn uniformly and ROWS/100 stances drawn by a Zipf
+  law (a few stances everyone talks about, a long tail), short quotes, and
+  names with accents and punctuation ("Zoë O'Brien-Müller (S&D), no. 7"):
+  many distinct names, many actor pairs.
 """
 
 import argparse
@@ -45,8 +49,10 @@ def main():
     p.add_argument("rows", type=int)
     p.add_argument("out")
     p.add_argument("--seed", type=int, default=20250212)
-    p.add_argument("--shape", choices=["skewed", "distinct", "few"], default="skewed")
+    p.add_argument("--shape", choices=["skewed", "distinct", "few", "zipf"], default="skewed")
     a = p.parse_args()
+    if a.shape == "zipf":
+        return zipf(a)
     if a.shape != "skewed":
         return uniform(a)
     rng = random.Random(a.seed)
@@ -88,6 +94,36 @@ def main():
             quote = f'"Quote {i}", über alles — said, with a comma' if i % 5 == 0 else ""
             w.writerow([actor_name(actor), kind, stance_text(stance), "yes" if agree else "no",
                         day.isoformat(), source, quote])
+
+
+def zipf(a):
+    """The zipf shape: uniform actors, Zipf-distributed stances."""
+    rng = random.Random(a.seed)
+    n = a.rows
+    actors, stances = max(20, n // 10), max(20, n // 100)
+    pick_stance = zipf_sampler(rng, stances, 1.0)
+    groups = ["S&D", "EPP", "Renew", "Verts/ALE", "ECR", "GUE/NGL"]
+    topics = ["sanctions", "arms deliveries", "négociations", "ceasefire lines", "EU membership",
+              "NATO's role", "reconstruction", "energy prices", "refugees", "security guarantees"]
+    start = datetime.date(2022, 1, 1)
+
+    def actor_name(i):
+        first, last = FIRST[i % len(FIRST)], LAST[(i // 10) % len(LAST)]
+        if i % 5 == 0:
+            return f"{ORGS[i % len(ORGS)]} ({groups[i % len(groups)]}) #{i}"
+        return f"{first} {last}-{LAST[(i // 80) % len(LAST)]} ({groups[i % len(groups)]}), no. {i}"
+
+    with open(a.out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["actor", "actor_kind", "stance", "agree", "date", "source", "quote"])
+        for i in range(n):
+            actor = rng.randrange(actors)
+            stance = pick_stance()
+            day = start + datetime.timedelta(days=rng.randrange(1095))
+            w.writerow([actor_name(actor), "organization" if actor % 5 == 0 else "person",
+                        f"{topics[stance % len(topics)]}: «position {stance}»",
+                        "yes" if rng.random() < 0.55 else "no", day.isoformat(),
+                        f"doc-{rng.randrange(20000)}", f"“{topics[i % len(topics)]}”, #{i}"])
 
 
 def uniform(a):

@@ -343,11 +343,11 @@ pub fn format_weight(w: f64) -> String {
 pub(crate) fn write_weight(w: f64, buf: &mut String) {
     use std::fmt::Write;
     // Whole numbers print as integers (fast, and without "-0" or ".0").
-    let _ = if w.fract() == 0.0 && w.abs() < 1e15 {
-        write!(buf, "{}", w as i64)
+    if w.fract() == 0.0 && w.abs() < 1e15 {
+        buf.push_str(itoa::Buffer::new().format(w as i64));
     } else {
-        write!(buf, "{w}")
-    };
+        let _ = write!(buf, "{w}");
+    }
 }
 
 /// A weight as pictures and views show it: whole numbers as they are,

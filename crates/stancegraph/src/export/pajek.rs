@@ -52,9 +52,10 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     })?;
     net.for_each_edge(|_, s, t, d| {
         buf.clear();
-        buf.push_str(&(s.index() + 1).to_string());
+        let mut number = itoa::Buffer::new();
+        buf.push_str(number.format(s.index() + 1));
         buf.push(' ');
-        buf.push_str(&(t.index() + 1).to_string());
+        buf.push_str(number.format(t.index() + 1));
         buf.push(' ');
         write_weight(d.weight, &mut buf);
         buf.push_str(" l \"");

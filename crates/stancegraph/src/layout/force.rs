@@ -1,12 +1,21 @@
 //! A spring layout in Rust, for when Graphviz is absent or the network is
 //! too big for it: Fruchterman and Reingold's forces, with repulsion only
 //! between nodes in neighbouring grid cells, so each round costs time in
-//! proportion to nodes and edges. Deterministic: the same network gives the
-//! same positions.
+//! proportion to nodes and edges; above [`BARNES_HUT_NODES`] nodes,
+//! ForceAtlas2 with Barnes–Hut repulsion. Deterministic: the same network
+//! gives the same positions.
 
 use rustc_hash::FxHashMap;
 
 use crate::network::Network;
+
+/// Networks with more nodes than this are laid out by ForceAtlas2 with
+/// Barnes–Hut repulsion (the `fa2` crate): the grid's repulsion turns
+/// quadratic where thousands of nodes crowd into a few cells.
+pub const BARNES_HUT_NODES: usize = 5_000;
+
+/// ForceAtlas2's rounds for a big network.
+const FA2_ROUNDS: usize = 60;
 
 /// Node positions (in arbitrary units, about 1 apart for neighbours), in
 /// node order.
@@ -16,21 +25,53 @@ pub fn layout(net: &Network) -> Vec<(f64, f64)> {
     if n == 0 {
         return Vec::new();
     }
-    // Start on a sunflower spiral: spread out, no two nodes in one place.
-    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
-    let mut pos: Vec<(f64, f64)> = (0..n)
-        .map(|i| {
-            let r = (i as f64 + 0.5).sqrt();
-            let a = i as f64 * golden;
-            (r * a.cos(), r * a.sin())
-        })
-        .collect();
+    let pos = sunflower(n);
     let edges: Vec<(usize, usize)> = g
         .edge_indices()
         .filter_map(|e| g.edge_endpoints(e))
         .map(|(s, t)| (s.index(), t.index()))
         .filter(|(s, t)| s != t)
         .collect();
+    if n > BARNES_HUT_NODES {
+        return force_atlas(pos, &edges);
+    }
+    grid_springs(pos, &edges)
+}
+
+/// Positions on a sunflower spiral: spread out, no two nodes in one place.
+fn sunflower(n: usize) -> Vec<(f64, f64)> {
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    (0..n)
+        .map(|i| {
+            let r = (i as f64 + 0.5).sqrt();
+            let a = i as f64 * golden;
+            (r * a.cos(), r * a.sin())
+        })
+        .collect()
+}
+
+/// ForceAtlas2 from the given start, with Barnes–Hut repulsion, on as many
+/// threads as there are cores (each node's force is its own sum, so the
+/// result does not depend on the threads).
+fn force_atlas(start: Vec<(f64, f64)>, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
+    let mut data = fa2::FA2Data::<f64>::with_capacity(start.len(), edges.len());
+    for (x, y) in start {
+        data.add_node_with_position(x, y);
+    }
+    for &(s, t) in edges {
+        data.add_edge(s, t);
+    }
+    let mut layout = fa2::FA2Settings::from_graph_order(data.order())
+        .with_barnes_hut()
+        .parallel(true)
+        .build(data);
+    layout.run(FA2_ROUNDS);
+    layout.data().positions().collect()
+}
+
+/// Fruchterman and Reingold's springs with grid repulsion.
+fn grid_springs(mut pos: Vec<(f64, f64)>, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
+    let n = pos.len();
     // Ideal distance between neighbours.
     let k = 1.0f64;
     let rounds = if n > 20_000 { 40 } else { 120 };
@@ -69,7 +110,7 @@ pub fn layout(net: &Network) -> Vec<(f64, f64)> {
         }
         // Attraction d²/k along edges, and a weak pull to the centre that
         // keeps separate components together.
-        for &(s, t) in &edges {
+        for &(s, t) in edges {
             let (ddx, ddy) = (pos[s].0 - pos[t].0, pos[s].1 - pos[t].1);
             let d = (ddx * ddx + ddy * ddy).sqrt();
             let f = d / k;
@@ -98,6 +139,60 @@ mod tests {
     use super::*;
     use crate::network::Kind;
     use petgraph::graph::NodeIndex;
+
+    /// Mean distance between tied nodes and between every `step`th pair of
+    /// nodes that are not tied.
+    fn mean_distances(net: &Network, pos: &[(f64, f64)], step: usize) -> (f64, f64) {
+        let g = &net.graph;
+        let dist = |a: usize, b: usize| {
+            ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt()
+        };
+        let mut tied = Vec::new();
+        let mut apart = Vec::new();
+        let mut k = 0usize;
+        for a in 0..pos.len() {
+            for b in a + 1..pos.len() {
+                let (na, nb) = (NodeIndex::new(a), NodeIndex::new(b));
+                if g.find_edge(na, nb).is_some() || g.find_edge(nb, na).is_some() {
+                    tied.push(dist(a, b));
+                } else {
+                    k += 1;
+                    if k.is_multiple_of(step) {
+                        apart.push(dist(a, b));
+                    }
+                }
+            }
+        }
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        (mean(&tied), mean(&apart))
+    }
+
+    /// Above the Barnes–Hut threshold: 5,400 actors in 300 camps, each camp
+    /// speaking on its own two stances.
+    #[test]
+    fn big_networks_are_laid_out_by_force_atlas_with_camps_together() {
+        use crate::load::{CsvBytes, LoadOptions, load_csv_bytes};
+        let mut csv = String::from("actor,stance,agree\n");
+        for a in 0..5_400 {
+            let camp = a % 300;
+            csv.push_str(&format!("a{a},s{camp},yes\na{a},t{camp},no\n"));
+        }
+        let tables = CsvBytes {
+            statements: csv.as_bytes(),
+            ..CsvBytes::default()
+        };
+        let ds = load_csv_bytes("camps", &tables, &LoadOptions::default())
+            .unwrap()
+            .dataset;
+        let net = crate::network::full(&ds);
+        assert!(net.graph.node_count() > BARNES_HUT_NODES);
+        let pos = layout(&net);
+        assert_eq!(pos.len(), net.graph.node_count());
+        assert!(pos.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
+        assert_eq!(pos, layout(&net), "deterministic");
+        let (tied, apart) = mean_distances(&net, &pos, 997);
+        assert!(tied * 3.0 < apart, "{tied} vs {apart}");
+    }
 
     #[test]
     fn neighbours_end_closer_than_strangers_and_the_layout_repeats() {

@@ -4,11 +4,13 @@
 
 use crate::choice::Spelled;
 use std::io::{BufRead, BufReader, Read};
+use std::sync::mpsc::sync_channel;
 
+use super::csv_records::{Batch, Item, parse_batches};
 use super::diag::{Diagnostic, DiagnosticKind, Report};
-use super::header::{HeaderMap, map_header};
+use super::header::map_header;
 use super::options::ColumnMap;
-use super::table::{Cells, Col, MAX_COLUMNS, RowAt, Schema, Sink, Table, cell, spaced_bit};
+use super::table::{RowAt, Schema, Sink, Table};
 
 /// How to read one CSV table.
 #[derive(Debug, Clone, Copy, Default)]
@@ -69,7 +71,7 @@ fn reader<R: Read>(input: R, delimiter: u8) -> csv::Reader<R> {
 
 /// Reads one table into memory (for the small side tables). Problems go to
 /// `report`; `None` when the header itself is unusable.
-pub fn read_table<R: Read>(
+pub fn read_table<R: Read + Send>(
     file: &str,
     input: R,
     schema: Schema,
@@ -83,7 +85,7 @@ pub fn read_table<R: Read>(
 /// Streams the rows of a table to `sink`, one record at a time, without
 /// keeping them; the sink first gets the names of the extra columns.
 /// Returns false when the header itself is unusable (then no row is read).
-pub fn read_rows<R: Read>(
+pub fn read_rows<R: Read + Send>(
     file: &str,
     input: R,
     schema: Schema,
@@ -154,121 +156,30 @@ pub fn read_rows<R: Read>(
     };
     sink.header(file, &RowAt::Line(1), &map.extra);
 
-    let mut unnamed = Unnamed::default();
-    let has_unnamed = map.columns.contains(&None);
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                report.error(error_diagnostic(file, &e));
-                if fatal {
-                    break;
+    // One thread parses the records, checks them as UTF-8 and trims them;
+    // this one resolves them.
+    let (batches, parsed) = sync_channel::<Batch>(2);
+    let unnamed = std::thread::scope(|scope| {
+        let parser = scope.spawn(|| parse_batches(file, rdr, &map, &schema, batches));
+        for batch in parsed {
+            for item in &batch.items {
+                match item {
+                    Item::Row(row) => {
+                        let at = RowAt::Line(row.line);
+                        sink.row(file, batch.cells(row, &at));
+                    }
+                    Item::Problem(d) => report.error(d.clone()),
                 }
-                continue;
             }
         }
-        let at = RowAt::Line(record.position().map_or(0, |p| p.line()));
-        if has_unnamed {
-            unnamed.count(&record, &map);
-        }
-        if let Some(cells) = decode_row(file, &at, &record, &map, &schema, report) {
-            sink.row(file, cells);
-        }
-    }
+        parser.join().expect("the parsing thread does not panic")
+    });
     unnamed.warn(file, report);
     true
 }
 
-/// Values in columns without a header name: not read, but announced.
-#[derive(Default)]
-struct Unnamed {
-    /// (column, non-blank values, first line with one).
-    columns: Vec<(usize, u64, u64)>,
-}
-
-impl Unnamed {
-    fn count(&mut self, record: &csv::ByteRecord, map: &HeaderMap) {
-        for (i, (field, col)) in record.iter().zip(&map.columns).enumerate() {
-            if col.is_none() && !field.trim_ascii().is_empty() {
-                match self.columns.iter_mut().find(|(c, _, _)| *c == i) {
-                    Some(entry) => entry.1 += 1,
-                    None => {
-                        let line = record.position().map_or(0, |p| p.line());
-                        self.columns.push((i, 1, line));
-                    }
-                }
-            }
-        }
-    }
-
-    fn warn(&self, file: &str, report: &mut Report) {
-        for (column, values, line) in &self.columns {
-            report.warn(Diagnostic::at(DiagnosticKind::LeftOut,
-                file,
-                *line,
-                format!(
-                    "column {} has no name in the header, so its {values} value{} (the first here) {} not read; give it a name to keep {}",
-                    column + 1,
-                    if *values == 1 { "" } else { "s" },
-                    if *values == 1 { "is" } else { "are" },
-                    if *values == 1 { "it" } else { "them" },
-                ),
-            ));
-        }
-    }
-}
-
-fn decode_row<'r>(
-    file: &str,
-    at: &'r RowAt,
-    record: &'r csv::ByteRecord,
-    map: &HeaderMap,
-    schema: &Schema,
-    report: &mut Report,
-) -> Option<Cells<'r>> {
-    let mut values = [None; MAX_COLUMNS];
-    let mut extra = vec![None; map.extra.len()];
-    let mut spaced = 0;
-    for (field, col) in record.iter().zip(&map.columns) {
-        let Some(col) = *col else { continue };
-        match std::str::from_utf8(field) {
-            Ok(text) => match col {
-                Col::Schema(c) => {
-                    values[c] = cell(text);
-                    spaced |= spaced_bit(c, text);
-                }
-                Col::Extra(e) => extra[e] = cell(text),
-            },
-            Err(e) => {
-                let name = match col {
-                    Col::Schema(c) => schema.columns[c],
-                    Col::Extra(e) => map.extra[e].as_str(),
-                };
-                report.error(Diagnostic::located(DiagnosticKind::Format,
-                    file,
-                    at.location(None),
-                    format!(
-                        "column '{name}' is not valid UTF-8 (bad byte at offset {} of the value); save the file as UTF-8",
-                        e.valid_up_to()
-                    ),
-                ));
-                return None;
-            }
-        }
-    }
-    Some(Cells {
-        at,
-        values,
-        extra,
-        spaced,
-    })
-}
-
 /// Turns a csv crate error into a diagnostic with its line.
-fn error_diagnostic(file: &str, e: &csv::Error) -> Diagnostic {
+pub(super) fn error_diagnostic(file: &str, e: &csv::Error) -> Diagnostic {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             pos,

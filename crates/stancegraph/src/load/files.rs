@@ -41,7 +41,7 @@ pub(super) fn table_path(dir: &Path, table: &str, report: &mut Report) -> Option
 
 /// A side table's file name, a reader for it and how to read it, or `None`
 /// when absent.
-pub(super) type Opened<'o> = Option<(String, Box<dyn Read + 'o>, CsvFormat<'o>)>;
+pub(super) type Opened<'o> = Option<(String, Box<dyn Read + Send + 'o>, CsvFormat<'o>)>;
 
 /// Reads the side tables that `open_table` finds.
 pub(super) fn side_tables<'o>(
@@ -64,7 +64,7 @@ pub(super) fn stream(
     name: &str,
     side: SideTables,
     file: &str,
-    input: impl Read,
+    input: impl Read + Send,
     format: CsvFormat<'_>,
     report: &mut Report,
 ) -> Option<Dataset> {
@@ -109,8 +109,8 @@ pub(super) fn dna_dataset(
     options: &LoadOptions,
     report: &mut Report,
 ) -> Option<Dataset> {
-    let (statements, side) = dna::read(path, &options.dna, report)?;
-    resolve_tables(name, &statements, side, report)
+    let resolver = dna::read(path, &options.dna, report, |side| Resolver::new(name, side))?;
+    finish(resolver, report)
 }
 
 #[cfg(not(feature = "dna"))]

@@ -17,6 +17,7 @@ mod arrow;
 mod attributes;
 mod builder;
 mod csv;
+mod csv_records;
 mod date;
 mod diag;
 #[cfg(feature = "dna")]
@@ -27,6 +28,7 @@ mod files;
 mod guard;
 mod header;
 mod input;
+mod interner;
 mod json;
 mod options;
 #[cfg(feature = "parquet")]
@@ -141,7 +143,7 @@ fn csv_bytes_dataset(
             "stances" => tables.stances,
             _ => tables.countries,
         }?;
-        let reader: Box<dyn Read + '_> = Box::new(bytes);
+        let reader: Box<dyn Read + Send + '_> = Box::new(bytes);
         Some((format!("{name}/{table}.csv"), reader, format(None)))
     });
     let file = format!("{name}/statements.csv");
@@ -199,7 +201,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
                     delimiter: statements_format(Some(&path)).delimiter,
                     columns: None,
                 };
-                let reader: Box<dyn Read> = Box::new(open(&path, report)?);
+                let reader: Box<dyn Read + Send> = Box::new(open(&path, report)?);
                 Some((path.display().to_string(), reader, format))
             });
             let path = table_path(dir, "statements", &mut report)
@@ -219,7 +221,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
             &name,
             SideTables::default(),
             "<stdin>",
-            io::stdin().lock(),
+            io::stdin(),
             statements_format(None),
             &mut report,
         ),

@@ -46,24 +46,12 @@ impl Resolver {
     }
 
     pub(super) fn source(&mut self, name: &str) -> usize {
-        if let Some(i) = self.sources.get(name) {
-            return *i;
-        }
-        let i = self.ds.sources.len();
-        self.ds.sources.push(name.to_string());
-        self.sources.insert(name.to_string(), i);
-        i
+        self.sources.intern(&mut self.ds.sources, name) as usize
     }
 
     /// A statement field value, interned.
     pub(super) fn field_value(&mut self, value: &str) -> u32 {
-        if let Some(i) = self.field_values.get(value) {
-            return *i;
-        }
-        let i = self.ds.field_values.len() as u32;
-        self.ds.field_values.push(value.to_string());
-        self.field_values.insert(value.to_string(), i);
-        i
+        self.field_values.intern(&mut self.ds.field_values, value)
     }
 
     pub(super) fn actor(
@@ -74,7 +62,7 @@ impl Resolver {
         kind: Option<ActorKind>,
         country: Option<usize>,
     ) -> Option<usize> {
-        let here = Origin {
+        let here = || Origin {
             file: file.to_string(),
             location: row.at.location(None),
         };
@@ -121,7 +109,7 @@ impl Resolver {
                 Some(_) => {}
                 None => {
                     self.ds.actors[i].kind = kind;
-                    self.kind_origin[i] = Some(here.clone());
+                    self.kind_origin[i] = Some(here());
                 }
             }
         }
@@ -144,7 +132,7 @@ impl Resolver {
                 (Some(_), _) => {}
                 (None, _) => {
                     self.ds.actors[i].country = Some(country);
-                    self.country_origin[i] = Some(here);
+                    self.country_origin[i] = Some(here());
                 }
             }
         }

@@ -10,7 +10,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfd};
 
 use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::table::Table;
-use crate::names::{Named, Names, unknown};
+use crate::names::{Named, Names, fold, unknown};
 
 /// How one kind of entity (actors, stances or countries) is looked up.
 pub(super) struct Registry {
@@ -58,14 +58,22 @@ impl Registry {
         report: &mut Report,
         make: impl FnOnce(&str) -> T,
     ) -> Option<(usize, bool)> {
+        // A name written exactly as a known id or label (the common case) is
+        // found by one hash lookup: every key was checked for control
+        // characters when it was added (ids hold none by their rules).
+        if let Some(i) = self.names.exact(text) {
+            if spaced {
+                self.spellings.record(i, text, spaced, file, at);
+            }
+            return Some((i, false));
+        }
         if let Some(message) = control_character(what, text) {
             report.error(Diagnostic::located(DiagnosticKind::Name, file, at, message));
             return None;
         }
-        if let Some((i, exact)) = self.names.lookup(text) {
-            if !exact || spaced {
-                self.spellings.record(i, text, spaced, file, at);
-            }
+        let folded = fold(text);
+        if let Some(i) = self.names.folded(&folded) {
+            self.spellings.record(i, text, spaced, file, at);
             return Some((i, false));
         }
         if let Some(table) = &self.table {
@@ -81,7 +89,7 @@ impl Registry {
         let i = items.len();
         items.push(make(text));
         self.added(false, file, at.clone());
-        self.names.insert(text, i);
+        self.names.insert_folded(text, folded, i);
         if spaced {
             self.spellings.record(i, text, spaced, file, at);
         }
@@ -93,6 +101,14 @@ impl Registry {
 /// escape, a delete, ...), if it holds one. Line breaks and tabs are text a
 /// spreadsheet cell holds, and every format writes them: they are kept.
 pub(super) fn control_character(what: &str, text: &str) -> Option<String> {
+    // ASCII text: one pass over the bytes, no character decoding.
+    if text.is_ascii()
+        && !text
+            .bytes()
+            .any(|b| (b < 0x20 || b == 0x7f) && !matches!(b, b'\n' | b'\r' | b'\t'))
+    {
+        return None;
+    }
     let c = text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))?;

@@ -5,9 +5,11 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::diag::{Diagnostic, DiagnosticKind, Report};
+use super::interner::Interner;
 pub(super) use super::registry::{Origin, Registry};
 use super::table::{Cells, RowAt, Sink, Table};
 use crate::model::{ActorKind, Dataset};
@@ -29,7 +31,7 @@ pub struct SideTables {
 pub struct Resolver {
     pub(super) report: Report,
     /// Source documents by name, as indices into `ds.sources`.
-    pub(super) sources: FxHashMap<String, usize>,
+    pub(super) sources: Interner,
     pub(super) ds: Dataset,
     pub(super) actor_refs: Registry,
     pub(super) stance_refs: Registry,
@@ -40,9 +42,11 @@ pub struct Resolver {
     /// Given ids with their place, to report collisions.
     pub(super) id_places: HashMap<String, (&'static str, Origin)>,
     /// Statement field values, as indices into `ds.field_values`.
-    pub(super) field_values: FxHashMap<String, u32>,
+    pub(super) field_values: Interner,
     /// Per extra column of the statements table: whether it is a field.
     pub(super) field_of: Vec<Option<()>>,
+    /// Each distinct date text read so far, parsed once.
+    pub(super) dates: FxHashMap<Box<str>, NaiveDate>,
 }
 
 impl Resolver {
@@ -51,7 +55,7 @@ impl Resolver {
     pub fn new(name: &str, side: SideTables) -> Resolver {
         let mut r = Resolver {
             report: Report::default(),
-            sources: FxHashMap::default(),
+            sources: Interner::default(),
             ds: Dataset {
                 name: name.to_string(),
                 ..Dataset::default()
@@ -62,8 +66,9 @@ impl Resolver {
             kind_origin: Vec::new(),
             country_origin: Vec::new(),
             id_places: HashMap::new(),
-            field_values: FxHashMap::default(),
+            field_values: Interner::default(),
             field_of: Vec::new(),
+            dates: FxHashMap::default(),
         };
         if let Some(t) = &side.countries {
             r.countries(t);

@@ -1,7 +1,9 @@
 //! Reading one statement row: every value parsed, every reference
 //! resolved, each problem placed at its cell.
 
-use super::date::parse_date;
+use chrono::NaiveDate;
+
+use super::date::{DateError, parse_date};
 use super::diag::{Diagnostic, DiagnosticKind, Location};
 use super::resolve::Resolver;
 use super::table::{Cells, Col, STATEMENTS};
@@ -13,6 +15,16 @@ pub(super) fn place(cells: &Cells<'_>, column: &str) -> Location {
 }
 
 impl Resolver {
+    /// A date, parsed once per distinct text.
+    fn date(&mut self, text: &str) -> Result<NaiveDate, DateError> {
+        if let Some(date) = self.dates.get(text) {
+            return Ok(*date);
+        }
+        let date = parse_date(text)?;
+        self.dates.insert(text.into(), date);
+        Ok(date)
+    }
+
     pub(super) fn read_statement(&mut self, file: &str, row: &Cells<'_>) -> Option<Statement> {
         let get = |column: &str| row.get(&STATEMENTS, column);
         let mut ok = true;
@@ -65,7 +77,7 @@ impl Resolver {
         };
         let date = match get("date") {
             Some(text) => {
-                let d = parse_date(text);
+                let d = self.date(text);
                 if let Err(e) = &d {
                     self.report.error(Diagnostic::located(
                         DiagnosticKind::Value,

@@ -344,8 +344,7 @@ pub struct Table {
 
 /// Trims a cell and turns a blank one into `None`.
 pub fn cell(value: &str) -> Option<&str> {
-    let value = value.trim();
-    (!value.is_empty()).then_some(value)
+    trim_cell(value).0
 }
 
 /// The bit [`Cells::spaced`] sets for schema column `column` when `value`
@@ -354,8 +353,29 @@ pub fn spaced_bit(column: usize, value: &str) -> u16 {
     if is_spaced(value) { 1 << column } else { 0 }
 }
 
+/// A value trimmed (`None` when blank), and whether it had spaces around
+/// it. An end whose byte is ASCII and not white space is not trimmed, so
+/// most values are decided from their first and last bytes.
+pub fn trim_cell(value: &str) -> (Option<&str>, bool) {
+    let plain = |b: &u8| b.is_ascii() && !(*b as char).is_whitespace();
+    let bytes = value.as_bytes();
+    let trimmed = match (
+        bytes.first().is_some_and(plain),
+        bytes.last().is_some_and(plain),
+    ) {
+        (true, true) => value,
+        (true, false) => value.trim_end(),
+        (false, true) => value.trim_start(),
+        (false, false) => value.trim(),
+    };
+    if trimmed.is_empty() {
+        (None, false)
+    } else {
+        (Some(trimmed), trimmed.len() != value.len())
+    }
+}
+
 /// Whether a value that is not blank has spaces around it.
 pub fn is_spaced(value: &str) -> bool {
-    let trimmed = value.trim();
-    !trimmed.is_empty() && trimmed.len() != value.len()
+    trim_cell(value).1
 }

@@ -1,6 +1,6 @@
 //! Node ids: which characters they may hold, and ids made from names.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// True for the characters allowed in a node id: ASCII letters and digits,
 /// `.`, `-`, `_`, `:`, and beyond ASCII the letters, digits, combining
@@ -29,11 +29,13 @@ pub fn is_id_char(c: char) -> bool {
 /// ```
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if is_id_char(c) && c != ':' {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+    for c in name.chars() {
+        if c.is_ascii() {
+            slug_char(&mut out, c.to_ascii_lowercase());
+            continue;
+        }
+        for c in c.to_lowercase() {
+            slug_char(&mut out, c);
         }
     }
     while out.ends_with('-') {
@@ -42,10 +44,20 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// Adds one lower-case character to a slug: itself if an id may hold it
+/// (but `:`), else a `-` unless the slug is empty or ends with one.
+fn slug_char(out: &mut String, c: char) {
+    if is_id_char(c) && c != ':' {
+        out.push(c);
+    } else if !out.is_empty() && !out.ends_with('-') {
+        out.push('-');
+    }
+}
+
 /// Hands out ids made from names, each unique among the ids taken so far.
 #[derive(Debug, Default, Clone)]
 pub struct IdAllocator {
-    taken: HashSet<String>,
+    taken: FxHashSet<String>,
 }
 
 impl IdAllocator {

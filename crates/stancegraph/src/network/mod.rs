@@ -21,6 +21,7 @@ pub mod level;
 mod nodes;
 pub mod projection;
 pub mod smoothed;
+mod ties;
 pub mod window;
 
 use crate::choice::{Spelled, Spelling, choices};

@@ -22,14 +22,14 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::full::{StatementGroup, by_actor_stance_polarity};
-use super::nodes::{Activities, Activity, NodeAttrs};
+use super::nodes::{Activities, NodeAttrs};
+use super::ties::Ties;
+pub(crate) use super::ties::one_mode_relation;
 use super::{Kind, Normalization, Qualifier};
-use std::io;
 use std::sync::Arc;
 
 use crate::model::{Dataset, Polarity};
-use crate::network::{EdgeData, EdgeSource, Network, Relation, StreamedEdges};
-use chrono::NaiveDate;
+use crate::network::{EdgeData, Network, Relation, StreamedEdges};
 
 /// The two-mode network: actors, then stances; edges actor→stance as the
 /// qualifier says, normalized by actor activity or stance prominence.
@@ -129,258 +129,6 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
     }
 }
 
-/// What one pair of actors accumulates over the stances they share.
-#[derive(Default, Clone, Copy)]
-struct Pair {
-    congruence: u64,
-    conflict: u64,
-    cooccurrence: u64,
-    /// Σ c(i,·) over the cells where j has statements (for m10).
-    shared_i: u64,
-    /// Σ c(j,·) over the cells where i has statements (for m01).
-    shared_j: u64,
-    /// The statements of both on their shared stances.
-    activity: Activity,
-    /// When the tie exists: see [`Pair::join`].
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
-}
-
-/// One actor's statements on one stance, by polarity (agree, disagree).
-struct Cell {
-    actor: usize,
-    stance: usize,
-    by: [Activity; 2],
-}
-
-impl Cell {
-    fn agree(&self) -> u64 {
-        self.by[0].count
-    }
-
-    fn disagree(&self) -> u64 {
-        self.by[1].count
-    }
-
-    /// Both polarities together.
-    fn any(&self) -> Activity {
-        let mut a = self.by[0];
-        a.merge(&self.by[1]);
-        a
-    }
-}
-
-impl Pair {
-    fn add(&mut self, ci: &Cell, cj: &Cell, kind: Kind) {
-        let (ia, id, ja, jd) = (ci.agree(), ci.disagree(), cj.agree(), cj.disagree());
-        self.congruence += ia * ja + id * jd;
-        self.conflict += ia * jd + id * ja;
-        self.cooccurrence += (ia + id) * (ja + jd);
-        let present = |n: u64| u64::from(n > 0);
-        self.shared_i += ia * present(ja) + id * present(jd);
-        self.shared_j += ja * present(ia) + jd * present(id);
-        self.activity.merge(&ci.any());
-        self.activity.merge(&cj.any());
-        // The polarity pairs that make the tie: same polarity (congruence),
-        // opposite (conflict), both (subtract), any (cooccurrence).
-        let same = [(0, 0), (1, 1)];
-        let opposite = [(0, 1), (1, 0)];
-        match kind {
-            Kind::Congruence => same
-                .iter()
-                .for_each(|&(a, b)| self.join(&ci.by[a], &cj.by[b])),
-            Kind::Conflict => opposite
-                .iter()
-                .for_each(|&(a, b)| self.join(&ci.by[a], &cj.by[b])),
-            Kind::Subtract => same
-                .iter()
-                .chain(&opposite)
-                .for_each(|&(a, b)| self.join(&ci.by[a], &cj.by[b])),
-            _ => self.join(&ci.any(), &cj.any()),
-        }
-    }
-
-    /// Widens the tie's time by a pair of statement groups, one of each
-    /// actor, that makes it: the tie exists from the day both have spoken
-    /// (the later of their first dates) to the day of the last statement
-    /// in the pair.
-    fn join(&mut self, x: &Activity, y: &Activity) {
-        if x.count == 0 || y.count == 0 {
-            return;
-        }
-        if let (Some(fx), Some(fy)) = (x.first, y.first) {
-            let start = fx.max(fy);
-            self.first = Some(self.first.map_or(start, |f| f.min(start)));
-        }
-        if let Some(end) = x.last.max(y.last) {
-            self.last = Some(self.last.map_or(end, |l| l.max(end)));
-        }
-    }
-}
-
-/// The ties of a one-mode network, made on demand: what they are built
-/// from (each actor's statements per stance and polarity, and each
-/// stance's actors) and, from one counting pass, how many there are and
-/// the largest weight. Memory grows with the statements, not the ties.
-///
-/// Row by row (Gustavson's sparse accumulation): for each actor i, walk the
-/// actors j > i on each of i's stances, summing into a dense row that is
-/// reset after use. Time grows with the pair updates.
-pub(crate) struct Ties {
-    kind: Kind,
-    normalization: Normalization,
-    relation: Relation,
-    /// Cells in (actor, stance) order.
-    cells: Vec<Cell>,
-    /// Each stance's cells, in actor order.
-    members: Vec<Vec<u32>>,
-    /// Each actor's statements (a_i).
-    activity: Vec<u64>,
-    count: usize,
-    max: f64,
-}
-
-/// The relation of a one-mode network's ties.
-pub(crate) fn one_mode_relation(kind: Kind) -> Relation {
-    match kind {
-        Kind::Congruence => Relation::Congruence,
-        Kind::Conflict => Relation::Conflict,
-        Kind::Subtract => Relation::Subtract,
-        Kind::Cooccurrence => Relation::Cooccurrence,
-        Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
-    }
-}
-
-impl Ties {
-    pub fn new(ds: &Dataset, kind: Kind, normalization: Normalization) -> Ties {
-        let order = by_actor_stance_polarity(ds);
-        let mut cells: Vec<Cell> = Vec::new();
-        for &i in &order {
-            let s = &ds.statements[i as usize];
-            let same = cells
-                .last()
-                .is_some_and(|c| c.actor == s.actor && c.stance == s.stance);
-            if !same {
-                cells.push(Cell {
-                    actor: s.actor,
-                    stance: s.stance,
-                    by: [Activity::default(); 2],
-                });
-            }
-            let c = cells.last_mut().expect("just pushed");
-            let p = match s.polarity {
-                Polarity::Agree => 0,
-                Polarity::Disagree => 1,
-            };
-            c.by[p].add(s.date, s.count);
-        }
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); ds.stances.len()];
-        for (c, cell) in cells.iter().enumerate() {
-            members[cell.stance].push(c as u32);
-        }
-        let relation = one_mode_relation(kind);
-        let act = Activities::of(ds);
-        let mut ties = Ties {
-            kind,
-            normalization,
-            relation,
-            cells,
-            members,
-            activity: act.actors.iter().map(|a| a.count).collect(),
-            count: 0,
-            max: 0.0,
-        };
-        let (mut count, mut max) = (0, 0.0f64);
-        ties.each(&mut |_, _, e| {
-            count += 1;
-            max = max.max(e.weight.abs());
-            Ok(())
-        })
-        .expect("counting in memory does not fail");
-        (ties.count, ties.max) = (count, max);
-        ties
-    }
-
-    /// Calls `f` with each tie (i < j), in (i, j) order.
-    pub fn each(
-        &self,
-        f: &mut dyn FnMut(usize, usize, &EdgeData) -> io::Result<()>,
-    ) -> io::Result<()> {
-        let (kind, cells) = (self.kind, &self.cells);
-        let mut row = vec![Pair::default(); self.activity.len()];
-        let mut touched: Vec<usize> = Vec::new();
-        for actor_cells in cells.chunk_by(|a, b| a.actor == b.actor) {
-            let i = actor_cells[0].actor;
-            for ci in actor_cells {
-                let on_stance = &self.members[ci.stance];
-                let after = on_stance.partition_point(|&d| cells[d as usize].actor <= i);
-                for &d in &on_stance[after..] {
-                    let cj = &cells[d as usize];
-                    let p = &mut row[cj.actor];
-                    if p.activity.count == 0 {
-                        touched.push(cj.actor);
-                    }
-                    p.add(ci, cj, kind);
-                }
-            }
-            touched.sort_unstable();
-            for &j in &touched {
-                let p = std::mem::take(&mut row[j]);
-                let raw = match kind {
-                    Kind::Congruence => p.congruence as f64,
-                    Kind::Conflict => p.conflict as f64,
-                    Kind::Subtract => p.congruence as f64 - p.conflict as f64,
-                    _ => p.cooccurrence as f64,
-                };
-                let (ai, aj) = (self.activity[i] as f64, self.activity[j] as f64);
-                let norm = match self.normalization {
-                    Normalization::Average => (ai + aj) / 2.0,
-                    Normalization::Jaccard => {
-                        (ai - p.shared_i as f64) + (aj - p.shared_j as f64) + p.congruence as f64
-                    }
-                    Normalization::Cosine => ai * aj,
-                    _ => 1.0,
-                };
-                let weight = if norm == 0.0 { 0.0 } else { raw / norm };
-                if weight != 0.0 {
-                    let edge = EdgeData {
-                        relation: self.relation,
-                        weight,
-                        statements: p.activity.count,
-                        first_date: p.first,
-                        last_date: p.last,
-                        sources: None,
-                        quote: None,
-                    };
-                    f(i, j, &edge)?;
-                }
-            }
-            touched.clear();
-        }
-        Ok(())
-    }
-}
-
-impl EdgeSource for Ties {
-    fn each(
-        &self,
-        f: &mut dyn FnMut(NodeIndex, NodeIndex, &EdgeData) -> io::Result<()>,
-    ) -> io::Result<()> {
-        // Actor i is node i of a one-mode network.
-        Ties::each(self, &mut |i, j, e| {
-            f(NodeIndex::new(i), NodeIndex::new(j), e)
-        })
-    }
-
-    fn len(&self) -> usize {
-        self.count
-    }
-
-    fn max_weight(&self) -> f64 {
-        self.max
-    }
-}
-
 /// The one-mode network's nodes: every actor, in dataset order.
 fn actor_nodes(ds: &Dataset, kind: Kind, edges: usize) -> Network {
     let act = Activities::of(ds);
@@ -410,8 +158,8 @@ pub fn one_mode_streamed(
     held: usize,
 ) -> Network {
     let ties = Ties::new(ds, kind, normalization);
-    if ties.count <= held {
-        let mut net = actor_nodes(ds, kind, ties.count);
+    if ties.count() <= held {
+        let mut net = actor_nodes(ds, kind, ties.count());
         ties.each(&mut |i, j, e| {
             net.graph
                 .add_edge(NodeIndex::new(i), NodeIndex::new(j), e.clone());

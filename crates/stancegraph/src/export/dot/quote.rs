@@ -22,8 +22,12 @@ pub(crate) fn quote(text: &str) -> String {
 pub(crate) fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
     let mut rest = text;
-    // Copy runs that need no escape in one go.
-    while let Some(i) = rest.find(['\\', '"', '\n', '\r']) {
+    // Copy runs that need no escape in one go. The four are ASCII, so a
+    // byte scan finds them and cuts only between characters.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'\\' | b'"' | b'\n' | b'\r'))
+    {
         out.push_str(&rest[..i]);
         let mut skip = 1;
         out.push_str(match rest.as_bytes()[i] {

@@ -125,28 +125,42 @@ pub(super) fn node_tooltip(n: &NodeData, country_label: Option<&str>) -> String 
 }
 
 pub(super) fn edge_tooltip(source: &NodeData, target: &NodeData, e: &EdgeData) -> String {
+    use std::fmt::Write;
     if e.relation == Relation::Affiliation {
         return format!("{} belongs to {}", source.label, target.label);
     }
     let (a, b) = (&source.label, &target.label);
-    let w = format_weight(e.weight);
-    let mut text = match e.relation {
-        Relation::Agree => format!("{a} agrees with “{b}”"),
-        Relation::Disagree => format!("{a} disagrees with “{b}”"),
-        Relation::Any => format!("{a} speaks about “{b}”"),
-        Relation::Both => format!("{a} both agrees and disagrees with “{b}”"),
-        Relation::Net => format!("{a} on “{b}”: agree minus disagree = {w}"),
-        one_mode => format!("{a} and {b}: {} {w}", one_mode.as_str()),
+    let quote = e.quote.as_deref().map_or(0, str::len);
+    let mut text = String::with_capacity(a.len() + b.len() + quote + 96);
+    // Writing into a String cannot fail.
+    let _ = match e.relation {
+        Relation::Agree => write!(text, "{a} agrees with “{b}”"),
+        Relation::Disagree => write!(text, "{a} disagrees with “{b}”"),
+        Relation::Any => write!(text, "{a} speaks about “{b}”"),
+        Relation::Both => write!(text, "{a} both agrees and disagrees with “{b}”"),
+        Relation::Net => write!(
+            text,
+            "{a} on “{b}”: agree minus disagree = {}",
+            format_weight(e.weight)
+        ),
+        one_mode => write!(
+            text,
+            "{a} and {b}: {} {}",
+            one_mode.as_str(),
+            format_weight(e.weight)
+        ),
     };
     text.push('\n');
     text.push_str(&statements(e.statements));
-    match (e.first_date, e.last_date) {
-        (Some(f), Some(l)) if f != l => text.push_str(&format!(", {f} to {l}")),
-        (Some(f), _) => text.push_str(&format!(", {f}")),
-        _ => {}
-    }
+    let _ = match (e.first_date, e.last_date) {
+        (Some(f), Some(l)) if f != l => write!(text, ", {f} to {l}"),
+        (Some(f), _) => write!(text, ", {f}"),
+        _ => Ok(()),
+    };
     if let Some(q) = &e.quote {
-        text.push_str(&format!("\n“{q}”"));
+        text.push_str("\n“");
+        text.push_str(q);
+        text.push('”');
     }
     text
 }

@@ -40,30 +40,43 @@ pub const LISTED: usize = 50_000;
 fn embedded_json(page: &Page<'_>) -> io::Result<String> {
     let json = serde_json::to_string(page)?;
     let mut out = String::with_capacity(json.len() + json.len() / 50);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
+    push_replacing(&mut out, &json, |b| match b {
+        b'<' => Some("\\u003c"),
+        b'>' => Some("\\u003e"),
+        b'&' => Some("\\u0026"),
+        _ => None,
+    });
     Ok(out)
+}
+
+/// Appends `text` with each byte that `replace` names replaced, copying
+/// the runs between them as they are: one scan. Only ASCII bytes may be
+/// named, so cuts fall between characters.
+fn push_replacing(out: &mut String, text: &str, replace: impl Fn(u8) -> Option<&'static str>) {
+    let mut rest = text;
+    while let Some((i, with)) = rest
+        .bytes()
+        .enumerate()
+        .find_map(|(i, b)| replace(b).map(|with| (i, with)))
+    {
+        out.push_str(&rest[..i]);
+        out.push_str(with);
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Escapes text for HTML element content and attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    push_replacing(&mut out, text, |b| match b {
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'&' => Some("&amp;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
     out
 }
 

@@ -1,7 +1,7 @@
 //! Entities (the values of short-text variables) with their colours and
 //! attributes, and the documents with their fields.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use super::{DataType, Db, Document, Entity, Failure, Variable, integer, text};
@@ -16,7 +16,7 @@ pub(super) fn entities(db: &Db, variables: &[Variable]) -> Result<HashMap<i64, E
         .filter(|v| v.ty == DataType::ShortText)
         .map(|v| v.id.to_string())
         .collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     if ids.is_empty() {
         return Ok(out);
     }
@@ -64,7 +64,7 @@ pub(super) fn documents(db: &Db) -> Result<HashMap<i64, Document>, Failure> {
     let sql = "SELECT ID, Title, Author, Source, Section, Type, Date FROM DOCUMENTS ORDER BY ID";
     let mut q = db.conn.prepare(sql).map_err(|e| db.sql("DOCUMENTS", e))?;
     let mut rows = q.query([]).map_err(|e| db.sql("DOCUMENTS", e))?;
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     while let Some(r) = rows.next().map_err(|e| db.sql("DOCUMENTS", e))? {
         let get = |i| r.get_ref(i).map_err(|e| db.sql("DOCUMENTS", e));
         let id = integer(get(0)?).ok().flatten().unwrap_or_default();
@@ -151,7 +151,7 @@ pub(super) fn entity_table(
     extra.push("color".to_string());
     places.push(("ENTITIES", None));
 
-    let mut values: HashMap<(i64, i64), String> = HashMap::new();
+    let mut values: HashMap<(i64, i64), String> = HashMap::default();
     if !attributes.is_empty() {
         let ids: Vec<String> = attributes.iter().map(|(id, _)| id.to_string()).collect();
         let sql = format!(

@@ -26,7 +26,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::options::DnaOptions;
 use super::resolve::SideTables;
-use super::table::{ACTORS, STANCES, Table};
+use super::table::{ACTORS, STANCES, Sink};
 use entities::{documents, entities, entity_table};
 use schema::{check_schema, find_variable, statement_type, variables};
 use statements::statements;
@@ -142,10 +142,18 @@ impl Db {
 /// the chosen variables, and the entities of the actor and stance variables
 /// as side tables. `None` when the file is not a DNA 3 database this can
 /// read (the reason is in `report`).
-pub fn read(path: &Path, opts: &DnaOptions, report: &mut Report) -> Option<(Table, SideTables)> {
+///
+/// The side tables come first: `sink` makes from them what the statements
+/// go into, one row at a time (the resolver), and is returned.
+pub fn read<S: Sink>(
+    path: &Path,
+    opts: &DnaOptions,
+    report: &mut Report,
+    sink: impl FnOnce(SideTables) -> S,
+) -> Option<S> {
     let file = path.display().to_string();
-    match read_db(&file, path, opts, report) {
-        Ok(tables) => Some(tables),
+    match read_db(&file, path, opts, report, sink) {
+        Ok(sink) => Some(sink),
         Err(d) => {
             report.error(d);
             None
@@ -178,12 +186,13 @@ fn check_header(file: &str, path: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-fn read_db(
+fn read_db<S: Sink>(
     file: &str,
     path: &Path,
     opts: &DnaOptions,
     report: &mut Report,
-) -> Result<(Table, SideTables), Failure> {
+    sink: impl FnOnce(SideTables) -> S,
+) -> Result<S, Failure> {
     check_header(file, path)?;
     // Read-only: the user's database is never written, not even a journal.
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -260,7 +269,8 @@ fn read_db(
         .iter()
         .filter(|v| ![actor.id, stance.id, agree.id].contains(&v.id))
         .collect();
-    let statements = statements(
+    let mut sink = sink(side);
+    statements(
         &db,
         type_id,
         [&actor, &stance, &agree],
@@ -268,8 +278,9 @@ fn read_db(
         &entities,
         &documents,
         report,
+        &mut sink,
     )?;
-    Ok((statements, side))
+    Ok(sink)
 }
 
 /// A text value: text as is, numbers as written, NULL as empty.

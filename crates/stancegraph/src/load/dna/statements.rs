@@ -2,7 +2,8 @@
 //! their variables' values, their document's date and fields, and the coded
 //! span of the document text as the quote.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use rusqlite::types::ValueRef;
@@ -10,7 +11,7 @@ use rusqlite::types::ValueRef;
 use super::{DataType, Db, Document, Entity, Failure, Variable, integer, text};
 use crate::load::date::date_from_epoch_seconds;
 use crate::load::diag::{Diagnostic, DiagnosticKind, Location, Report};
-use crate::load::table::{Row, RowAt, STATEMENTS, Table};
+use crate::load::table::{Cells, MAX_COLUMNS, RowAt, STATEMENTS, Sink};
 
 /// The document fields every statement keeps, as statement fields.
 const DOCUMENT_FIELDS: [&str; 6] = [
@@ -55,14 +56,14 @@ fn query(variables: &[&Variable]) -> String {
 /// A variable's value as text: an entity's value, `true`/`false`, a number
 /// or the long text; `None` when the statement has none (or DNA's empty
 /// entity). `Err` when the value is damaged (reported).
-fn decode(
+fn decode<'e>(
     db: &Db,
     v: &Variable,
     data: Option<i64>,
     raw: ValueRef<'_>,
-    entities: &HashMap<i64, Entity>,
+    entities: &'e HashMap<i64, Entity>,
     report: &mut Report,
-) -> Result<Option<String>, ()> {
+) -> Result<Option<Cow<'e, str>>, ()> {
     let Some(row) = data else {
         return Ok(None);
     };
@@ -75,7 +76,7 @@ fn decode(
         DataType::ShortText => match integer(raw) {
             Ok(Some(e)) => match entities.get(&e) {
                 Some(entity) if entity.variable == v.id => {
-                    Ok(Some(entity.value.clone()).filter(|s| !s.is_empty()))
+                    Ok(Some(Cow::Borrowed(entity.value.as_str())).filter(|s| !s.is_empty()))
                 }
                 Some(_) => fail(
                     DiagnosticKind::Reference,
@@ -98,8 +99,8 @@ fn decode(
             ),
         },
         DataType::Boolean => match integer(raw) {
-            Ok(Some(0)) => Ok(Some("false".to_string())),
-            Ok(Some(1)) => Ok(Some("true".to_string())),
+            Ok(Some(0)) => Ok(Some(Cow::Borrowed("false"))),
+            Ok(Some(1)) => Ok(Some(Cow::Borrowed("true"))),
             _ => fail(
                 DiagnosticKind::Value,
                 format!(
@@ -110,19 +111,19 @@ fn decode(
             ),
         },
         DataType::Integer => match integer(raw) {
-            Ok(n) => Ok(n.map(|n| n.to_string())),
+            Ok(n) => Ok(n.map(|n| Cow::Owned(n.to_string()))),
             Err(found) => fail(
                 DiagnosticKind::Value,
                 format!("the value of the integer variable '{}' is {found}", v.name),
             ),
         },
-        DataType::LongText => Ok(text(raw).filter(|s| !s.trim().is_empty())),
+        DataType::LongText => Ok(text(raw).filter(|s| !s.trim().is_empty()).map(Cow::Owned)),
     }
 }
 
-/// The statements table before its rows: the other variables and the
-/// document fields as extra columns.
-fn empty_table(db: &Db, others: &[&Variable]) -> Table {
+/// The statements table's extra columns (the other variables and the
+/// document fields) and where each is defined, for the header.
+fn header(others: &[&Variable]) -> (Vec<String>, RowAt) {
     let extra: Vec<String> = others
         .iter()
         .map(|v| v.name.trim().to_string())
@@ -131,54 +132,86 @@ fn empty_table(db: &Db, others: &[&Variable]) -> Table {
     let mut places: Vec<(&'static str, Option<i64>)> =
         others.iter().map(|v| ("VARIABLES", Some(v.id))).collect();
     places.extend(DOCUMENT_FIELDS.iter().map(|_| ("DOCUMENTS", None)));
-    Table {
-        file: db.file.clone(),
-        schema: STATEMENTS,
-        extra,
-        header: RowAt::Columns(Rc::from(places)),
-        rows: Vec::new(),
+    (extra, RowAt::Columns(Rc::from(places)))
+}
+
+/// The statements table's columns this reader fills.
+struct Columns {
+    actor: usize,
+    stance: usize,
+    agree: usize,
+    date: usize,
+    source: usize,
+    id: usize,
+    quote: usize,
+}
+
+impl Columns {
+    fn new() -> Columns {
+        let col = |name: &str| STATEMENTS.index(name).expect("a statements column");
+        Columns {
+            actor: col("actor"),
+            stance: col("stance"),
+            agree: col("agree"),
+            date: col("date"),
+            source: col("source"),
+            id: col("id"),
+            quote: col("quote"),
+        }
     }
 }
 
-/// A statement's span in its document, for its quote.
-struct Span {
-    row: usize,
-    document: i64,
-    start: i64,
-    stop: i64,
+/// A statement's quote: the coded span of its document's text.
+enum Quote {
+    /// Blank, or the statement has no readable span or document (reported
+    /// with the statement).
+    None,
+    Text(Box<str>),
+    /// The span lies outside the document's text of `units` UTF-16 units.
+    Outside {
+        start: i64,
+        stop: i64,
+        document: i64,
+        units: usize,
+    },
 }
 
 /// The statements of the type, in ID order, as rows of the statements
-/// table: actor and stance entity values, agreement, the document's date
-/// and name, the coded span, and every other variable and document field.
-/// Statements whose actor or stance is empty are left out, as DNA leaves
-/// them out, with one warning.
-pub(super) fn statements(
+/// table into `sink`, one at a time: actor and stance entity values,
+/// agreement, the document's date and name, the coded span, and every other
+/// variable and document field. Statements whose actor or stance is empty
+/// are left out, as DNA leaves them out, with one warning.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn statements<'d>(
     db: &Db,
     type_id: i64,
     [actor, stance, agree]: [&Variable; 3],
     others: &[&Variable],
     entities: &HashMap<i64, Entity>,
-    documents: &HashMap<i64, Document>,
+    documents: &'d HashMap<i64, Document>,
     report: &mut Report,
-) -> Result<Table, Failure> {
+    sink: &mut dyn Sink,
+) -> Result<(), Failure> {
     let all: Vec<&Variable> = [actor, stance, agree]
         .into_iter()
         .chain(others.iter().copied())
         .collect();
+    // The quotes first, each document's text read once; then the rows.
+    let quotes = quotes(db, type_id, documents)?;
+    let mut next_quote = 0;
     let sql = query(&all);
     let mut q = db.conn.prepare(&sql).map_err(|e| db.sql("STATEMENTS", e))?;
     let mut rows = q.query([type_id]).map_err(|e| db.sql("STATEMENTS", e))?;
-    let mut table = empty_table(db, others);
-    let mut spans: Vec<Span> = Vec::new();
+    let (extra, at) = header(others);
+    sink.header(&db.file, &at, &extra);
     let mut empty: Vec<i64> = Vec::new();
     let sources = source_names(documents);
-    let col = |name: &str| STATEMENTS.index(name).expect("a statements column");
+    let columns = Columns::new();
     while let Some(r) = rows.next().map_err(|e| db.sql("STATEMENTS", e))? {
         let get = |i| r.get_ref(i).map_err(|e| db.sql("STATEMENTS", e));
         let int = |i| -> Result<Option<i64>, Failure> { Ok(integer(get(i)?).ok().flatten()) };
         let id = int(0)?.unwrap_or_default();
-        let (Some(doc), Some(start), Some(stop)) = (int(1)?, int(2)?, int(3)?) else {
+        let (Some(doc), Some(_), Some(_)) = (int(1)?, int(2)?, int(3)?) else {
             report.error(db.at(
                 DiagnosticKind::Value,
                 "STATEMENTS",
@@ -197,47 +230,46 @@ pub(super) fn statements(
             ));
             continue;
         };
-        let mut values: Vec<Option<String>> = vec![None; STATEMENTS.columns.len()];
-        let mut fields: Vec<Option<String>> = vec![None; table.extra.len()];
+        let mut decoded: Vec<Option<Cow<'_, str>>> = Vec::with_capacity(all.len());
         let mut ok = true;
         let mut spaced = 0;
         for (i, v) in all.iter().enumerate() {
             let data = int(4 + 2 * i)?;
             let Ok(value) = decode(db, v, data, get(5 + 2 * i)?, entities, report) else {
                 ok = false;
+                decoded.push(None);
                 continue;
             };
-            match i {
-                0 | 1 => {
-                    let c = col(if i == 0 { "actor" } else { "stance" });
-                    // The name had spaces around it in ENTITIES.
-                    if data
-                        .and_then(|e| entities.get(&e))
-                        .is_some_and(|e| e.spaced)
-                    {
-                        spaced |= 1 << c;
-                    }
-                    values[c] = value;
-                }
-                2 if data.is_none() => {
-                    report.error(db.at(
-                        DiagnosticKind::Value, "STATEMENTS",
-                        id,
-                        format!(
-                            "the statement has no value for the agreement variable '{}' in DATABOOLEAN; set it in DNA",
-                            agree.name
-                        ),
-                    ));
-                    ok = false;
-                }
-                2 => values[col("agree")] = value,
-                _ => fields[i - 3] = value,
+            if i < 2
+                && data
+                    .and_then(|e| entities.get(&e))
+                    .is_some_and(|e| e.spaced)
+            {
+                // The name had spaces around it in ENTITIES.
+                spaced |= 1
+                    << if i == 0 {
+                        columns.actor
+                    } else {
+                        columns.stance
+                    };
             }
+            if i == 2 && data.is_none() {
+                report.error(db.at(
+                    DiagnosticKind::Value, "STATEMENTS",
+                    id,
+                    format!(
+                        "the statement has no value for the agreement variable '{}' in DATABOOLEAN; set it in DNA",
+                        agree.name
+                    ),
+                ));
+                ok = false;
+            }
+            decoded.push(value);
         }
         if !ok {
             continue;
         }
-        if values[col("actor")].is_none() || values[col("stance")].is_none() {
+        if decoded[0].is_none() || decoded[1].is_none() {
             empty.push(id);
             continue;
         }
@@ -250,43 +282,74 @@ pub(super) fn statements(
             ));
             continue;
         };
-        values[col("date")] = Some(date.to_string());
-        values[col("source")] = Some(sources[&doc].clone());
-        values[col("id")] = Some(id.to_string());
-        let doc_id = doc.to_string();
-        let doc_fields = [
-            doc_id.as_str(),
-            &document.title,
-            &document.author,
-            &document.source,
-            &document.section,
-            &document.kind,
-        ];
-        for (slot, value) in fields[others.len()..].iter_mut().zip(doc_fields) {
-            *slot = (!value.is_empty()).then(|| value.to_string());
+        let date = date.to_string();
+        // Both queries run in ID order: the quote is the next with this ID.
+        while quotes.get(next_quote).is_some_and(|(q, _)| *q < id) {
+            next_quote += 1;
         }
-        spans.push(Span {
-            row: table.rows.len(),
-            document: doc,
-            start,
-            stop,
-        });
-        table.rows.push(Row {
-            at: RowAt::Record {
-                table: "STATEMENTS",
-                id,
+        let mut quote = None;
+        match quotes.get(next_quote) {
+            Some((q, Quote::Text(text))) if *q == id => quote = Some(&**text),
+            Some((
+                q,
+                Quote::Outside {
+                    start,
+                    stop,
+                    document,
+                    units,
+                },
+            )) if *q == id => {
+                report.error(db.at(
+                    DiagnosticKind::Value, "STATEMENTS",
+                    id,
+                    format!(
+                        "the coded span {start}..{stop} lies outside document {document}, whose text has {units} characters (UTF-16 units); recode the statement in DNA"
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        let (mut number, mut doc_number) = (itoa::Buffer::new(), itoa::Buffer::new());
+        let mut values = [None; MAX_COLUMNS];
+        values[columns.actor] = decoded[0].as_deref();
+        values[columns.stance] = decoded[1].as_deref();
+        values[columns.agree] = decoded[2].as_deref();
+        values[columns.date] = Some(date.as_str());
+        values[columns.source] = Some(sources[&doc].as_str());
+        values[columns.id] = Some(number.format(id));
+        values[columns.quote] = quote;
+        let field = |value: &'d str| (!value.is_empty()).then_some(value);
+        let doc_fields = [
+            Some(doc_number.format(doc)),
+            field(&document.title),
+            field(&document.author),
+            field(&document.source),
+            field(&document.section),
+            field(&document.kind),
+        ];
+        let extra: Vec<Option<&str>> = decoded[3..]
+            .iter()
+            .map(|v| v.as_deref())
+            .chain(doc_fields)
+            .collect();
+        let at = RowAt::Record {
+            table: "STATEMENTS",
+            id,
+        };
+        sink.row(
+            &db.file,
+            Cells {
+                at: &at,
+                values,
+                extra,
+                spaced,
             },
-            values,
-            extra: fields,
-            spaced,
-        });
+        );
     }
-    drop(rows);
-    quotes(db, &mut table, &mut spans, report)?;
     if !empty.is_empty() {
         report.warn(empty_warning(db, &empty, [actor, stance]));
     }
-    Ok(table)
+    Ok(())
 }
 
 /// The one warning about statements left out for an empty actor or stance.
@@ -317,7 +380,7 @@ fn empty_warning(db: &Db, empty: &[i64], [actor, stance]: [&Variable; 2]) -> Dia
 /// one; titles that several documents share get their ID added, so that
 /// `--duplicates document` keeps documents apart as DNA does.
 fn source_names(documents: &HashMap<i64, Document>) -> HashMap<i64, String> {
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::default();
     for d in documents.values() {
         *count.entry(d.title.as_str()).or_default() += 1;
     }
@@ -334,22 +397,44 @@ fn source_names(documents: &HashMap<i64, Document>) -> HashMap<i64, String> {
         .collect()
 }
 
-/// Fills each statement's quote with its span of the document text,
-/// reading each document once.
+/// Each statement's quote, by statement ID in ID order: its span of the
+/// document text, reading each document's text once.
 fn quotes(
     db: &Db,
-    table: &mut Table,
-    spans: &mut [Span],
-    report: &mut Report,
-) -> Result<(), Failure> {
-    spans.sort_by_key(|s| (s.document, s.row));
+    type_id: i64,
+    documents: &HashMap<i64, Document>,
+) -> Result<Vec<(i64, Quote)>, Failure> {
+    let mut q = db
+        .conn
+        .prepare(
+            "SELECT ID, DocumentId, Start, Stop FROM STATEMENTS WHERE StatementTypeId = ? ORDER BY ID",
+        )
+        .map_err(|e| db.sql("STATEMENTS", e))?;
+    let mut rows = q.query([type_id]).map_err(|e| db.sql("STATEMENTS", e))?;
+    // (document, start, stop, index) of each statement with a readable span.
+    let mut spans: Vec<(i64, i64, i64, usize)> = Vec::new();
+    let mut quotes: Vec<(i64, Quote)> = Vec::new();
+    while let Some(r) = rows.next().map_err(|e| db.sql("STATEMENTS", e))? {
+        let int = |i| -> Result<Option<i64>, Failure> {
+            let v = r.get_ref(i).map_err(|e| db.sql("STATEMENTS", e))?;
+            Ok(integer(v).ok().flatten())
+        };
+        let id = int(0)?.unwrap_or_default();
+        if let (Some(doc), Some(start), Some(stop)) = (int(1)?, int(2)?, int(3)?)
+            && documents.contains_key(&doc)
+        {
+            spans.push((doc, start, stop, quotes.len()));
+        }
+        quotes.push((id, Quote::None));
+    }
+    drop(rows);
+    spans.sort_unstable();
     let mut q = db
         .conn
         .prepare("SELECT Text FROM DOCUMENTS WHERE ID = ?")
         .map_err(|e| db.sql("DOCUMENTS", e))?;
-    let quote = STATEMENTS.index("quote").expect("a statements column");
-    for group in spans.chunk_by(|a, b| a.document == b.document) {
-        let doc = group[0].document;
+    for group in spans.chunk_by(|a, b| a.0 == b.0) {
+        let doc = group[0].0;
         let text: String = q
             .query_row([doc], |r| Ok(text(r.get_ref(0)?).unwrap_or_default()))
             .map_err(|e| db.sql("DOCUMENTS", e))?;
@@ -357,24 +442,23 @@ fn quotes(
         let offsets = (!text.is_ascii()).then(|| utf16_offsets(&text));
         let units = offsets.as_ref().map_or(text.len(), |o| o.len() - 1);
         let byte = |unit: i64| offsets.as_ref().map_or(unit as usize, |o| o[unit as usize]);
-        for s in group {
-            if s.start < 0 || s.stop < s.start || s.stop as usize > units {
-                let id = table.rows[s.row].at.number() as i64;
-                report.error(db.at(
-                    DiagnosticKind::Value, "STATEMENTS",
-                    id,
-                    format!(
-                        "the coded span {}..{} lies outside document {doc}, whose text has {units} characters (UTF-16 units); recode the statement in DNA",
-                        s.start, s.stop
-                    ),
-                ));
-                continue;
-            }
-            let span = text[byte(s.start)..byte(s.stop)].trim();
-            table.rows[s.row].values[quote] = (!span.is_empty()).then(|| span.to_string());
+        for &(_, start, stop, k) in group {
+            quotes[k].1 = if start < 0 || stop < start || stop as usize > units {
+                Quote::Outside {
+                    start,
+                    stop,
+                    document: doc,
+                    units,
+                }
+            } else {
+                match text[byte(start)..byte(stop)].trim() {
+                    "" => Quote::None,
+                    span => Quote::Text(span.into()),
+                }
+            };
         }
     }
-    Ok(())
+    Ok(quotes)
 }
 
 #[cfg(test)]
