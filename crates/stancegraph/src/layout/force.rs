@@ -140,9 +140,9 @@ mod tests {
     use crate::network::Kind;
     use petgraph::graph::NodeIndex;
 
-    /// Mean distance between tied nodes and between every `step`th pair of
+    /// Distances between tied nodes, and between every `step`th pair of
     /// nodes that are not tied.
-    fn mean_distances(net: &Network, pos: &[(f64, f64)], step: usize) -> (f64, f64) {
+    fn distances(net: &Network, pos: &[(f64, f64)], step: usize) -> (Vec<f64>, Vec<f64>) {
         let g = &net.graph;
         let dist = |a: usize, b: usize| {
             ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt()
@@ -163,8 +163,11 @@ mod tests {
                 }
             }
         }
-        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-        (mean(&tied), mean(&apart))
+        (tied, apart)
+    }
+
+    fn mean(v: &[f64]) -> f64 {
+        v.iter().sum::<f64>() / v.len() as f64
     }
 
     /// Above the Barnes–Hut threshold: 5,400 actors in 300 camps, each camp
@@ -190,7 +193,8 @@ mod tests {
         assert_eq!(pos.len(), net.graph.node_count());
         assert!(pos.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
         assert_eq!(pos, layout(&net), "deterministic");
-        let (tied, apart) = mean_distances(&net, &pos, 997);
+        let (tied, apart) = distances(&net, &pos, 997);
+        let (tied, apart) = (mean(&tied), mean(&apart));
         assert!(tied * 3.0 < apart, "{tied} vs {apart}");
     }
 
@@ -200,20 +204,7 @@ mod tests {
         let pos = layout(&net);
         assert_eq!(pos.len(), net.graph.node_count());
         assert_eq!(pos, layout(&net), "deterministic");
-        let g = &net.graph;
-        let dist = |a: usize, b: usize| {
-            ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt()
-        };
-        let mut tied = Vec::new();
-        let mut apart = Vec::new();
-        for a in 0..pos.len() {
-            for b in a + 1..pos.len() {
-                let (na, nb) = (NodeIndex::new(a), NodeIndex::new(b));
-                let linked = g.find_edge(na, nb).is_some() || g.find_edge(nb, na).is_some();
-                if linked { &mut tied } else { &mut apart }.push(dist(a, b));
-            }
-        }
-        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        let (tied, apart) = distances(&net, &pos, 1);
         assert!(
             mean(&tied) < mean(&apart),
             "{} vs {}",

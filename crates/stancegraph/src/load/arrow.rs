@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate};
 use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::header::map_named_header;
 use super::options::ColumnMap;
-use super::table::{Cells, Col, MAX_COLUMNS, RowAt, STATEMENTS, Sink, cell, spaced_bit};
+use super::table::{Cells, Col, RowAt, STATEMENTS, Sink};
 
 /// Reads record batches into `sink` as the statements table of `file`:
 /// columns matched by name as a CSV header is, every value read as text.
@@ -98,22 +98,10 @@ pub(crate) fn read_batches(
                 row,
                 columns: named.clone(),
             };
-            let mut cells = Cells {
-                at: &at,
-                values: [None; MAX_COLUMNS],
-                extra: vec![None; map.extra.len()],
-                spaced: 0,
-            };
+            let mut cells = Cells::new(&at, map.extra.len());
             for ((col, _), raw) in used.iter().zip(&texts) {
-                let value = raw.as_deref().and_then(cell);
-                match *col {
-                    Col::Schema(s) => {
-                        if let Some(raw) = raw {
-                            cells.spaced |= spaced_bit(s, raw);
-                        }
-                        cells.values[s] = value;
-                    }
-                    Col::Extra(e) => cells.extra[e] = value,
+                if let Some(raw) = raw {
+                    cells.set(*col, raw);
                 }
             }
             sink.row(file, cells);

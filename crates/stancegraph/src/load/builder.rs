@@ -33,10 +33,7 @@ use chrono::NaiveDate;
 use super::diag::{Diagnostics, Report};
 use super::header::map_named_header;
 use super::resolve::SideTables;
-use super::table::{
-    ACTORS, COUNTRIES, Cells, Col, MAX_COLUMNS, RowAt, STANCES, STATEMENTS, Schema, Sink, Table,
-    cell, spaced_bit,
-};
+use super::table::{ACTORS, COUNTRIES, Cells, RowAt, STANCES, STATEMENTS, Schema, Sink, Table};
 use super::{Loaded, conclude, resolve_tables};
 use crate::model::Polarity;
 
@@ -242,12 +239,7 @@ fn read(file: &str, rows: &[Pairs], schema: Schema, report: &mut Report) -> Opti
             row: i as u64 + 1,
             columns: named.clone(),
         };
-        let mut cells = Cells {
-            at: &at,
-            values: [None; MAX_COLUMNS],
-            extra: vec![None; map.extra.len()],
-            spaced: 0,
-        };
+        let mut cells = Cells::new(&at, map.extra.len());
         for (column, raw) in row {
             let Some(position) = names
                 .iter()
@@ -255,13 +247,8 @@ fn read(file: &str, rows: &[Pairs], schema: Schema, report: &mut Report) -> Opti
             else {
                 continue;
             };
-            match map.columns[position] {
-                Some(Col::Schema(s)) => {
-                    cells.spaced |= spaced_bit(s, raw);
-                    cells.values[s] = cell(raw);
-                }
-                Some(Col::Extra(e)) => cells.extra[e] = cell(raw),
-                None => {}
+            if let Some(col) = map.columns[position] {
+                cells.set(col, raw);
             }
         }
         table.row(file, cells);

@@ -161,14 +161,14 @@ pub fn read_rows<R: Read + Send>(
     let (batches, parsed) = sync_channel::<Batch>(2);
     let unnamed = std::thread::scope(|scope| {
         let parser = scope.spawn(|| parse_batches(file, rdr, &map, &schema, batches));
-        for batch in parsed {
-            for item in &batch.items {
+        for Batch { text, items } in parsed {
+            for item in items {
                 match item {
                     Item::Row(row) => {
                         let at = RowAt::Line(row.line);
-                        sink.row(file, batch.cells(row, &at));
+                        sink.row(file, row.cells(&text, &at));
                     }
-                    Item::Problem(d) => report.error(d.clone()),
+                    Item::Problem(d) => report.error(d),
                 }
             }
         }

@@ -19,7 +19,7 @@ const BATCH: usize = 1024;
 /// Rows of a table, and problems in their place, in file order.
 pub(super) struct Batch {
     /// The trimmed values of every row, one after the other.
-    text: String,
+    pub text: String,
     pub items: Vec<Item>,
 }
 
@@ -32,42 +32,39 @@ pub(super) enum Item {
 /// One row: where its values are in its batch's text.
 pub(super) struct RowRanges {
     pub line: u64,
-    values: [Option<Range<u32>>; MAX_COLUMNS],
-    extra: Vec<Option<Range<u32>>>,
+    values: [Option<Range<usize>>; MAX_COLUMNS],
+    extra: Vec<Option<Range<usize>>>,
     spaced: u16,
 }
 
-impl Batch {
-    /// The cells of one of the batch's rows, at `at`.
-    pub fn cells<'b>(&'b self, row: &RowRanges, at: &'b RowAt) -> Cells<'b> {
-        let text = |r: &Option<Range<u32>>| {
-            r.as_ref()
-                .map(|r| &self.text[r.start as usize..r.end as usize])
-        };
+impl RowRanges {
+    /// The row's cells, at `at`, in its batch's `text`.
+    pub fn cells<'b>(&self, text: &'b str, at: &'b RowAt) -> Cells<'b> {
+        let value = |r: &Option<Range<usize>>| r.clone().map(|r| &text[r]);
         let mut values = [None; MAX_COLUMNS];
-        for (v, r) in values.iter_mut().zip(&row.values) {
-            *v = text(r);
+        for (v, r) in values.iter_mut().zip(&self.values) {
+            *v = value(r);
         }
         Cells {
             at,
             values,
-            extra: row.extra.iter().map(text).collect(),
-            spaced: row.spaced,
+            extra: self.extra.iter().map(value).collect(),
+            spaced: self.spaced,
         }
     }
+}
 
+impl Batch {
     /// Appends a value to the text; returns its range.
-    fn push(&mut self, value: &str) -> Range<u32> {
+    fn push(&mut self, value: &str) -> Range<usize> {
         let start = self.text.len();
         self.text.push_str(value);
-        // A batch holds at most BATCH rows, far below 4 GiB of text; a
-        // bigger one is cut off early (see `full`).
-        start as u32..self.text.len() as u32
+        start..self.text.len()
     }
 
     /// Whether the batch should go now.
     fn full(&self) -> bool {
-        self.items.len() >= BATCH || self.text.len() >= 1 << 30
+        self.items.len() >= BATCH
     }
 }
 
@@ -131,7 +128,7 @@ fn decode(
     batch: &mut Batch,
 ) -> Result<RowRanges, Diagnostic> {
     let line = record.position().map_or(0, |p| p.line());
-    let mut values: [Option<Range<u32>>; MAX_COLUMNS] = Default::default();
+    let mut values: [Option<Range<usize>>; MAX_COLUMNS] = Default::default();
     let mut extra = vec![None; map.extra.len()];
     let mut spaced = 0;
     let start = batch.text.len();

@@ -224,6 +224,30 @@ pub struct Cells<'a> {
 }
 
 impl<'a> Cells<'a> {
+    /// A row at `at` with no value yet, for a table with `extra` extra
+    /// columns.
+    pub fn new(at: &'a RowAt, extra: usize) -> Cells<'a> {
+        Cells {
+            at,
+            values: [None; MAX_COLUMNS],
+            extra: vec![None; extra],
+            spaced: 0,
+        }
+    }
+
+    /// Sets a column's value from its raw text: trimmed (blank is no value),
+    /// and for a schema column noted when it had spaces around it.
+    pub fn set(&mut self, col: Col, raw: &'a str) {
+        let (value, around) = trim_cell(raw);
+        match col {
+            Col::Schema(c) => {
+                self.values[c] = value;
+                self.spaced |= u16::from(around) << c;
+            }
+            Col::Extra(e) => self.extra[e] = value,
+        }
+    }
+
     /// The value of a column of `schema`.
     pub fn get(&self, schema: &Schema, column: &str) -> Option<&'a str> {
         self.values[schema.index(column)?]
