@@ -460,7 +460,7 @@ fn a_kernel_export_plays_its_slices_in_one_page() {
         assert_eq!(e["w"].as_array().unwrap().len(), slices.len());
         assert_ne!(e["s"], e["t"]);
     }
-    let report = browse(&page, &["--play", "30"]);
+    let report = browse(&page, &["--play", "60"]);
     assert_plays(&report);
     // Ties come and go between slices: not every sample draws the same.
     let edges: std::collections::BTreeSet<u64> = report["samples"]
@@ -483,6 +483,6 @@ fn a_dated_network_plays_its_statements_day_by_day() {
         Some("camps.csv"),
         &["--network", "congruence"],
     );
-    let report = browse(&page, &["--play", "50"]);
+    let report = browse(&page, &["--play", "60"]);
     assert_plays(&report);
 }

@@ -7,9 +7,11 @@
 //                 [--topic TOPIC] [--coalition N] [--search TEXT] [--screenshot FILE.png]
 //                 [--size WxH] [--zooms N] [--play N]
 //
-// --play N presses Play at the fast speed and samples what is drawn N
-// times, 150 ms apart: the slider, the date shown, the edges drawn, and a
-// hash of the canvas's pixels.
+// --play N presses Play at the fast speed and samples what is drawn every
+// 150 ms until the player stops by itself at the end, or N seconds have
+// passed: the slider, the date shown, the edges drawn, and a hash of the
+// canvas's pixels. (Sampling until the end, not a fixed number of times, so
+// that a slow machine does not cut the play short.)
 // --zooms N scrolls the wheel N times over the middle of the network and
 // reports how long each redraw took (drawMs), for the benchmark.
 //
@@ -127,10 +129,11 @@ try {
     result.beforePlay = await sample();
     await page.locator("#play").click();
     result.samples = [];
-    for (let i = 0; i < Number(opts.play); i++) {
+    const deadline = Date.now() + 1000 * Number(opts.play);
+    do {
       await page.waitForTimeout(150);
       result.samples.push(await sample());
-    }
+    } while (result.samples.at(-1).pressed === "true" && Date.now() < deadline);
     result.sliderMax = Number(await page.locator("#slider").getAttribute("max"));
   }
   if (opts.search) {
