@@ -7,11 +7,12 @@
 //                 [--topic TOPIC] [--coalition N] [--search TEXT] [--screenshot FILE.png]
 //                 [--size WxH] [--zooms N] [--play N]
 //
-// --play N presses Play at the fast speed and samples what is drawn every
-// 150 ms until the player stops by itself at the end, or N seconds have
-// passed: the slider, the date shown, the edges drawn, and a hash of the
-// canvas's pixels. (Sampling until the end, not a fixed number of times, so
-// that a slow machine does not cut the play short.)
+// --play N presses Play at the fast speed and samples what is drawn at every
+// step until the player stops by itself at the end, or after N steps: the
+// slider, the date shown, the edges drawn, and a hash of the canvas's
+// pixels. The page runs on Playwright's fake clock, advanced one step of
+// the player at a time, so that a slow machine samples the same steps as a
+// fast one.
 // --zooms N scrolls the wheel N times over the middle of the network and
 // reports how long each redraw took (drawMs), for the benchmark.
 //
@@ -55,6 +56,8 @@ try {
   page.on("request", (r) => {
     if (!r.url().startsWith("file:")) result.requests.push(r.url());
   });
+  // Time flows as usual until the play test pauses it.
+  if (opts.play) await page.clock.install();
   const started = Date.now();
   await page.goto(pathToFileURL(file).href);
   await page.waitForFunction(() => window.stancegraphView && window.stancegraphView.frames > 0);
@@ -127,13 +130,18 @@ try {
         };
       });
     result.beforePlay = await sample();
+    const step = 200;
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     await page.locator("#play").click();
+    // Half a step in: the click's drawing is done, the first tick not yet.
+    await page.clock.runFor(step / 2);
     result.samples = [];
-    const deadline = Date.now() + 1000 * Number(opts.play);
-    do {
-      await page.waitForTimeout(150);
+    for (;;) {
       result.samples.push(await sample());
-    } while (result.samples.at(-1).pressed === "true" && Date.now() < deadline);
+      const last = result.samples.at(-1);
+      if (last.pressed !== "true" || result.samples.length > Number(opts.play)) break;
+      await page.clock.runFor(step);
+    }
     result.sliderMax = Number(await page.locator("#slider").getAttribute("max"));
   }
   if (opts.search) {
