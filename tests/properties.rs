@@ -76,7 +76,7 @@ fn one(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String),
 
 /// The same dataset with actors listed in reverse order.
 fn reversed(ds: &Dataset) -> Dataset {
-    let n = ds.actors.len();
+    let n = ds.actors.len() as u32;
     let mut out = ds.clone();
     out.actors.reverse();
     for s in &mut out.statements {
@@ -208,7 +208,7 @@ fn naive(ds: &Dataset, kind: Kind, n: Normalization) -> BTreeMap<(String, String
     let a = ds.actors.len();
     let mut c = vec![vec![[0u64; 2]; ds.stances.len()]; a];
     for st in &ds.statements {
-        c[st.actor][st.stance][usize::from(st.polarity == Polarity::Disagree)] += 1;
+        c[st.actor()][st.stance()][usize::from(st.polarity == Polarity::Disagree)] += 1;
     }
     let activity = |i: usize| c[i].iter().map(|q| q[0] + q[1]).sum::<u64>() as f64;
     let mut out = BTreeMap::new();
@@ -338,7 +338,7 @@ fn counted() -> impl Strategy<Value = Dataset> {
         ds.sources = vec!["doc a".into(), "doc b".into()];
         for (i, (s, n)) in ds.statements.iter_mut().zip(counts).enumerate() {
             s.count = n;
-            s.source = (i % 3 != 2).then_some(i % 2);
+            s.source = (i % 3 != 2).then_some(i as u32 % 2);
             s.quote = Some(format!("quote {i}").into());
         }
         ds

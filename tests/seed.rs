@@ -64,7 +64,7 @@ fn the_seed_dataset_is_coded_as_the_issue_asks() {
     // Every stance is met by someone.
     for (i, stance) in ds.stances.iter().enumerate() {
         assert!(
-            ds.statements.iter().any(|s| s.stance == i),
+            ds.statements.iter().any(|s| s.stance() == i),
             "{} unused",
             stance.id
         );
@@ -76,7 +76,7 @@ fn the_seed_dataset_is_coded_as_the_issue_asks() {
     let said = |a: &str, s: &str, p: Polarity| {
         ds.statements
             .iter()
-            .any(|x| x.actor == actor(a) && x.stance == stance(s) && x.polarity == p)
+            .any(|x| x.actor() == actor(a) && x.stance() == stance(s) && x.polarity == p)
     };
     assert!(said("hegseth", "ukraine-in-nato", Polarity::Disagree));
     assert!(said("healey", "ukraine-in-nato", Polarity::Agree));

@@ -284,7 +284,7 @@ fn over_time(args: &StatsArgs) -> Result<(), Error> {
         let actors = {
             let mut used = vec![false; in_window.actors.len()];
             for s in &in_window.statements {
-                used[s.actor] = true;
+                used[s.actor()] = true;
             }
             used.iter().filter(|u| **u).count()
         };

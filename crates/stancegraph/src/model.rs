@@ -191,32 +191,53 @@ pub struct Country {
 }
 
 /// One coded statement: an actor agreeing or disagreeing with a stance.
+///
+/// Kept small (72 bytes on 64-bit machines), since a corpus holds millions:
+/// entities, sources and field values are indices into the [`Dataset`]'s
+/// lists, each distinct value held once there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
-    /// The statement id from the input, if any.
-    pub id: Option<String>,
-    /// Index into [`Dataset::actors`].
-    pub actor: usize,
-    /// Index into [`Dataset::stances`].
-    pub stance: usize,
-    /// Agree or disagree.
-    pub polarity: Polarity,
-    /// When it was said.
-    pub date: Option<NaiveDate>,
-    /// Index into [`Dataset::sources`] of the document it came from.
-    pub source: Option<usize>,
     /// The words, as evidence; shared with the edges that quote it.
     pub quote: Option<std::sync::Arc<str>>,
-    /// Values of [`Dataset::fields`], each an index into
-    /// [`Dataset::field_values`]; empty when the input has no extra fields.
-    pub fields: Box<[Option<u32>]>,
+    /// The statement id from the input, if any.
+    pub id: Option<Box<str>>,
     /// Where the statement is in the input: its line in CSV and JSON (the
     /// header is line 1 in CSV), its row in a workbook sheet, its `ID` in a
     /// DNA database.
     pub line: u64,
+    /// Index into [`Dataset::actors`].
+    pub actor: u32,
+    /// Index into [`Dataset::stances`].
+    pub stance: u32,
+    /// Index into [`Dataset::sources`] of the document it came from.
+    pub source: Option<u32>,
+    /// Index into [`Dataset::field_rows`] of its values of
+    /// [`Dataset::fields`]; read them with [`Dataset::field`].
+    pub fields: u32,
+    /// When it was said.
+    pub date: Option<NaiveDate>,
     /// How many identical statements this one stands for: the `count`
     /// column, 1 without it. Every network counts it as that many rows.
     pub count: u32,
+    /// Agree or disagree.
+    pub polarity: Polarity,
+}
+
+impl Statement {
+    /// Its actor, as an index into [`Dataset::actors`].
+    pub fn actor(&self) -> usize {
+        self.actor as usize
+    }
+
+    /// Its stance, as an index into [`Dataset::stances`].
+    pub fn stance(&self) -> usize {
+        self.stance as usize
+    }
+
+    /// Its source document, as an index into [`Dataset::sources`].
+    pub fn source(&self) -> Option<usize> {
+        self.source.map(|i| i as usize)
+    }
 }
 
 impl Default for Statement {
@@ -229,7 +250,7 @@ impl Default for Statement {
             date: None,
             source: None,
             quote: None,
-            fields: Box::default(),
+            fields: 0,
             line: 0,
             count: 1,
         }
@@ -273,13 +294,19 @@ pub struct Dataset {
     pub fields: Vec<String>,
     /// The distinct values of those fields.
     pub field_values: Vec<String>,
+    /// The distinct rows of field values that statements have, each value
+    /// an index into [`Dataset::field_values`] (in the order of
+    /// [`Dataset::fields`]); a statement's [`Statement::fields`] points
+    /// here. Empty when the statements have no extra fields.
+    pub field_rows: Vec<Vec<Option<u32>>>,
 }
 
 impl Dataset {
     /// A statement's value of field `field` (an index into
     /// [`Dataset::fields`]).
     pub fn field(&self, s: &Statement, field: usize) -> Option<&str> {
-        let v = (*s.fields.get(field)?)?;
+        let row = self.field_rows.get(s.fields as usize)?;
+        let v = (*row.get(field)?)?;
         Some(&self.field_values[v as usize])
     }
 
@@ -374,6 +401,7 @@ impl Dataset {
             country_attrs: self.country_attrs.clone(),
             fields: self.fields.clone(),
             field_values: self.field_values.clone(),
+            field_rows: self.field_rows.clone(),
         }
     }
 }
@@ -381,6 +409,12 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_stays_small() {
+        // Millions of them are held at once; see the struct's doc comment.
+        assert_eq!(std::mem::size_of::<Statement>(), 72);
+    }
 
     #[test]
     fn attribute_types_widen_to_what_holds_both() {

@@ -64,7 +64,7 @@ pub fn counts(ds: &Dataset) -> Counts {
     let mut spoke = vec![false; ds.actors.len()];
     let mut agree = 0;
     for s in &ds.statements {
-        spoke[s.actor] = true;
+        spoke[s.actor()] = true;
         if s.polarity == Polarity::Agree {
             agree += s.count as usize;
         }
@@ -176,17 +176,17 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
         .collect();
     let mut spoke = std::collections::HashSet::new();
     for s in &ds.statements {
-        let a = &mut actors[s.actor];
+        let a = &mut actors[s.actor()];
         let n = u64::from(s.count);
         a.statements += n;
         match s.polarity {
             Polarity::Agree => {
                 a.agree += n;
-                stances[s.stance].agree += n;
+                stances[s.stance()].agree += n;
             }
             Polarity::Disagree => {
                 a.disagree += n;
-                stances[s.stance].disagree += n;
+                stances[s.stance()].disagree += n;
             }
         }
         if spoke.insert((s.actor, s.stance)) {

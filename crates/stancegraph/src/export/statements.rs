@@ -56,8 +56,8 @@ pub(crate) fn each_row(
     let mut buf = String::new();
     let opt = |v: Option<&str>| v.unwrap_or("").to_string();
     for s in &ds.statements {
-        let actor = &ds.actors[s.actor];
-        let stance = &ds.stances[s.stance];
+        let actor = &ds.actors[s.actor()];
+        let stance = &ds.stances[s.stance()];
         let country = actor.country.map(|c| &ds.countries[c]);
         buf.clear();
         if let Some(d) = s.date {
@@ -82,7 +82,7 @@ pub(crate) fn each_row(
         row.extend(stance.attrs.iter().map(|v| opt(v.as_deref())));
         row.extend([
             s.polarity.as_str().to_string(),
-            opt(s.source.map(|i| ds.sources[i].as_str())),
+            opt(s.source().map(|i| ds.sources[i].as_str())),
             opt(s.quote.as_deref()),
         ]);
         if counts {

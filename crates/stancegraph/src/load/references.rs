@@ -45,13 +45,19 @@ impl Resolver {
         found.map(|(i, _)| i)
     }
 
-    pub(super) fn source(&mut self, name: &str) -> usize {
-        self.sources.intern(&mut self.ds.sources, name) as usize
+    pub(super) fn source(&mut self, name: &str) -> u32 {
+        self.sources.intern(&mut self.ds.sources, name)
     }
 
     /// A statement field value, interned.
     pub(super) fn field_value(&mut self, value: &str) -> u32 {
         self.field_values.intern(&mut self.ds.field_values, value)
+    }
+
+    /// A statement's row of field values, held once per distinct row: its
+    /// index into `ds.field_rows`.
+    pub(super) fn field_row(&mut self, row: &[Option<u32>]) -> u32 {
+        self.field_rows.intern(&mut self.ds.field_rows, row)
     }
 
     pub(super) fn actor(

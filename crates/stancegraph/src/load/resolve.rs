@@ -43,6 +43,10 @@ pub struct Resolver {
     pub(super) id_places: HashMap<String, (&'static str, Origin)>,
     /// Statement field values, as indices into `ds.field_values`.
     pub(super) field_values: Interner,
+    /// Distinct rows of field values, as indices into `ds.field_rows`.
+    pub(super) field_rows: Interner,
+    /// A reused buffer for one statement's row of field values.
+    pub(super) field_row: Vec<Option<u32>>,
     /// Per extra column of the statements table: whether it is a field.
     pub(super) field_of: Vec<Option<()>>,
     /// Each distinct date text read so far, parsed once.
@@ -67,6 +71,8 @@ impl Resolver {
             country_origin: Vec::new(),
             id_places: HashMap::new(),
             field_values: Interner::default(),
+            field_rows: Interner::default(),
+            field_row: Vec::new(),
             field_of: Vec::new(),
             dates: FxHashMap::default(),
         };

@@ -9,6 +9,12 @@ use super::resolve::Resolver;
 use super::table::{Cells, Col, STATEMENTS};
 use crate::model::{Polarity, Statement};
 
+/// An index into the dataset's actors or stances as a statement holds it.
+/// (Four billion entities would not fit in memory long before.)
+fn index(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 actors and stances")
+}
+
 /// The place of a statement column in `cells`.
 pub(super) fn place(cells: &Cells<'_>, column: &str) -> Location {
     cells.at.location(STATEMENTS.index(column).map(Col::Schema))
@@ -118,23 +124,27 @@ impl Resolver {
             return None;
         }
         let field_of = std::mem::take(&mut self.field_of);
-        let fields: Box<[Option<u32>]> = row
-            .extra
-            .iter()
-            .zip(&field_of)
-            .filter(|(_, kept)| kept.is_some())
-            .map(|(v, _)| v.map(|v| self.field_value(v)))
-            .collect();
+        let mut fields = std::mem::take(&mut self.field_row);
+        fields.clear();
+        fields.extend(
+            row.extra
+                .iter()
+                .zip(&field_of)
+                .filter(|(_, kept)| kept.is_some())
+                .map(|(v, _)| v.map(|v| self.field_value(v))),
+        );
         self.field_of = field_of;
+        let fields_at = self.field_row(&fields);
+        self.field_row = fields;
         Some(Statement {
-            id: get("id").map(str::to_string),
-            actor: actor?,
-            stance: stance?,
+            id: get("id").map(Box::from),
+            actor: index(actor?),
+            stance: index(stance?),
             polarity: polarity?,
             date,
             source: get("source").map(|s| self.source(s)),
             quote: get("quote").map(std::sync::Arc::from),
-            fields,
+            fields: fields_at,
             line: row.at.number(),
             count: count?,
         })

@@ -72,7 +72,7 @@ mod tests {
     use crate::model::Polarity;
     use chrono::NaiveDate;
 
-    fn st(actor: usize, polarity: Polarity, date: &str, source: Option<usize>) -> Statement {
+    fn st(actor: u32, polarity: Polarity, date: &str, source: Option<u32>) -> Statement {
         Statement {
             id: None,
             actor,

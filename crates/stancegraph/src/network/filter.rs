@@ -190,13 +190,13 @@ pub fn apply<'a>(ds: &'a Dataset, f: &Filter) -> Result<Cow<'a, Dataset>, Filter
         };
         dated(f.from, |d, b| d >= b)
             && dated(f.to, |d, b| d <= b)
-            && (f.actors.is_empty() || keep_actor[s.actor])
-            && !drop_actor[s.actor]
-            && (f.stances.is_empty() || keep_stance[s.stance])
-            && !drop_stance[s.stance]
-            && (f.kinds.is_empty() || f.kinds.contains(&ds.actors[s.actor].kind))
-            && (f.sources.is_empty() || s.source.is_some_and(|i| wanted_source[i]))
-            && !s.source.is_some_and(|i| unwanted_source[i])
+            && (f.actors.is_empty() || keep_actor[s.actor()])
+            && !drop_actor[s.actor()]
+            && (f.stances.is_empty() || keep_stance[s.stance()])
+            && !drop_stance[s.stance()]
+            && (f.kinds.is_empty() || f.kinds.contains(&ds.actors[s.actor()].kind))
+            && (f.sources.is_empty() || s.source().is_some_and(|i| wanted_source[i]))
+            && !s.source().is_some_and(|i| unwanted_source[i])
             && keep_fields.iter().all(|fv| has(s, fv))
             && !drop_fields.iter().any(|fv| has(s, fv))
     };
@@ -220,8 +220,8 @@ pub(crate) fn subset<'a>(
     let mut used_actor = vec![isolates; ds.actors.len()];
     let mut used_stance = vec![isolates; ds.stances.len()];
     for s in statements {
-        used_actor[s.actor] = true;
-        used_stance[s.stance] = true;
+        used_actor[s.actor()] = true;
+        used_stance[s.stance()] = true;
     }
     let mut used_country = vec![false; ds.countries.len()];
     for (a, used) in ds.actors.iter().zip(&used_actor) {
@@ -256,8 +256,8 @@ pub(crate) fn subset<'a>(
     let statements = statements
         .iter()
         .map(|s| Statement {
-            actor: actor_ix[s.actor].expect("a kept statement's actor is kept"),
-            stance: stance_ix[s.stance].expect("a kept statement's stance is kept"),
+            actor: actor_ix[s.actor()].expect("a kept statement's actor is kept") as u32,
+            stance: stance_ix[s.stance()].expect("a kept statement's stance is kept") as u32,
             ..(*s).clone()
         })
         .collect();
@@ -310,7 +310,7 @@ mod tests {
         assert_eq!(countries, ["us", "gb"]);
         // Indices point at the right entities after renumbering.
         for s in &out.statements {
-            assert!(["hegseth", "healey"].contains(&out.actors[s.actor].id.as_str()));
+            assert!(["hegseth", "healey"].contains(&out.actors[s.actor()].id.as_str()));
         }
     }
 
@@ -369,8 +369,9 @@ mod tests {
         let mut ds = seed();
         ds.fields = vec!["outlet".into()];
         ds.field_values = vec!["AP".into(), "Reuters".into()];
+        ds.field_rows = vec![vec![Some(0)], vec![Some(1)]];
         for (i, s) in ds.statements.iter_mut().enumerate() {
-            s.fields = vec![Some((i % 2) as u32)].into();
+            s.fields = (i % 2) as u32;
         }
         let only = |f: Filter| apply(&ds, &f).unwrap().statements.len();
         let field = |v: &str| ("Outlet".to_string(), v.to_string());

@@ -27,7 +27,7 @@ impl<'a> StatementGroup<'a> {
         for &i in statements {
             let s = &ds.statements[i as usize];
             activity.add(s.date, s.count);
-            scratch.extend(s.source);
+            scratch.extend(s.source());
             if quote.is_none() {
                 quote = s.quote.as_ref();
             }
@@ -58,19 +58,41 @@ impl<'a> StatementGroup<'a> {
 /// Statement indices sorted by (actor, stance, polarity), input order kept
 /// within each: the groups that become two-mode edges, in edge order.
 pub(crate) fn by_actor_stance_polarity(ds: &Dataset) -> Vec<u32> {
-    // Sorting packed keys beside the indices keeps the comparisons in cache;
-    // the index breaks ties, so input order is kept within a group.
-    let mut keyed: Vec<(u128, u32)> = ds
-        .statements
-        .iter()
+    let stance_bits = bits(ds.stances.len());
+    let group_bits = bits(ds.actors.len()) + stance_bits + 1;
+    let groups = ds.statements.iter().map(|s| {
+        (u128::from(s.actor) << stance_bits | u128::from(s.stance)) << 1 | s.polarity as u128
+    });
+    sorted_by_group(groups, ds.statements.len(), group_bits)
+}
+
+/// How many bits hold the numbers below `n`.
+fn bits(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros()
+}
+
+/// The indices of `n` items ordered by their groups (numbers below
+/// 2^`group_bits`), input order kept within a group.
+///
+/// Sorting packed keys keeps the comparisons in cache; the index is the
+/// key's last part, so input order is kept. Group and index fit in 64
+/// bits for all but huge corpora (8 bytes an item while sorting); those
+/// take 128.
+fn sorted_by_group(groups: impl Iterator<Item = u128>, n: usize, group_bits: u32) -> Vec<u32> {
+    let index_bits = bits(n);
+    let keys = groups
         .enumerate()
-        .map(|(i, s)| {
-            let key = (s.actor as u128) << 65 | (s.stance as u128) << 1 | s.polarity as u128;
-            (key, i as u32)
-        })
-        .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, i)| i).collect()
+        .map(|(i, group)| group << index_bits | i as u128);
+    let index = |key: u128| (key & ((1u128 << index_bits) - 1)) as u32;
+    if group_bits + index_bits <= 64 {
+        let mut keys: Vec<u64> = keys.map(|k| k as u64).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| index(k.into())).collect()
+    } else {
+        let mut keys: Vec<u128> = keys.collect();
+        keys.sort_unstable();
+        keys.into_iter().map(index).collect()
+    }
 }
 
 /// The `full` network: actors, countries and stances; one agree or
@@ -119,7 +141,7 @@ pub fn full(ds: &Dataset) -> Network {
     let order = by_actor_stance_polarity(ds);
     let key = |i: &u32| {
         let s = &ds.statements[*i as usize];
-        (s.actor, s.stance, s.polarity)
+        (s.actor(), s.stance(), s.polarity)
     };
     let mut scratch = Vec::new();
     for group in order.chunk_by(|a, b| key(a) == key(b)) {
@@ -151,17 +173,35 @@ pub fn full(ds: &Dataset) -> Network {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_sort_by_group_in_input_order_in_64_and_128_bits() {
+        // A stable sort by group is the reference.
+        let groups: Vec<u128> = (0..1000u128).map(|i| (i * 7919) % 13).collect();
+        let mut expected: Vec<u32> = (0..1000).collect();
+        expected.sort_by_key(|&i| groups[i as usize]);
+        for group_bits in [4, 60, 100] {
+            let got = sorted_by_group(groups.iter().copied(), groups.len(), group_bits);
+            assert_eq!(got, expected, "{group_bits} bits");
+        }
+        assert_eq!(sorted_by_group([5u128].into_iter(), 1, 3), [0]);
+        assert!(sorted_by_group(std::iter::empty(), 0, 3).is_empty());
+        assert_eq!(
+            (bits(0), bits(1), bits(2), bits(3), bits(4), bits(5)),
+            (0, 0, 1, 2, 2, 3)
+        );
+    }
     use crate::model::{Actor, Country, Polarity, Stance, Statement};
     use chrono::NaiveDate;
 
-    fn statement(actor: usize, stance: usize, polarity: Polarity, day: u32) -> Statement {
+    fn statement(actor: u32, stance: u32, polarity: Polarity, day: u32) -> Statement {
         Statement {
             id: None,
             actor,
             stance,
             polarity,
             date: NaiveDate::from_ymd_opt(2025, 2, day),
-            source: Some(day as usize),
+            source: Some(day),
             quote: Some(format!("q{day}").into()),
             line: day as u64,
             ..Statement::default()

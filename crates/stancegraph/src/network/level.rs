@@ -171,7 +171,7 @@ pub fn to_countries(ds: &Dataset) -> (Dataset, Vec<String>) {
         .statements
         .iter()
         .map(|s| Statement {
-            actor: map[s.actor],
+            actor: map[s.actor()] as u32,
             ..s.clone()
         })
         .collect();
@@ -183,7 +183,7 @@ pub fn to_countries(ds: &Dataset) -> (Dataset, Vec<String>) {
 /// it, with the attribute set to it; values in order of first use.
 fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
     let value = |s: &Statement| -> Option<&str> {
-        let a = &ds.actors[s.actor];
+        let a = &ds.actors[s.actor()];
         match by {
             By::Kind => Some(a.kind.name()),
             By::Role => a.role.as_deref(),
@@ -201,7 +201,7 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
     let mut keeps = vec![false; ds.actors.len()];
     for s in &ds.statements {
         if value(s).is_none() {
-            keeps[s.actor] = true;
+            keeps[s.actor()] = true;
         }
     }
     for (a, keep) in ds.actors.iter().zip(&keeps) {
@@ -229,12 +229,15 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
                 });
                 actors.len() - 1
             }),
-            None => *own[s.actor].get_or_insert_with(|| {
-                actors.push(ds.actors[s.actor].clone());
+            None => *own[s.actor()].get_or_insert_with(|| {
+                actors.push(ds.actors[s.actor()].clone());
                 actors.len() - 1
             }),
         };
-        statements.push(Statement { actor, ..s.clone() });
+        statements.push(Statement {
+            actor: actor as u32,
+            ..s.clone()
+        });
     }
     let without = ds
         .actors
@@ -319,8 +322,9 @@ mod tests {
         let mut ds = seed();
         ds.fields = vec!["outlet".into()];
         ds.field_values = vec!["AP".into()];
+        ds.field_rows = vec![vec![Some(0)], vec![None]];
         for (i, s) in ds.statements.iter_mut().enumerate() {
-            s.fields = vec![(i % 2 == 0).then_some(0)].into();
+            s.fields = (i % 2) as u32;
         }
         let (out, without) = apply(&ds, &Level::Attribute("outlet".into())).unwrap();
         assert_eq!(out.actors[0].id, "ap");

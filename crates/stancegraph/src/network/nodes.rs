@@ -55,9 +55,9 @@ impl Activities {
             countries: vec![Activity::default(); ds.countries.len()],
         };
         for s in &ds.statements {
-            out.actors[s.actor].add(s.date, s.count);
-            out.stances[s.stance].add(s.date, s.count);
-            if let Some(c) = ds.actors[s.actor].country {
+            out.actors[s.actor()].add(s.date, s.count);
+            out.stances[s.stance()].add(s.date, s.count);
+            if let Some(c) = ds.actors[s.actor()].country {
                 out.countries[c].add(s.date, s.count);
             }
         }

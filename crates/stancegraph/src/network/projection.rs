@@ -38,7 +38,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
     let order = by_actor_stance_polarity(ds);
     let cell = |i: &u32| {
         let s = &ds.statements[*i as usize];
-        (s.actor, s.stance)
+        (s.actor(), s.stance())
     };
     // The edges before normalization: (actor, stance, edge).
     let mut edges: Vec<(usize, usize, EdgeData)> = Vec::new();

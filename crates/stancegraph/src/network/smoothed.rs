@@ -299,7 +299,7 @@ fn two_mode(ds: &Dataset, in_window: &Dataset, qualifier: Qualifier, weights: &[
             Polarity::Agree => 0,
             Polarity::Disagree => 1,
         };
-        sums[s.actor * stances + s.stance][k] += f64::from(s.count) * w;
+        sums[s.actor() * stances + s.stance()][k] += f64::from(s.count) * w;
     }
     for a in 0..actors {
         for t in 0..stances {

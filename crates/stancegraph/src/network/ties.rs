@@ -207,9 +207,9 @@ impl Ties {
             let s = &ds.statements[i as usize];
             let same = groups
                 .last()
-                .is_some_and(|g| g.0 == s.actor && g.1 == s.stance);
+                .is_some_and(|g| g.0 == s.actor() && g.1 == s.stance());
             if !same {
-                groups.push((s.actor, s.stance, [Activity::default(); 2]));
+                groups.push((s.actor(), s.stance(), [Activity::default(); 2]));
             }
             let g = groups.last_mut().expect("just pushed");
             let p = match s.polarity {

@@ -271,7 +271,7 @@ pub fn networks(ds: &Dataset, found: &Backbone) -> Vec<(Network, Dataset)> {
         let keep: std::collections::HashSet<&str> = stances.iter().map(|m| m.id.as_str()).collect();
         let mut part = ds.clone();
         part.statements
-            .retain(|s| keep.contains(ds.stances[s.stance].id.as_str()));
+            .retain(|s| keep.contains(ds.stances[s.stance()].id.as_str()));
         let mut net = projection::one_mode(&part, Kind::Subtract, Normalization::Average);
         net.name = name.to_string();
         (net, part)

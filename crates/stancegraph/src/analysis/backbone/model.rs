@@ -45,8 +45,8 @@ impl Model {
         let mut speaks = vec![false; ds.actors.len()];
         let mut used = vec![false; ds.stances.len()];
         for s in &ds.statements {
-            speaks[s.actor] = true;
-            used[s.stance] = true;
+            speaks[s.actor()] = true;
+            used[s.stance()] = true;
         }
         let mut row = vec![usize::MAX; ds.actors.len()];
         let mut actors = 0;
@@ -68,9 +68,9 @@ impl Model {
             vec![Default::default(); order.len()];
         let mut statements = vec![0u64; order.len()];
         for s in &ds.statements {
-            let c = column[s.stance];
+            let c = column[s.stance()];
             let n = f64::from(s.count);
-            let e = dense[c].entry(row[s.actor]).or_default();
+            let e = dense[c].entry(row[s.actor()]).or_default();
             e.0 += if s.polarity == Polarity::Agree { n } else { -n };
             e.1 += n;
             statements[c] += u64::from(s.count);

@@ -25,6 +25,7 @@ use crate::model::Dataset;
 use crate::network::Network;
 
 use page::{Page, page};
+use template::Value;
 
 /// The most edges the page draws: a bigger network shows its strongest.
 pub const MAX_EDGES: usize = 20_000;
@@ -37,16 +38,31 @@ pub const LISTED: usize = 50_000;
 
 /// Writes the page's JSON for embedding: `<`, `>` and `&` as `\u` escapes,
 /// so that no text can close the script element or open a comment.
-fn embedded_json(page: &Page<'_>) -> io::Result<String> {
-    let json = serde_json::to_string(page)?;
-    let mut out = String::with_capacity(json.len() + json.len() / 50);
-    push_replacing(&mut out, &json, |b| match b {
-        b'<' => Some("\\u003c"),
-        b'>' => Some("\\u003e"),
-        b'&' => Some("\\u0026"),
-        _ => None,
-    });
-    Ok(out)
+/// Escaped while serde writes it, straight into the page: the data is
+/// never held whole.
+fn write_embedded_json(page: &Page<'_>, w: &mut dyn Write) -> io::Result<()> {
+    /// Bytes as serde_json writes them, `<`, `>` and `&` escaped.
+    struct Escaping<'w>(&'w mut dyn Write);
+    impl Write for Escaping<'_> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let mut rest = buf;
+            while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+                self.0.write_all(&rest[..i])?;
+                self.0.write_all(match rest[i] {
+                    b'<' => b"\\u003c",
+                    b'>' => b"\\u003e",
+                    _ => b"\\u0026",
+                })?;
+                rest = &rest[i + 1..];
+            }
+            self.0.write_all(rest)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.0.flush()
+        }
+    }
+    serde_json::to_writer(Escaping(w), page).map_err(io::Error::from)
 }
 
 /// Appends `text` with each byte that `replace` names replaced, copying
@@ -138,14 +154,15 @@ pub fn write(
 /// coalition code when the network has coalitions).
 fn fill(page: &Page<'_>, coalitions: bool, w: &mut dyn Write) -> io::Result<()> {
     let title = escape(&page.title);
-    let data = embedded_json(page)?;
+    let script = script(coalitions);
+    let data = |w: &mut dyn Write| write_embedded_json(page, w);
     template::fill(
         TEMPLATE,
         &[
-            ("title", &title),
-            ("style", STYLE),
-            ("data", &data),
-            ("script", &script(coalitions)),
+            ("title", Value::Text(&title)),
+            ("style", Value::Text(STYLE)),
+            ("data", Value::Writer(&data)),
+            ("script", Value::Text(&script)),
         ],
         w,
     )

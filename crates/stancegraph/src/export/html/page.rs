@@ -1,6 +1,7 @@
 //! The page's data: the network laid out, with the statements behind each
 //! node and edge.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
@@ -138,21 +139,49 @@ struct ViewRelation {
 
 /// Which statements stand behind what, by the dataset's indices.
 struct Evidence {
-    by_actor: HashMap<usize, Vec<usize>>,
-    by_stance: HashMap<usize, Vec<usize>>,
+    by_actor: Grouped,
+    by_stance: Grouped,
 }
 
 impl Evidence {
     fn of(ds: &Dataset) -> Evidence {
-        let mut e = Evidence {
-            by_actor: HashMap::new(),
-            by_stance: HashMap::new(),
-        };
-        for (i, s) in ds.statements.iter().enumerate() {
-            e.by_actor.entry(s.actor).or_default().push(i);
-            e.by_stance.entry(s.stance).or_default().push(i);
+        let statements = ds.statements.iter();
+        Evidence {
+            by_actor: Grouped::of(ds.actors.len(), statements.clone().map(|s| s.actor())),
+            by_stance: Grouped::of(ds.stances.len(), statements.map(|s| s.stance())),
         }
-        e
+    }
+}
+
+/// Item indices grouped by a key below `n`, each group in input order,
+/// held in one list (4 bytes an item).
+struct Grouped {
+    /// Where each key's group starts in `items`; one more at the end.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Grouped {
+    fn of(n: usize, keys: impl Iterator<Item = usize> + Clone) -> Grouped {
+        let mut starts = vec![0u32; n + 1];
+        for k in keys.clone() {
+            starts[k + 1] += 1;
+        }
+        for k in 1..=n {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0; starts[n] as usize];
+        for (i, k) in keys.enumerate() {
+            items[next[k] as usize] = i as u32;
+            next[k] += 1;
+        }
+        Grouped { starts, items }
+    }
+
+    /// The items of key `k`, in input order.
+    fn get(&self, k: usize) -> &[u32] {
+        &self.items[self.starts[k] as usize..self.starts[k + 1] as usize]
     }
 }
 
@@ -165,8 +194,7 @@ fn edge_statements(
     (a, b): (Option<usize>, Option<usize>),
     stance: Option<usize>,
     relation: Relation,
-) -> Vec<usize> {
-    let none = Vec::new();
+) -> Vec<u32> {
     match (a, b, stance) {
         (Some(a), _, Some(s)) => {
             let polarity = match relation {
@@ -175,28 +203,26 @@ fn edge_statements(
                 _ => None,
             };
             ev.by_actor
-                .get(&a)
-                .unwrap_or(&none)
+                .get(a)
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    let st = &ds.statements[i];
-                    st.stance == s && polarity.is_none_or(|p| st.polarity == p)
+                    let st = &ds.statements[i as usize];
+                    st.stance() == s && polarity.is_none_or(|p| st.polarity == p)
                 })
                 .collect()
         }
         (Some(a), Some(b), None) => {
-            let of = |x: usize| ev.by_actor.get(&x).unwrap_or(&none);
-            let stances_a: BTreeSet<usize> =
-                of(a).iter().map(|&i| ds.statements[i].stance).collect();
-            let stances_b: BTreeSet<usize> =
-                of(b).iter().map(|&i| ds.statements[i].stance).collect();
-            let mut out: Vec<usize> = of(a)
+            let of = |x: usize| ev.by_actor.get(x);
+            let stance_of = |&i: &u32| ds.statements[i as usize].stance();
+            let stances_a: BTreeSet<usize> = of(a).iter().map(stance_of).collect();
+            let stances_b: BTreeSet<usize> = of(b).iter().map(stance_of).collect();
+            let mut out: Vec<u32> = of(a)
                 .iter()
                 .chain(of(b))
                 .copied()
-                .filter(|&i| {
-                    let s = ds.statements[i].stance;
+                .filter(|i| {
+                    let s = stance_of(i);
                     stances_a.contains(&s) && stances_b.contains(&s)
                 })
                 .collect();
@@ -230,9 +256,9 @@ pub(super) fn page<'a>(
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     // Statements are listed once in the page, in dataset order.
-    let mut listed: Vec<usize> = Vec::new();
-    let mut slot: HashMap<usize, u32> = HashMap::new();
-    let mut refer = |found: &[usize], most: usize| -> Vec<u32> {
+    let mut listed: Vec<u32> = Vec::new();
+    let mut slot: HashMap<u32, u32> = HashMap::new();
+    let mut refer = |found: &[u32], most: usize| -> Vec<u32> {
         found
             .iter()
             .take(most)
@@ -244,23 +270,21 @@ pub(super) fn page<'a>(
             })
             .collect()
     };
-    let none = Vec::new();
     let per_node = (LISTED / g.node_count().max(1)).clamp(5, 200);
     let per_edge = (LISTED / g.edge_count().max(1)).clamp(3, 50);
     let mut nodes = Vec::with_capacity(g.node_count());
     for (n, &(x, y)) in g.node_weights().zip(&positions.xy) {
-        let found: Vec<usize> = match n.kind {
-            NodeKind::Stance => stance_of
-                .get(n.id.as_str())
-                .and_then(|s| ev.by_stance.get(s))
-                .unwrap_or(&none)
-                .clone(),
+        let found: Cow<[u32]> = match n.kind {
+            NodeKind::Stance => match stance_of.get(n.id.as_str()) {
+                Some(&s) => Cow::Borrowed(ev.by_stance.get(s)),
+                None => Cow::Borrowed(&[]),
+            },
             _ => match actor_of.get(n.id.as_str()) {
-                Some(a) => ev.by_actor.get(a).unwrap_or(&none).clone(),
+                Some(&a) => Cow::Borrowed(ev.by_actor.get(a)),
                 // A country that only its actors speak for.
-                None => (0..ds.statements.len())
+                None => (0..ds.statements.len() as u32)
                     .filter(|&i| {
-                        let a = &ds.actors[ds.statements[i].actor];
+                        let a = &ds.actors[ds.statements[i as usize].actor()];
                         a.country.is_some_and(|c| ds.countries[c].id == n.id)
                     })
                     .collect(),
@@ -318,7 +342,11 @@ pub(super) fn page<'a>(
         );
         let mut topics: Vec<&str> = found
             .iter()
-            .filter_map(|&i| ds.stances[ds.statements[i].stance].topic.as_deref())
+            .filter_map(|&i| {
+                ds.stances[ds.statements[i as usize].stance()]
+                    .topic
+                    .as_deref()
+            })
             .collect();
         topics.sort_unstable();
         topics.dedup();
@@ -346,7 +374,7 @@ pub(super) fn page<'a>(
     }
     let statements = listed
         .iter()
-        .map(|&i| view_statement(ds, &ds.statements[i]))
+        .map(|&i| view_statement(ds, &ds.statements[i as usize]))
         .collect();
     // The legend's kinds and colours, as the pictures' legend has them.
     let (mut kinds, mut colours) = (Vec::new(), Vec::new());
@@ -442,11 +470,11 @@ impl Page<'_> {
 
 fn view_statement<'a>(ds: &'a Dataset, s: &'a Statement) -> ViewStatement<'a> {
     ViewStatement {
-        actor: &ds.actors[s.actor].label,
-        stance: &ds.stances[s.stance].label,
+        actor: &ds.actors[s.actor()].label,
+        stance: &ds.stances[s.stance()].label,
         polarity: s.polarity.as_str(),
         date: s.date.map(|d| Value::Date(d).text()),
-        source: s.source.map(|i| ds.sources[i].as_str()),
+        source: s.source().map(|i| ds.sources[i].as_str()),
         quote: s.quote.as_deref(),
         count: (s.count != 1).then_some(s.count),
     }

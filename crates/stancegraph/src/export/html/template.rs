@@ -5,10 +5,24 @@
 
 use std::io::{self, Write};
 
+/// What a placeholder is filled with.
+#[derive(Clone, Copy)]
+pub(super) enum Value<'a> {
+    /// Text, written as it is.
+    Text(&'a str),
+    /// Written by the function straight into the page: a large value is
+    /// never held whole.
+    Writer(&'a dyn Fn(&mut dyn Write) -> io::Result<()>),
+}
+
 /// Writes `template` with each `{{name}}` replaced by the value of `name`
 /// in `values`. A placeholder with no value is an error: the template and
 /// the writer must agree.
-pub(super) fn fill(template: &str, values: &[(&str, &str)], w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn fill(
+    template: &str,
+    values: &[(&str, Value<'_>)],
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let mut rest = template;
     while let Some(open) = rest.find("{{") {
         let close = rest[open..]
@@ -22,7 +36,10 @@ pub(super) fn fill(template: &str, values: &[(&str, &str)], w: &mut dyn Write) -
             .map(|(_, v)| *v)
             .ok_or_else(|| bad(name))?;
         w.write_all(&rest.as_bytes()[..open])?;
-        w.write_all(value.as_bytes())?;
+        match value {
+            Value::Text(text) => w.write_all(text.as_bytes())?,
+            Value::Writer(write) => write(w)?,
+        }
         rest = &rest[close + 2..];
     }
     w.write_all(rest.as_bytes())
@@ -39,9 +56,13 @@ fn bad(what: &str) -> io::Error {
 mod tests {
     use super::*;
 
+    fn texts<'a>(values: &[(&'a str, &'a str)]) -> Vec<(&'a str, Value<'a>)> {
+        values.iter().map(|&(n, v)| (n, Value::Text(v))).collect()
+    }
+
     fn filled(template: &str, values: &[(&str, &str)]) -> String {
         let mut out = Vec::new();
-        fill(template, values, &mut out).unwrap();
+        fill(template, &texts(values), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -65,7 +86,17 @@ mod tests {
 
     #[test]
     fn an_unknown_or_unclosed_placeholder_is_an_error() {
-        assert!(fill("{{nope}}", &[("a", "x")], &mut Vec::new()).is_err());
-        assert!(fill("{{a", &[("a", "x")], &mut Vec::new()).is_err());
+        let a = texts(&[("a", "x")]);
+        assert!(fill("{{nope}}", &a, &mut Vec::new()).is_err());
+        assert!(fill("{{a", &a, &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn a_writer_writes_its_value_in_place() {
+        let write = |w: &mut dyn Write| w.write_all(b"{{a}} streamed");
+        let mut out = Vec::new();
+        let values = [("a", Value::Text("x")), ("b", Value::Writer(&write))];
+        fill("<{{b}}|{{a}}>", &values, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "<{{a}} streamed|x>");
     }
 }

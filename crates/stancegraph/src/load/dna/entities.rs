@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-use super::{DataType, Db, Document, Entity, Failure, Variable, integer, text};
+use super::{DataType, Db, Entity, Failure, Variable, integer, text};
 use crate::load::diag::{DiagnosticKind, Report};
 use crate::load::table::{ACTORS, Row, RowAt, Schema, Table, is_spaced};
 use crate::model::hex;
@@ -54,41 +54,6 @@ pub(super) fn entities(db: &Db, variables: &[Variable]) -> Result<HashMap<i64, E
                 value: value.trim().to_string(),
                 spaced: is_spaced(&value),
                 color: has_color.then_some(rgb),
-            },
-        );
-    }
-    Ok(out)
-}
-
-pub(super) fn documents(db: &Db) -> Result<HashMap<i64, Document>, Failure> {
-    let sql = "SELECT ID, Title, Author, Source, Section, Type, Date FROM DOCUMENTS ORDER BY ID";
-    let mut q = db.conn.prepare(sql).map_err(|e| db.sql("DOCUMENTS", e))?;
-    let mut rows = q.query([]).map_err(|e| db.sql("DOCUMENTS", e))?;
-    let mut out = HashMap::default();
-    while let Some(r) = rows.next().map_err(|e| db.sql("DOCUMENTS", e))? {
-        let get = |i| r.get_ref(i).map_err(|e| db.sql("DOCUMENTS", e));
-        let id = integer(get(0)?).ok().flatten().unwrap_or_default();
-        let field = |i| -> Result<String, Failure> { Ok(text(get(i)?).unwrap_or_default()) };
-        let date = match integer(get(6)?) {
-            Ok(Some(d)) => d,
-            Ok(None) | Err(_) => {
-                return Err(db.at(
-                    DiagnosticKind::Value,
-                    "DOCUMENTS",
-                    id,
-                    "the Date is not a whole number of seconds since 1970",
-                ));
-            }
-        };
-        out.insert(
-            id,
-            Document {
-                title: field(1)?.trim().to_string(),
-                author: field(2)?.trim().to_string(),
-                source: field(3)?.trim().to_string(),
-                section: field(4)?.trim().to_string(),
-                kind: field(5)?.trim().to_string(),
-                date,
             },
         );
     }

@@ -13,6 +13,7 @@
 //! a field; `statements.rs`), after `schema.rs` has checked the file is a
 //! DNA 3 database with every table and column read.
 
+mod documents;
 mod entities;
 mod schema;
 mod statements;
@@ -27,7 +28,8 @@ use super::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use super::options::DnaOptions;
 use super::resolve::SideTables;
 use super::table::{ACTORS, STANCES, Sink};
-use entities::{documents, entities, entity_table};
+use documents::Documents;
+use entities::{entities, entity_table};
 use schema::{check_schema, find_variable, statement_type, variables};
 use statements::statements;
 
@@ -88,17 +90,6 @@ struct Entity {
     /// Whether the value had spaces around it.
     spaced: bool,
     color: Option<[u8; 3]>,
-}
-
-/// A document's fields.
-#[derive(Debug, Clone)]
-struct Document {
-    title: String,
-    author: String,
-    source: String,
-    section: String,
-    kind: String,
-    date: i64,
 }
 
 /// What a DNA database error looks like: where it is and what is wrong.
@@ -259,7 +250,7 @@ fn read_db<S: Sink>(
         ));
     }
     let entities = entities(&db, &variables)?;
-    let documents = documents(&db)?;
+    let documents = Documents::read(&db)?;
     let side = SideTables {
         actors: Some(entity_table(&db, &actor, ACTORS, &entities, report)?),
         stances: Some(entity_table(&db, &stance, STANCES, &entities, report)?),

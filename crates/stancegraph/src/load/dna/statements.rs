@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use rusqlite::types::ValueRef;
 
-use super::{DataType, Db, Document, Entity, Failure, Variable, integer, text};
+use super::documents::Documents;
+use super::{DataType, Db, Entity, Failure, Variable, integer, text};
 use crate::load::date::date_from_epoch_seconds;
 use crate::load::diag::{Diagnostic, DiagnosticKind, Location, Report};
 use crate::load::table::{Cells, MAX_COLUMNS, RowAt, STATEMENTS, Sink};
@@ -161,19 +162,45 @@ impl Columns {
     }
 }
 
-/// A statement's quote: the coded span of its document's text.
-enum Quote {
-    /// Blank, or the statement has no readable span or document (reported
-    /// with the statement).
-    None,
-    Text(Box<str>),
-    /// The span lies outside the document's text of `units` UTF-16 units.
-    Outside {
-        start: i64,
-        stop: i64,
-        document: i64,
-        units: usize,
-    },
+/// The statements' quotes: the coded spans of their documents' texts.
+struct Quotes {
+    /// Each statement's ID and its quote (none when blank, or when the
+    /// statement has no readable span or document, which is reported with
+    /// the statement), in ID order.
+    text: Vec<(i64, Option<Box<str>>)>,
+    /// The statements whose span lies outside their document's text, in
+    /// ID order.
+    outside: Vec<(i64, Outside)>,
+    /// Where the next statement's quote is in `text`.
+    next: usize,
+}
+
+impl Quotes {
+    /// The quote of statement `id`, taken out, so that each text is freed
+    /// once its statement holds it. IDs must come in increasing order.
+    fn take(&mut self, id: i64) -> Option<Box<str>> {
+        while self.text.get(self.next).is_some_and(|(q, _)| *q < id) {
+            self.next += 1;
+        }
+        match self.text.get_mut(self.next) {
+            Some((q, text)) if *q == id => text.take(),
+            _ => None,
+        }
+    }
+
+    /// Where statement `id`'s span lies outside its document.
+    fn outside(&self, id: i64) -> Option<&Outside> {
+        let i = self.outside.binary_search_by_key(&id, |(q, _)| *q).ok()?;
+        Some(&self.outside[i].1)
+    }
+}
+
+/// A span outside its document's text of `units` UTF-16 units.
+struct Outside {
+    start: i64,
+    stop: i64,
+    document: i64,
+    units: usize,
 }
 
 /// The statements of the type, in ID order, as rows of the statements
@@ -188,7 +215,7 @@ pub(super) fn statements<'d>(
     [actor, stance, agree]: [&Variable; 3],
     others: &[&Variable],
     entities: &HashMap<i64, Entity>,
-    documents: &'d HashMap<i64, Document>,
+    documents: &'d Documents,
     report: &mut Report,
     sink: &mut dyn Sink,
 ) -> Result<(), Failure> {
@@ -197,15 +224,13 @@ pub(super) fn statements<'d>(
         .chain(others.iter().copied())
         .collect();
     // The quotes first, each document's text read once; then the rows.
-    let quotes = quotes(db, type_id, documents)?;
-    let mut next_quote = 0;
+    let mut quotes = quotes(db, type_id, documents)?;
     let sql = query(&all);
     let mut q = db.conn.prepare(&sql).map_err(|e| db.sql("STATEMENTS", e))?;
     let mut rows = q.query([type_id]).map_err(|e| db.sql("STATEMENTS", e))?;
     let (extra, at) = header(others);
     sink.header(&db.file, &at, &extra);
     let mut empty: Vec<i64> = Vec::new();
-    let sources = source_names(documents);
     let columns = Columns::new();
     while let Some(r) = rows.next().map_err(|e| db.sql("STATEMENTS", e))? {
         let get = |i| r.get_ref(i).map_err(|e| db.sql("STATEMENTS", e));
@@ -220,7 +245,7 @@ pub(super) fn statements<'d>(
             ));
             continue;
         };
-        let Some(document) = documents.get(&doc) else {
+        let Some(document) = documents.get(doc) else {
             report.error(db.at(
                 DiagnosticKind::Reference, "STATEMENTS",
                 id,
@@ -283,41 +308,32 @@ pub(super) fn statements<'d>(
             continue;
         };
         let date = date.to_string();
-        // Both queries run in ID order: the quote is the next with this ID.
-        while quotes.get(next_quote).is_some_and(|(q, _)| *q < id) {
-            next_quote += 1;
+        if let Some(&Outside {
+            start,
+            stop,
+            document,
+            units,
+        }) = quotes.outside(id)
+        {
+            report.error(db.at(
+                DiagnosticKind::Value, "STATEMENTS",
+                id,
+                format!(
+                    "the coded span {start}..{stop} lies outside document {document}, whose text has {units} characters (UTF-16 units); recode the statement in DNA"
+                ),
+            ));
         }
-        let mut quote = None;
-        match quotes.get(next_quote) {
-            Some((q, Quote::Text(text))) if *q == id => quote = Some(&**text),
-            Some((
-                q,
-                Quote::Outside {
-                    start,
-                    stop,
-                    document,
-                    units,
-                },
-            )) if *q == id => {
-                report.error(db.at(
-                    DiagnosticKind::Value, "STATEMENTS",
-                    id,
-                    format!(
-                        "the coded span {start}..{stop} lies outside document {document}, whose text has {units} characters (UTF-16 units); recode the statement in DNA"
-                    ),
-                ));
-            }
-            _ => {}
-        }
+        // Both queries run in ID order.
+        let quote = quotes.take(id);
         let (mut number, mut doc_number) = (itoa::Buffer::new(), itoa::Buffer::new());
         let mut values = [None; MAX_COLUMNS];
         values[columns.actor] = decoded[0].as_deref();
         values[columns.stance] = decoded[1].as_deref();
         values[columns.agree] = decoded[2].as_deref();
         values[columns.date] = Some(date.as_str());
-        values[columns.source] = Some(sources[&doc].as_str());
+        values[columns.source] = Some(&document.name);
         values[columns.id] = Some(number.format(id));
-        values[columns.quote] = quote;
+        values[columns.quote] = quote.as_deref();
         let field = |value: &'d str| (!value.is_empty()).then_some(value);
         let doc_fields = [
             Some(doc_number.format(doc)),
@@ -376,34 +392,9 @@ fn empty_warning(db: &Db, empty: &[i64], [actor, stance]: [&Variable; 2]) -> Dia
     )
 }
 
-/// Each document's name as a source: its title, or `document N` without
-/// one; titles that several documents share get their ID added, so that
-/// `--duplicates document` keeps documents apart as DNA does.
-fn source_names(documents: &HashMap<i64, Document>) -> HashMap<i64, String> {
-    let mut count: HashMap<&str, usize> = HashMap::default();
-    for d in documents.values() {
-        *count.entry(d.title.as_str()).or_default() += 1;
-    }
-    documents
-        .iter()
-        .map(|(id, d)| {
-            let name = match (d.title.as_str(), count[d.title.as_str()]) {
-                ("", _) => format!("document {id}"),
-                (t, 1) => t.to_string(),
-                (t, _) => format!("{t} (document {id})"),
-            };
-            (*id, name)
-        })
-        .collect()
-}
-
 /// Each statement's quote, by statement ID in ID order: its span of the
 /// document text, reading each document's text once.
-fn quotes(
-    db: &Db,
-    type_id: i64,
-    documents: &HashMap<i64, Document>,
-) -> Result<Vec<(i64, Quote)>, Failure> {
+fn quotes(db: &Db, type_id: i64, documents: &Documents) -> Result<Quotes, Failure> {
     let mut q = db
         .conn
         .prepare(
@@ -413,7 +404,8 @@ fn quotes(
     let mut rows = q.query([type_id]).map_err(|e| db.sql("STATEMENTS", e))?;
     // (document, start, stop, index) of each statement with a readable span.
     let mut spans: Vec<(i64, i64, i64, usize)> = Vec::new();
-    let mut quotes: Vec<(i64, Quote)> = Vec::new();
+    let mut quotes: Vec<(i64, Option<Box<str>>)> = Vec::new();
+    let mut outside = Vec::new();
     while let Some(r) = rows.next().map_err(|e| db.sql("STATEMENTS", e))? {
         let int = |i| -> Result<Option<i64>, Failure> {
             let v = r.get_ref(i).map_err(|e| db.sql("STATEMENTS", e))?;
@@ -421,11 +413,11 @@ fn quotes(
         };
         let id = int(0)?.unwrap_or_default();
         if let (Some(doc), Some(start), Some(stop)) = (int(1)?, int(2)?, int(3)?)
-            && documents.contains_key(&doc)
+            && documents.get(doc).is_some()
         {
             spans.push((doc, start, stop, quotes.len()));
         }
-        quotes.push((id, Quote::None));
+        quotes.push((id, None));
     }
     drop(rows);
     spans.sort_unstable();
@@ -443,22 +435,26 @@ fn quotes(
         let units = offsets.as_ref().map_or(text.len(), |o| o.len() - 1);
         let byte = |unit: i64| offsets.as_ref().map_or(unit as usize, |o| o[unit as usize]);
         for &(_, start, stop, k) in group {
-            quotes[k].1 = if start < 0 || stop < start || stop as usize > units {
-                Quote::Outside {
+            if start < 0 || stop < start || stop as usize > units {
+                let span = Outside {
                     start,
                     stop,
                     document: doc,
                     units,
-                }
+                };
+                outside.push((quotes[k].0, span));
             } else {
-                match text[byte(start)..byte(stop)].trim() {
-                    "" => Quote::None,
-                    span => Quote::Text(span.into()),
-                }
-            };
+                let span = text[byte(start)..byte(stop)].trim();
+                quotes[k].1 = (!span.is_empty()).then(|| span.into());
+            }
         }
     }
-    Ok(quotes)
+    outside.sort_unstable_by_key(|(id, _)| *id);
+    Ok(Quotes {
+        text: quotes,
+        outside,
+        next: 0,
+    })
 }
 
 #[cfg(test)]

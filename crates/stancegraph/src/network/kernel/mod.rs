@@ -242,7 +242,7 @@ fn average_factors(ds: &Dataset) -> Vec<f64> {
     let (actors, stances) = (ds.actors.len(), ds.stances.len());
     let mut count = vec![0.0; actors * stances * 2];
     for s in &ds.statements {
-        count[cell(stances, s.actor, s.stance, s.polarity)] += f64::from(s.count);
+        count[cell(stances, s.actor(), s.stance(), s.polarity)] += f64::from(s.count);
     }
     let mut factors = vec![0.0; actors * actors];
     for i in 0..actors {
@@ -280,7 +280,7 @@ fn slice(
                 Polarity::Agree => 1.0,
                 Polarity::Disagree => -1.0,
             };
-            values[s.actor * stances + s.stance] += f64::from(s.count) * sign * weight(s.date);
+            values[s.actor() * stances + s.stance()] += f64::from(s.count) * sign * weight(s.date);
         }
         return Slice {
             start,
@@ -294,7 +294,7 @@ fn slice(
     // cell's sum over statement pairs is the product of two such sums.
     let mut root = vec![0.0; actors * stances * 2];
     for s in &ds.statements {
-        root[cell(stances, s.actor, s.stance, s.polarity)] +=
+        root[cell(stances, s.actor(), s.stance(), s.polarity)] +=
             f64::from(s.count) * weight(s.date).sqrt();
     }
     // f(k, k′): same polarity, opposite polarity.
