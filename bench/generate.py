@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates a synthetic statements table for the benchmark.
 
-    python3 bench/generate.py ROWS OUT.csv [--seed N] [--shape skewed|distinct|few]
+    python3 bench/generate.py ROWS OUT.csv [--seed N] [--shape skewed|distinct|few|zipf]
+    python3 bench/generate.py ROWS OUT.csv --repeat TABLE.csv
 
 Skewed like real corpora: actor activity follows a Zipf law (a few very active
 actors), and a few stances are heavily contested (30% of all statements, by an
@@ -23,6 +24,10 @@ Other shapes:
   law (a few stances everyone talks about, a long tail), short quotes, and
   names with accents and punctuation ("Zoë O'Brien-Müller (S&D), no. 7"):
   many distinct names, many actor pairs.
+
+--repeat TABLE.csv writes TABLE's rows over and over (its header once) to
+ROWS rows (one row a line, as every shape here writes them): a big table in
+seconds, for memory at scale.
 """
 
 import argparse
@@ -44,13 +49,32 @@ def zipf_sampler(rng, n, s):
     return lambda: bisect.bisect_left(cum, rng.random() * total)
 
 
+def repeat(table, n, out):
+    """Writes the rows of `table` over and over, after its header, to `n` rows."""
+    with open(table, "rb") as f:
+        header = f.readline()
+        rows = f.read()
+    count = rows.count(b"\n")
+    with open(out, "wb") as f:
+        f.write(header)
+        for _ in range(n // count):
+            f.write(rows)
+        end = 0
+        for _ in range(n % count):
+            end = rows.index(b"\n", end) + 1
+        f.write(memoryview(rows)[:end])
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("rows", type=int)
     p.add_argument("out")
     p.add_argument("--seed", type=int, default=20250212)
     p.add_argument("--shape", choices=["skewed", "distinct", "few", "zipf"], default="skewed")
+    p.add_argument("--repeat", metavar="TABLE")
     a = p.parse_args()
+    if a.repeat:
+        return repeat(a.repeat, a.rows, a.out)
     if a.shape == "zipf":
         return zipf(a)
     if a.shape != "skewed":

@@ -10,8 +10,9 @@ almost every statement makes its own edge; `few`, three times as many by
 three actors (a million each); `zipf`, as many as the largest size over as
 many actors and stances as `distinct`, the stances Zipf-distributed, with
 short quotes and accented names (and a fifth of it for its congruence
-network and the peers); and `dna`, the largest skewed table as a DNA
-database (examples/dna_bench.rs).
+network and the peers); `many`, the few shape's rows repeated to 18.5 times
+the largest size (18.5M statements, 1.35 GB), for memory at scale; and
+`dna`, the largest skewed table as a DNA database (examples/dna_bench.rs).
 
 Each job runs in a fresh process, timed with its peak memory (ru_maxrss) and
 output bytes:
@@ -52,6 +53,9 @@ DNA_BENCH = os.path.join(RELEASE, "examples", "dna_bench")
 FORMATS = ["dot", "graphml", "csv", "gexf", "json", "statements", "html", "pajek", "gml",
            "cytoscape"]
 ONE_MODE = ["congruence", "conflict", "subtract", "cooccurrence"]
+# The "many" corpus (the few shape's rows repeated): 18.5 statements for
+# each of the largest size's, the 18.5M at the default sizes.
+MANY_PER_STATEMENT = 18.5
 NX_EXPORT_MAX = 200_000
 NX_CONGRUENCE_MAX = 20_000
 CONGRUENCE_CSV_MAX = 200_000
@@ -245,6 +249,15 @@ def main():
                 b.export(shape, n, data, "html", ["-f", "html"])
             for tool in PEERS:
                 b.peer(shape, n, data, tool)
+            if shape == "few":
+                many = int(MANY_PER_STATEMENT * top)
+                big = os.path.join(work, f"many{many}.csv")
+                subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"),
+                                str(many), big, "--repeat", data], check=True)
+                os.remove(data)
+                data = big
+                b.load("many", many, data)
+                b.export("many", many, data, "all formats", ["-f", "all"])
             os.remove(data)
         # The zipf shape at a fifth: its congruence network (tens of millions
         # of ties) as CSV, and GraphML against the peers.
@@ -272,7 +285,8 @@ def write_report(path, top, b):
         "active actors and contested stances), *distinct* (1M statements over 100k actors and 10k",
         "stances, each with a 200-character quote: almost every statement its own edge), *few*",
         "(3M statements by three actors, a million each), *zipf* (1M statements over 100k actors",
-        "and 10k Zipf-distributed stances, short quotes, names with accents and punctuation) and",
+        "and 10k Zipf-distributed stances, short quotes, names with accents and punctuation),",
+        "*many* (the few shape's rows repeated to 18.5M statements) and",
         "*dna* (the largest skewed table as a DNA database). *All formats* is `-f all`: ten",
         "formats, thirteen files. *load (check)* is `stancegraph check`, loading alone, against",
         "the bare parse (no bytes written). The one-mode",
@@ -344,6 +358,8 @@ def write_report(path, top, b):
         ("dna", "all formats", 3, 400), ("few", "all formats", 2, None),
         ("distinct", "all formats", None, 400), ("skewed", "congruence (pajek, piped)", 5, None),
         ("zipf", "all formats", 2, 400), ("zipf", "congruence (csv)", 3, None),
+        # 18.5M statements from a table of about a gigabyte under 2 GB.
+        ("many", "all formats", None, 1907),
     ]
     for corpus, job, times, mib in targets:
         for c, n, name, secs, rss, nbytes, floor in b.rows:

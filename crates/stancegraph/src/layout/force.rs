@@ -35,7 +35,13 @@ pub fn layout(net: &Network) -> Vec<(f64, f64)> {
     if n > BARNES_HUT_NODES {
         return force_atlas(pos, &edges);
     }
-    grid_springs(pos, &edges)
+    // Small layouts are not worth a thread.
+    let threads = if n < 500 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |t| t.get())
+    };
+    grid_springs(pos, &edges, threads)
 }
 
 /// Positions on a sunflower spiral: spread out, no two nodes in one place.
@@ -69,8 +75,13 @@ fn force_atlas(start: Vec<(f64, f64)>, edges: &[(usize, usize)]) -> Vec<(f64, f6
     layout.data().positions().collect()
 }
 
-/// Fruchterman and Reingold's springs with grid repulsion.
-fn grid_springs(mut pos: Vec<(f64, f64)>, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
+/// Fruchterman and Reingold's springs with grid repulsion, on `threads`
+/// threads (the same positions on any number).
+fn grid_springs(
+    mut pos: Vec<(f64, f64)>,
+    edges: &[(usize, usize)],
+    threads: usize,
+) -> Vec<(f64, f64)> {
     let n = pos.len();
     // Ideal distance between neighbours.
     let k = 1.0f64;
@@ -81,32 +92,48 @@ fn grid_springs(mut pos: Vec<(f64, f64)>, edges: &[(usize, usize)]) -> Vec<(f64,
     let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
     let cell = 2.0 * k;
     for _ in 0..rounds {
-        shift.iter_mut().for_each(|d| *d = (0.0, 0.0));
-        grid.clear();
+        // Cells emptied, not dropped: their lists are reused each round.
+        grid.values_mut().for_each(Vec::clear);
         let key = |(x, y): (f64, f64)| ((x / cell).floor() as i64, (y / cell).floor() as i64);
         for (i, p) in pos.iter().enumerate() {
             grid.entry(key(*p)).or_default().push(i);
         }
-        // Repulsion k²/d from nodes within the neighbouring cells.
-        for (i, p) in pos.iter().enumerate() {
-            let (cx, cy) = key(*p);
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let Some(others) = grid.get(&(cx + dx, cy + dy)) else {
-                        continue;
-                    };
-                    for &j in others {
-                        if j == i {
+        // Repulsion k²/d from nodes within the neighbouring cells: each
+        // node's own sum, so the nodes are shared out to the cores and the
+        // result does not depend on them.
+        let repulse = |from: usize, shift: &mut [(f64, f64)]| {
+            for (d, i) in shift.iter_mut().zip(from..) {
+                let p = pos[i];
+                let (cx, cy) = key(p);
+                *d = (0.0, 0.0);
+                for dx in -1..=1 {
+                    for dy in -1..=1 {
+                        let Some(others) = grid.get(&(cx + dx, cy + dy)) else {
                             continue;
+                        };
+                        for &j in others {
+                            if j == i {
+                                continue;
+                            }
+                            let (ddx, ddy) = (p.0 - pos[j].0, p.1 - pos[j].1);
+                            let d2 = (ddx * ddx + ddy * ddy).max(1e-6);
+                            let f = k * k / d2;
+                            d.0 += ddx * f;
+                            d.1 += ddy * f;
                         }
-                        let (ddx, ddy) = (p.0 - pos[j].0, p.1 - pos[j].1);
-                        let d2 = (ddx * ddx + ddy * ddy).max(1e-6);
-                        let f = k * k / d2;
-                        shift[i].0 += ddx * f;
-                        shift[i].1 += ddy * f;
                     }
                 }
             }
+        };
+        if threads == 1 {
+            repulse(0, &mut shift);
+        } else {
+            let chunk = n.div_ceil(threads);
+            std::thread::scope(|scope| {
+                for (c, part) in shift.chunks_mut(chunk).enumerate() {
+                    scope.spawn(move || repulse(c * chunk, part));
+                }
+            });
         }
         // Attraction d²/k along edges, and a weak pull to the centre that
         // keeps separate components together.
@@ -164,6 +191,21 @@ mod tests {
             }
         }
         (tied, apart)
+    }
+
+    #[test]
+    fn springs_give_the_same_positions_on_any_number_of_threads() {
+        // 700 nodes on a ring with chords.
+        let n = 700;
+        let edges: Vec<(usize, usize)> = (0..n)
+            .flat_map(|i| [(i, (i + 1) % n), (i, (i * 7 + 3) % n)])
+            .filter(|(s, t)| s != t)
+            .collect();
+        let one = grid_springs(sunflower(n), &edges, 1);
+        for threads in [2, 3, 8] {
+            assert_eq!(grid_springs(sunflower(n), &edges, threads), one);
+        }
+        assert_ne!(one, sunflower(n), "the springs moved the nodes");
     }
 
     fn mean(v: &[f64]) -> f64 {

@@ -33,6 +33,7 @@ use crate::notice::{Notice, NoticeKind};
 
 pub use duplicates::Duplicates;
 pub use filter::{Filter, FilterError};
+pub(crate) use full::by_actor_stance_polarity;
 pub use full::full;
 pub use graph::{
     CoalitionSummary, EdgeData, EdgeSource, Network, NodeData, NodeKind, Relation, SliceDates,

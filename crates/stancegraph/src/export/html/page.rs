@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::layout::Positions;
 use crate::model::{Dataset, Polarity, Statement};
-use crate::network::{Network, NodeKind, Relation};
+use crate::network::{Network, NodeKind, Relation, by_actor_stance_polarity};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::legend::{LegendEntry, entries};
@@ -141,6 +141,8 @@ struct ViewRelation {
 struct Evidence {
     by_actor: Grouped,
     by_stance: Grouped,
+    /// Ordered by actor, stance and polarity, input order within each.
+    by_actor_stance: Vec<u32>,
 }
 
 impl Evidence {
@@ -149,7 +151,21 @@ impl Evidence {
         Evidence {
             by_actor: Grouped::of(ds.actors.len(), statements.clone().map(|s| s.actor())),
             by_stance: Grouped::of(ds.stances.len(), statements.map(|s| s.stance())),
+            by_actor_stance: by_actor_stance_polarity(ds),
         }
+    }
+
+    /// An actor's statements on a stance with this polarity, in input
+    /// order.
+    fn said(&self, ds: &Dataset, actor: usize, stance: usize, polarity: Polarity) -> &[u32] {
+        let key = |i: &u32| {
+            let s = &ds.statements[*i as usize];
+            (s.actor(), s.stance(), s.polarity)
+        };
+        let list = &self.by_actor_stance;
+        let start = list.partition_point(|i| key(i) < (actor, stance, polarity));
+        let len = list[start..].partition_point(|i| key(i) == (actor, stance, polarity));
+        &list[start..start + len]
     }
 }
 
@@ -197,20 +213,17 @@ fn edge_statements(
 ) -> Vec<u32> {
     match (a, b, stance) {
         (Some(a), _, Some(s)) => {
-            let polarity = match relation {
-                Relation::Agree => Some(Polarity::Agree),
-                Relation::Disagree => Some(Polarity::Disagree),
-                _ => None,
-            };
-            ev.by_actor
-                .get(a)
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let st = &ds.statements[i as usize];
-                    st.stance() == s && polarity.is_none_or(|p| st.polarity == p)
-                })
-                .collect()
+            let said = |p| ev.said(ds, a, s, p);
+            match relation {
+                Relation::Agree => said(Polarity::Agree).to_vec(),
+                Relation::Disagree => said(Polarity::Disagree).to_vec(),
+                // Both polarities, in input order.
+                _ => {
+                    let mut both = [said(Polarity::Agree), said(Polarity::Disagree)].concat();
+                    both.sort_unstable();
+                    both
+                }
+            }
         }
         (Some(a), Some(b), None) => {
             let of = |x: usize| ev.by_actor.get(x);
