@@ -10,11 +10,11 @@ use std::io::{self, Write};
 
 use quick_xml::Writer;
 
-use crate::network::Network;
+use crate::network::{Network, NodeData};
 
 use super::attrs::{Column, EDGE_ATTRS, graph_attrs, graphml_type, node_columns};
 use super::xml::{self, Tag, attr};
-use super::{edge_id, format_weight};
+use super::{push_edge_id, write_weight};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -44,44 +44,96 @@ fn keys<W: Write, T>(
     Ok(())
 }
 
-/// The `<data key="...">` tags of one domain: `label` or `weight` first,
-/// then the shared attributes.
-fn data_tags<T>(prefix: &str, first: &str, attrs: &[impl Column<T>]) -> Vec<Tag> {
+/// The start tags `<data key="...">` of one domain, three levels in:
+/// `label` or `weight` first, then the shared attributes.
+fn data_starts<T>(prefix: &str, first: &str, attrs: &[impl Column<T>]) -> Vec<Vec<u8>> {
     std::iter::once(first)
         .chain(attrs.iter().map(|a| a.name()))
-        .map(|name| Tag::new("data", &[("key", &format!("{prefix}_{name}"))]))
+        .map(|name| {
+            let mut tag = b"\n      <data key=\"".to_vec();
+            xml::push_escaped(&mut tag, &format!("{prefix}_{name}"), true);
+            tag.extend_from_slice(b"\">");
+            tag
+        })
         .collect()
 }
 
-/// Writes the `<data>` of one node or edge: `label` or `weight` first, then
+/// Appends the `<data>` of one node or edge: `label` or `weight` first, then
 /// the shared attributes that are present.
-fn data<W: Write, T>(
-    w: &mut Writer<W>,
-    tags: &[Tag],
+fn data<T>(
+    out: &mut Vec<u8>,
+    starts: &[Vec<u8>],
     first: &str,
     attrs: &[impl Column<T>],
     item: &T,
     buf: &mut String,
-) -> io::Result<()> {
-    tags[0].text(w, first)?;
-    for (a, tag) in attrs.iter().zip(&tags[1..]) {
+) {
+    let mut element = |start: &[u8], text: &str| {
+        out.extend_from_slice(start);
+        xml::push_escaped(out, text, false);
+        out.extend_from_slice(b"</data>");
+    };
+    element(&starts[0], first);
+    for (a, start) in attrs.iter().zip(&starts[1..]) {
         if let Some(v) = a.get(item) {
             buf.clear();
             v.write(buf);
-            tag.text(w, buf)?;
+            element(start, buf);
         }
     }
-    Ok(())
+}
+
+/// Writes the nodes and the edges, the bulk of a big file, straight into
+/// the output: the bytes quick-xml's indenting writer would write for them
+/// as the `graph` element's children, without an event per value.
+fn write_items(
+    net: &Network,
+    node_attrs: &[impl Column<NodeData>],
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let g = &net.graph;
+    let node_starts = data_starts("n", "label", node_attrs);
+    let edge_starts = data_starts("e", "weight", &EDGE_ATTRS);
+    let (mut out, mut buf, mut number) =
+        (Vec::with_capacity(1 << 17), String::new(), String::new());
+    for n in g.node_weights() {
+        out.extend_from_slice(b"\n    <node id=\"");
+        xml::push_escaped(&mut out, &n.id, true);
+        out.extend_from_slice(b"\">");
+        data(&mut out, &node_starts, &n.label, node_attrs, n, &mut buf);
+        out.extend_from_slice(b"\n    </node>");
+        if out.len() >= 1 << 16 {
+            w.write_all(&out)?;
+            out.clear();
+        }
+    }
+    net.for_each_edge(|e, s, t, d| {
+        number.clear();
+        push_edge_id(e, &mut number);
+        out.extend_from_slice(b"\n    <edge id=\"");
+        xml::push_escaped(&mut out, &number, true);
+        out.extend_from_slice(b"\" source=\"");
+        xml::push_escaped(&mut out, &g[s].id, true);
+        out.extend_from_slice(b"\" target=\"");
+        xml::push_escaped(&mut out, &g[t].id, true);
+        out.extend_from_slice(b"\">");
+        number.clear();
+        write_weight(d.weight, &mut number);
+        data(&mut out, &edge_starts, &number, &EDGE_ATTRS, d, &mut buf);
+        out.extend_from_slice(b"\n    </edge>");
+        if out.len() >= 1 << 16 {
+            w.write_all(&out)?;
+            out.clear();
+        }
+        Ok(())
+    })?;
+    w.write_all(&out)
 }
 
 /// Writes a network as GraphML.
 pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let mut w = xml::start(w)?;
-    let g = &net.graph;
     let node_attrs = node_columns(net);
-    let node_tags = data_tags("n", "label", &node_attrs);
-    let edge_tags = data_tags("e", "weight", &EDGE_ATTRS);
-    let mut buf = String::new();
     w.create_element("graphml")
         .with_attributes([
             ("xmlns", NAMESPACE),
@@ -114,27 +166,9 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
                     for (name, _, value) in &network {
                         Tag::new("data", &[("key", &format!("g_{name}"))]).text(w, value)?;
                     }
-                    for n in g.node_weights() {
-                        w.create_element("node")
-                            .with_attribute(attr("id", &n.id))
-                            .write_inner_content(|w| {
-                                data(w, &node_tags, &n.label, &node_attrs, n, &mut buf)
-                            })?;
-                    }
-                    net.for_each_edge(|e, s, t, d| {
-                        let id = edge_id(e);
-                        let weight = format_weight(d.weight);
-                        w.create_element("edge")
-                            .with_attributes([
-                                attr("id", &id),
-                                attr("source", &g[s].id),
-                                attr("target", &g[t].id),
-                            ])
-                            .write_inner_content(|w| {
-                                data(w, &edge_tags, &weight, &EDGE_ATTRS, d, &mut buf)
-                            })?;
-                        Ok(())
-                    })
+                    // After the graph's start tag or its last data, quick-xml
+                    // breaks the line before the next tag, as these do.
+                    write_items(net, &node_attrs, w.get_mut())
                 })?;
             Ok(())
         })?;

@@ -72,6 +72,33 @@ pub fn notice(format: &str, net: &crate::network::Network) -> Option<String> {
     ))
 }
 
+/// Appends text as quick-xml writes it after [`sanitize`]: in element
+/// content `<`, `>`, `&`, `'`, `"` and CR escaped (`BytesText::new`), in an
+/// attribute value also LF and tab (`Attribute::from`). One scan; the runs
+/// between escapes are copied.
+pub fn push_escaped(out: &mut Vec<u8>, text: &str, in_attribute: bool) {
+    let text = sanitize(text);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'&' => b"&amp;",
+            b'\'' => b"&apos;",
+            b'"' => b"&quot;",
+            b'\r' => b"&#13;",
+            b'\n' if in_attribute => b"&#10;",
+            b'\t' if in_attribute => b"&#9;",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(entity);
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
 /// An attribute, its value sanitized and escaped by quick-xml.
 pub fn attr<'a>(name: &'a str, value: &'a str) -> Attribute<'a> {
     Attribute::from((name, sanitize(value)))
@@ -147,6 +174,23 @@ impl Tag {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn escaping_is_quick_xmls_for_text_and_attributes(
+            text in "[a<>&'\"\\r\\n\\t\\x01\\x1f \u{FFFE}\u{FFFF}é]{0,12}|\\PC{0,6}",
+        ) {
+            let mut content = Vec::new();
+            push_escaped(&mut content, &text, false);
+            let sanitized = sanitize(&text);
+            let expected = BytesText::new(&sanitized);
+            prop_assert_eq!(std::str::from_utf8(&content).unwrap(), &*expected);
+            let mut value = Vec::new();
+            push_escaped(&mut value, &text, true);
+            prop_assert_eq!(std::str::from_utf8(&value).unwrap(), &*attr("k", &text).value);
+        }
+    }
 
     #[test]
     fn a_built_tag_writes_what_text_element_writes() {
