@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 use super::attrs::{Column, EDGE_ATTRS, Value, gexf_type, node_columns};
 use super::style::{Rgb, edge_style, fill};
 use super::xml::{self, Tag, attr};
-use super::{TwoDecimals, edge_id, format_weight};
+use super::{TwoDecimals, push_edge_id, write_weight};
 
 pub(crate) const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -86,34 +86,6 @@ fn declare<W: Write, T>(
             Ok(())
         })?;
     Ok(())
-}
-
-fn attvalues<W: Write, T>(
-    w: &mut Writer<W>,
-    tags: &[Tag],
-    attrs: &[impl Column<T>],
-    item: &T,
-    buf: &mut String,
-) -> io::Result<()> {
-    w.create_element("attvalues").write_inner_content(|w| {
-        for (a, tag) in attrs.iter().zip(tags) {
-            if let Some(v) = a.get(item) {
-                buf.clear();
-                v.write(buf);
-                tag.empty_with(w, "value", buf)?;
-            }
-        }
-        Ok(())
-    })?;
-    Ok(())
-}
-
-/// The `<attvalue for="...">` tags of the attributes.
-fn attvalue_tags<T>(attrs: &[impl Column<T>]) -> Vec<Tag> {
-    attrs
-        .iter()
-        .map(|a| Tag::new("attvalue", &[("for", a.name())]))
-        .collect()
 }
 
 /// A time span: first and last day, both included.
@@ -197,20 +169,6 @@ pub fn spells(net: &Network) -> Option<Spells> {
             .collect(),
         all,
     })
-}
-
-/// One spell, when the network is dynamic.
-fn spell<W: Write>(w: &mut Writer<W>, span: Option<Span>) -> io::Result<()> {
-    if let Some((first, last)) = span {
-        let (start, end) = (Value::Date(first).text(), Value::Date(last).text());
-        w.create_element("spells").write_inner_content(|w| {
-            w.create_element("spell")
-                .with_attributes([("start", start.as_str()), ("end", end.as_str())])
-                .write_empty()?;
-            Ok(())
-        })?;
-    }
-    Ok(())
 }
 
 /// The few `viz:color` and `viz:shape` tags a graph uses, each built once.
@@ -308,11 +266,8 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
     let dynamic = spells.is_some();
     let max = net.max_weight();
     let node_attrs = node_columns(net);
-    let node_tags = attvalue_tags(&node_attrs);
-    let edge_tags = attvalue_tags(&EDGE_ATTRS);
     let mut buf = String::new();
     let mut decimals = TwoDecimals::default();
-    let mut viz = VizTags::default();
     let mut description = format!("{} network", net.name);
     if let Some(c) = &net.coalitions {
         description.push_str(&format!("; {} coalitions", c.count));
@@ -323,58 +278,103 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
     document(w, version, &description, net.directed, dynamic, |w| {
         declare(w, "node", &node_attrs)?;
         declare(w, "edge", &EDGE_ATTRS)?;
+        // The nodes and edges, the bulk of a big file, straight into the
+        // output (`xml::Lines`), three levels in: after the start tags of
+        // `nodes` and `edges`, quick-xml breaks the line before the next
+        // tag, as these do.
+        let mut lines = xml::Lines::default();
         w.create_element("nodes")
             .with_attribute(("count", g.node_count().to_string().as_str()))
             .write_inner_content(|w| {
                 for (i, n) in g.node_weights().enumerate() {
-                    w.create_element("node")
-                        .with_attributes([attr("id", &n.id), attr("label", &n.label)])
-                        .write_inner_content(|w| {
-                            attvalues(w, &node_tags, &node_attrs, n, &mut buf)?;
-                            spell(w, spells.as_ref().map(|s| s.nodes[i]))?;
-                            viz.color(w, fill(n))?;
-                            // Area grows with the statement count.
-                            let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
-                            viz_value(w, "viz:size", decimals.get(size))
-                        })?;
+                    lines.open(3, "node", &[("id", &n.id), ("label", &n.label)]);
+                    attvalue_lines(&mut lines, &node_attrs, n, &mut buf);
+                    spell_lines(&mut lines, spells.as_ref().map(|s| s.nodes[i]));
+                    color_line(&mut lines, fill(n));
+                    // Area grows with the statement count.
+                    let size = 10.0 + 5.0 * (n.statements as f64).sqrt();
+                    lines.empty(4, "viz:size", &[("value", decimals.get(size))]);
+                    lines.close(3, "node");
+                    lines.drain_into(w.get_mut(), 1 << 16)?;
                 }
-                Ok(())
+                lines.drain_into(w.get_mut(), 0)
             })?;
+        let mut number = String::new();
         w.create_element("edges")
             .with_attribute(("count", net.edge_count().to_string().as_str()))
             .write_inner_content(|w| {
                 net.for_each_edge(|e, s, t, d| {
-                    let (id, weight) = (edge_id(e), format_weight(d.weight));
+                    number.clear();
+                    push_edge_id(e, &mut number);
+                    let id_end = number.len();
+                    write_weight(d.weight, &mut number);
+                    let (id, weight) = number.split_at(id_end);
                     let relation = d.relation.as_str();
                     let (rgb, line) = edge_style(d);
                     let mut attrs = vec![
-                        attr("id", &id),
-                        attr("source", &g[s].id),
-                        attr("target", &g[t].id),
-                        attr("weight", &weight),
+                        ("id", id),
+                        ("source", &g[s].id),
+                        ("target", &g[t].id),
+                        ("weight", weight),
                     ];
                     if version == Version::V1_3 {
-                        attrs.push(attr("kind", relation));
+                        attrs.push(("kind", relation));
                     }
-                    attrs.push(attr("label", relation));
-                    w.create_element("edge")
-                        .with_attributes(attrs)
-                        .write_inner_content(|w| {
-                            attvalues(w, &edge_tags, &EDGE_ATTRS, d, &mut buf)?;
-                            spell(w, spells.as_ref().map(|s| s.edge(d)))?;
-                            viz.color(w, rgb)?;
-                            let thick = if max > 0.0 {
-                                1.0 + 4.0 * d.weight.abs() / max
-                            } else {
-                                1.0
-                            };
-                            viz_value(w, "viz:thickness", decimals.get(thick))?;
-                            viz.shape(w, line.as_str())?;
-                            Ok(())
-                        })?;
-                    Ok(())
-                })
+                    attrs.push(("label", relation));
+                    lines.open(3, "edge", &attrs);
+                    attvalue_lines(&mut lines, &EDGE_ATTRS, d, &mut buf);
+                    spell_lines(&mut lines, spells.as_ref().map(|s| s.edge(d)));
+                    color_line(&mut lines, rgb);
+                    let thick = if max > 0.0 {
+                        1.0 + 4.0 * d.weight.abs() / max
+                    } else {
+                        1.0
+                    };
+                    lines.empty(4, "viz:thickness", &[("value", decimals.get(thick))]);
+                    lines.empty(4, "viz:shape", &[("value", line.as_str())]);
+                    lines.close(3, "edge");
+                    lines.drain_into(w.get_mut(), 1 << 16)
+                })?;
+                lines.drain_into(w.get_mut(), 0)
             })?;
         Ok(())
     })
+}
+
+/// A node's or edge's `<attvalues>`, four levels in.
+fn attvalue_lines<T>(lines: &mut xml::Lines, attrs: &[impl Column<T>], item: &T, buf: &mut String) {
+    lines.open(4, "attvalues", &[]);
+    for a in attrs {
+        if let Some(v) = a.get(item) {
+            buf.clear();
+            v.write(buf);
+            lines.empty(5, "attvalue", &[("for", a.name()), ("value", buf)]);
+        }
+    }
+    lines.close(4, "attvalues");
+}
+
+/// One spell, when the network is dynamic, four levels in.
+fn spell_lines(lines: &mut xml::Lines, span: Option<Span>) {
+    if let Some((first, last)) = span {
+        let (start, end) = (Value::Date(first).text(), Value::Date(last).text());
+        lines.open(4, "spells", &[]);
+        lines.empty(5, "spell", &[("start", &start), ("end", &end)]);
+        lines.close(4, "spells");
+    }
+}
+
+/// A `viz:color`, four levels in.
+fn color_line(lines: &mut xml::Lines, [r, g, b]: Rgb) {
+    let (mut r_text, mut g_text, mut b_text) = (
+        itoa::Buffer::new(),
+        itoa::Buffer::new(),
+        itoa::Buffer::new(),
+    );
+    let rgb = [
+        ("r", r_text.format(r)),
+        ("g", g_text.format(g)),
+        ("b", b_text.format(b)),
+    ];
+    lines.empty(4, "viz:color", &rgb);
 }

@@ -99,6 +99,60 @@ pub fn push_escaped(out: &mut Vec<u8>, text: &str, in_attribute: bool) {
     out.extend_from_slice(&bytes[start..]);
 }
 
+/// Elements written straight into a buffer, as quick-xml's two-space
+/// indenting writer writes them (each tag on its own line, `depth` levels
+/// in), for the bulk of a big file: no event per value.
+#[derive(Default)]
+pub struct Lines {
+    /// What is written so far.
+    pub out: Vec<u8>,
+}
+
+impl Lines {
+    fn tag(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)], end: &[u8]) {
+        self.out.push(b'\n');
+        self.out.resize(self.out.len() + 2 * depth, b' ');
+        self.out.push(b'<');
+        self.out.extend_from_slice(name.as_bytes());
+        for (key, value) in attrs {
+            self.out.push(b' ');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"=\"");
+            push_escaped(&mut self.out, value, true);
+            self.out.push(b'"');
+        }
+        self.out.extend_from_slice(end);
+    }
+
+    /// `<name attrs...>`.
+    pub fn open(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)]) {
+        self.tag(depth, name, attrs, b">");
+    }
+
+    /// `<name attrs.../>`.
+    pub fn empty(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)]) {
+        self.tag(depth, name, attrs, b"/>");
+    }
+
+    /// `</name>`.
+    pub fn close(&mut self, depth: usize, name: &str) {
+        self.out.push(b'\n');
+        self.out.resize(self.out.len() + 2 * depth, b' ');
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+    }
+
+    /// Hands what is written to `w` once it is big enough to be worth it.
+    pub fn drain_into(&mut self, w: &mut dyn Write, at_least: usize) -> io::Result<()> {
+        if self.out.len() >= at_least {
+            w.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+}
+
 /// An attribute, its value sanitized and escaped by quick-xml.
 pub fn attr<'a>(name: &'a str, value: &'a str) -> Attribute<'a> {
     Attribute::from((name, sanitize(value)))
@@ -148,18 +202,6 @@ impl Tag {
         w.write_event(Event::Empty(start))
     }
 
-    /// Writes `<name attrs... extra="value"/>`, the value escaped.
-    pub fn empty_with<W: Write>(
-        &self,
-        w: &mut Writer<W>,
-        extra: &str,
-        value: &str,
-    ) -> io::Result<()> {
-        let mut start = BytesStart::from_content(self.content.as_str(), self.name.len());
-        start.push_attribute(attr(extra, value));
-        w.write_event(Event::Empty(start))
-    }
-
     /// Writes `<name attrs...>text</name>`, the text sanitized and escaped.
     pub fn text<W: Write>(&self, w: &mut Writer<W>, text: &str) -> io::Result<()> {
         w.write_event(Event::Start(BytesStart::from_content(
@@ -190,6 +232,38 @@ mod tests {
             push_escaped(&mut value, &text, true);
             prop_assert_eq!(std::str::from_utf8(&value).unwrap(), &*attr("k", &text).value);
         }
+    }
+
+    #[test]
+    fn lines_are_what_quick_xmls_indenting_writer_writes() {
+        let attrs = [("id", "a<\"b\"\n>"), ("label", "x & y\t\u{1}")];
+        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+        w.create_element("root")
+            .write_inner_content(|w| {
+                w.create_element("node")
+                    .with_attributes(attrs.iter().map(|(k, v)| attr(k, v)))
+                    .write_inner_content(|w| {
+                        w.create_element("inner").write_inner_content(|_| Ok(()))?;
+                        w.create_element("leaf")
+                            .with_attributes(attrs.iter().map(|(k, v)| attr(k, v)))
+                            .write_empty()?;
+                        Ok(())
+                    })?;
+                Ok(())
+            })
+            .unwrap();
+        let mut lines = Lines::default();
+        lines.out.extend_from_slice(b"<root>");
+        lines.open(1, "node", &attrs);
+        lines.open(2, "inner", &[]);
+        lines.close(2, "inner");
+        lines.empty(2, "leaf", &attrs);
+        lines.close(1, "node");
+        lines.close(0, "root");
+        assert_eq!(
+            String::from_utf8(lines.out).unwrap(),
+            String::from_utf8(w.into_inner()).unwrap()
+        );
     }
 
     #[test]
