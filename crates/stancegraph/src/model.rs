@@ -213,6 +213,7 @@ pub struct Statement {
     pub source: Option<u32>,
     /// Index into [`Dataset::field_rows`] of its values of
     /// [`Dataset::fields`]; read them with [`Dataset::field`].
+    /// [`Statement::NO_FIELDS`] (the default) when it has none.
     pub fields: u32,
     /// When it was said.
     pub date: Option<NaiveDate>,
@@ -224,6 +225,10 @@ pub struct Statement {
 }
 
 impl Statement {
+    /// [`Statement::fields`] of a statement without field values: it
+    /// points at no row, so every field reads as absent.
+    pub const NO_FIELDS: u32 = u32::MAX;
+
     /// Its actor, as an index into [`Dataset::actors`].
     pub fn actor(&self) -> usize {
         self.actor as usize
@@ -250,7 +255,7 @@ impl Default for Statement {
             date: None,
             source: None,
             quote: None,
-            fields: 0,
+            fields: Statement::NO_FIELDS,
             line: 0,
             count: 1,
         }
@@ -409,6 +414,22 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_default_statement_has_no_field_values() {
+        let ds = Dataset {
+            fields: vec!["outlet".into()],
+            field_values: vec!["AP".into()],
+            field_rows: vec![vec![Some(0)]],
+            ..Dataset::default()
+        };
+        let loaded = Statement {
+            fields: 0,
+            ..Statement::default()
+        };
+        assert_eq!(ds.field(&loaded, 0), Some("AP"));
+        assert_eq!(ds.field(&Statement::default(), 0), None);
+    }
 
     #[test]
     fn a_statement_stays_small() {
