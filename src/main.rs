@@ -5,6 +5,7 @@
 mod choice;
 mod cli;
 mod cmd;
+mod memory;
 
 use std::process::ExitCode;
 

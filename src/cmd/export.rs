@@ -77,7 +77,11 @@ pub fn run(args: ExportArgs) -> Result<(), Error> {
     };
     let progress = Progress::new(args.quiet || to_stdout);
     let mut report = |event: Event<'_>| match event {
-        Event::Stage(what) => progress.stage(what),
+        Event::Stage(what) => {
+            // A stage begins when the one before has freed what it held.
+            crate::memory::give_back_freed();
+            progress.stage(what)
+        }
         Event::Input(w) => progress.println(&format!("warning: {w}")),
         Event::Notice(w) => progress.println(&format!("warning: {w}")),
         _ => {}

@@ -13,7 +13,7 @@ use quick_xml::Writer;
 use crate::network::{Network, NodeData};
 
 use super::attrs::{Column, EDGE_ATTRS, graph_attrs, graphml_type, node_columns};
-use super::xml::{self, Tag, attr};
+use super::xml::{self, Lines, Tag, attr};
 use super::{push_edge_id, write_weight};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -44,41 +44,31 @@ fn keys<W: Write, T>(
     Ok(())
 }
 
-/// The start tags `<data key="...">` of one domain, three levels in:
-/// `label` or `weight` first, then the shared attributes.
-fn data_starts<T>(prefix: &str, first: &str, attrs: &[impl Column<T>]) -> Vec<Vec<u8>> {
+/// The keys of one domain's `<data>`: `<prefix>_label` or `<prefix>_weight`
+/// first, then those of the shared attributes.
+fn data_keys<T>(prefix: &str, first: &str, attrs: &[impl Column<T>]) -> Vec<String> {
     std::iter::once(first)
         .chain(attrs.iter().map(|a| a.name()))
-        .map(|name| {
-            let mut tag = b"\n      <data key=\"".to_vec();
-            xml::push_escaped(&mut tag, &format!("{prefix}_{name}"), true);
-            tag.extend_from_slice(b"\">");
-            tag
-        })
+        .map(|name| format!("{prefix}_{name}"))
         .collect()
 }
 
-/// Appends the `<data>` of one node or edge: `label` or `weight` first, then
-/// the shared attributes that are present.
+/// Appends the `<data>` of one node or edge, three levels in: `label` or
+/// `weight` first, then the shared attributes that are present.
 fn data<T>(
-    out: &mut Vec<u8>,
-    starts: &[Vec<u8>],
+    lines: &mut Lines,
+    keys: &[String],
     first: &str,
     attrs: &[impl Column<T>],
     item: &T,
     buf: &mut String,
 ) {
-    let mut element = |start: &[u8], text: &str| {
-        out.extend_from_slice(start);
-        xml::push_escaped(out, text, false);
-        out.extend_from_slice(b"</data>");
-    };
-    element(&starts[0], first);
-    for (a, start) in attrs.iter().zip(&starts[1..]) {
+    lines.text_element(3, "data", &[("key", &keys[0])], first);
+    for (a, key) in attrs.iter().zip(&keys[1..]) {
         if let Some(v) = a.get(item) {
             buf.clear();
             v.write(buf);
-            element(start, buf);
+            lines.text_element(3, "data", &[("key", key)], buf);
         }
     }
 }
@@ -92,42 +82,32 @@ fn write_items(
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let g = &net.graph;
-    let node_starts = data_starts("n", "label", node_attrs);
-    let edge_starts = data_starts("e", "weight", &EDGE_ATTRS);
-    let (mut out, mut buf, mut number) =
-        (Vec::with_capacity(1 << 17), String::new(), String::new());
+    let node_keys = data_keys("n", "label", node_attrs);
+    let edge_keys = data_keys("e", "weight", &EDGE_ATTRS);
+    let mut lines = Lines::default();
+    let (mut buf, mut id, mut weight) = (String::new(), String::new(), String::new());
     for n in g.node_weights() {
-        out.extend_from_slice(b"\n    <node id=\"");
-        xml::push_escaped(&mut out, &n.id, true);
-        out.extend_from_slice(b"\">");
-        data(&mut out, &node_starts, &n.label, node_attrs, n, &mut buf);
-        out.extend_from_slice(b"\n    </node>");
-        if out.len() >= 1 << 16 {
-            w.write_all(&out)?;
-            out.clear();
-        }
+        lines.open(2, "node", &[("id", &n.id)]);
+        data(&mut lines, &node_keys, &n.label, node_attrs, n, &mut buf);
+        lines.close(2, "node");
+        lines.drain_into(w, 1 << 16)?;
     }
     net.for_each_edge(|e, s, t, d| {
-        number.clear();
-        push_edge_id(e, &mut number);
-        out.extend_from_slice(b"\n    <edge id=\"");
-        xml::push_escaped(&mut out, &number, true);
-        out.extend_from_slice(b"\" source=\"");
-        xml::push_escaped(&mut out, &g[s].id, true);
-        out.extend_from_slice(b"\" target=\"");
-        xml::push_escaped(&mut out, &g[t].id, true);
-        out.extend_from_slice(b"\">");
-        number.clear();
-        write_weight(d.weight, &mut number);
-        data(&mut out, &edge_starts, &number, &EDGE_ATTRS, d, &mut buf);
-        out.extend_from_slice(b"\n    </edge>");
-        if out.len() >= 1 << 16 {
-            w.write_all(&out)?;
-            out.clear();
-        }
-        Ok(())
+        id.clear();
+        push_edge_id(e, &mut id);
+        let ends = [
+            ("id", id.as_str()),
+            ("source", &g[s].id),
+            ("target", &g[t].id),
+        ];
+        lines.open(2, "edge", &ends);
+        weight.clear();
+        write_weight(d.weight, &mut weight);
+        data(&mut lines, &edge_keys, &weight, &EDGE_ATTRS, d, &mut buf);
+        lines.close(2, "edge");
+        lines.drain_into(w, 1 << 16)
     })?;
-    w.write_all(&out)
+    lines.drain_into(w, 0)
 }
 
 /// Writes a network as GraphML.

@@ -134,6 +134,15 @@ impl Lines {
         self.tag(depth, name, attrs, b"/>");
     }
 
+    /// `<name attrs...>text</name>`, on one line.
+    pub fn text_element(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)], text: &str) {
+        self.tag(depth, name, attrs, b">");
+        push_escaped(&mut self.out, text, false);
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'>');
+    }
+
     /// `</name>`.
     pub fn close(&mut self, depth: usize, name: &str) {
         self.out.push(b'\n');
@@ -247,6 +256,8 @@ mod tests {
                         w.create_element("leaf")
                             .with_attributes(attrs.iter().map(|(k, v)| attr(k, v)))
                             .write_empty()?;
+                        text_element(w, "data", &attrs, "<&> \"q\" \r\n\t\u{2}")?;
+                        text_element(w, "data", &[], "")?;
                         Ok(())
                     })?;
                 Ok(())
@@ -258,6 +269,8 @@ mod tests {
         lines.open(2, "inner", &[]);
         lines.close(2, "inner");
         lines.empty(2, "leaf", &attrs);
+        lines.text_element(2, "data", &attrs, "<&> \"q\" \r\n\t\u{2}");
+        lines.text_element(2, "data", &[], "");
         lines.close(1, "node");
         lines.close(0, "root");
         assert_eq!(
