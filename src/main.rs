@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    memory::one_arena_per_core();
     // A panic that a guarded decoder call catches is reported as an input
     // error naming the file; print nothing for it here.
     let default = std::panic::take_hook();
