@@ -420,6 +420,11 @@ pub struct InputArgs {
     /// DNA: the boolean variable that says agree (1) or disagree (0).
     #[arg(long, value_name = "VARIABLE", default_value = "agreement")]
     pub agree_variable: String,
+
+    /// DNA: a short-text variable whose entities the statements address
+    /// (their target, for `--network interaction`); DNA has none built in.
+    #[arg(long, value_name = "VARIABLE")]
+    pub target_variable: Option<String>,
 }
 
 impl InputArgs {
@@ -430,6 +435,7 @@ impl InputArgs {
             actor: self.actor_variable.clone(),
             stance: self.stance_variable.clone(),
             agree: self.agree_variable.clone(),
+            target: self.target_variable.clone(),
         }
     }
 }

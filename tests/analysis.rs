@@ -569,6 +569,7 @@ fn leiden_is_at_least_as_good_as_igraph_on_planted_partitions() {
                     last_date: None,
                     sources: None,
                     quote: None,
+                    stances: None,
                 },
             );
         }

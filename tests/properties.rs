@@ -338,7 +338,11 @@ fn counted() -> impl Strategy<Value = Dataset> {
         ds.sources = vec!["doc a".into(), "doc b".into()];
         for (i, (s, n)) in ds.statements.iter_mut().zip(counts).enumerate() {
             s.count = n;
-            s.source = (i % 3 != 2).then_some(i as u32 % 2);
+            s.source = if i % 3 != 2 {
+                i as u32 % 2
+            } else {
+                Statement::NO_SOURCE
+            };
             s.quote = Some(format!("quote {i}").into());
         }
         ds

@@ -50,7 +50,7 @@ fn the_seed_dataset_is_coded_as_the_issue_asks() {
         }
     }
     for s in &ds.statements {
-        assert!(s.date.is_some() && s.source.is_some(), "line {}", s.line);
+        assert!(s.date.is_some() && s.source().is_some(), "line {}", s.line);
         let quote = s
             .quote
             .as_deref()

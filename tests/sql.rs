@@ -72,23 +72,29 @@ impl Lcg {
 
 /// A statements table: 30 actors (some non-ASCII, one with a comma), 12
 /// stances, agree in every spelling, dates over two years (some missing),
-/// sources (some missing) and, when `counts`, a count column.
+/// sources (some missing), targets (actors; some missing) and, when
+/// `counts`, a count column.
 fn table(counts: bool, seed: u64) -> String {
     let mut r = Lcg(seed);
     let spellings = [
         "yes", "No", "TRUE", "false", "1", "0", "agree", "Disagree", "+", "-",
     ];
-    let mut out = String::from("actor,stance,agree,date,source");
+    let mut out = String::from("actor,stance,agree,date,source,target");
     if counts {
         out.push_str(",count");
     }
     out.push('\n');
+    let mut actor = |r: &mut Lcg| match r.below(30) {
+        0 => "Jean-Noël Barrot".to_string(),
+        1 => "\"Smith, J.\"".to_string(),
+        a => format!("actor {a:02}"),
+    };
     for _ in 0..700 {
-        let actor = match r.below(30) {
-            0 => "Jean-Noël Barrot".to_string(),
-            1 => "\"Smith, J.\"".to_string(),
-            a => format!("actor {a:02}"),
+        let target = match r.below(3) {
+            0 => String::new(),
+            _ => actor(&mut r),
         };
+        let actor = actor(&mut r);
         let stance = format!("stance-{}", r.below(12));
         let agree = spellings[r.below(10) as usize];
         let date = match r.below(8) {
@@ -104,7 +110,7 @@ fn table(counts: bool, seed: u64) -> String {
             0 => String::new(),
             _ => format!("doc {}", r.below(25)),
         };
-        write!(out, "{actor},{stance},{agree},{date},{source}").unwrap();
+        write!(out, "{actor},{stance},{agree},{date},{source},{target}").unwrap();
         if counts {
             // Some rows leave the count empty: it means 1.
             match r.below(5) {
@@ -166,6 +172,12 @@ fn cases() -> Vec<(String, Options)> {
         for n in two_mode_norms {
             add(Kind::Affiliation, q, n, Duplicates::Include);
         }
+        add(
+            Kind::Interaction,
+            q,
+            Normalization::None,
+            Duplicates::Include,
+        );
     }
     for d in [
         Duplicates::Document,
@@ -192,6 +204,12 @@ fn cases() -> Vec<(String, Options)> {
             Normalization::Activity,
             d,
         );
+        add(
+            Kind::Interaction,
+            Qualifier::Separate,
+            Normalization::None,
+            d,
+        );
     }
     out
 }
@@ -208,7 +226,7 @@ fn own_edges(csv: &Path, opts: &Options) -> BTreeMap<(String, String, String), f
     let mut out = BTreeMap::new();
     net.for_each_edge(|_, s, t, e| {
         let (mut s, mut t) = (net.graph[s].label.clone(), net.graph[t].label.clone());
-        let relation = if opts.kind == Kind::Affiliation {
+        let relation = if matches!(opts.kind, Kind::Affiliation | Kind::Interaction) {
             e.relation.as_str().to_string()
         } else {
             if t < s {

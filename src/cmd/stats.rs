@@ -40,10 +40,15 @@ pub fn run(args: StatsArgs) -> Result<(), Error> {
     super::print_result(args.json, &stats, || tables(&stats))
 }
 
-fn ties(out: &mut String, title: &str, ties: &[Tie]) {
+/// A table of ties; `between` joins a pair (` – `, or ` → ` for a
+/// directed one).
+fn ties(out: &mut String, title: &str, ties: &[Tie], between: &str) {
     out.push_str(&format!("\n{title}\n  {:>8}  pair\n", "weight"));
     for t in ties {
-        out.push_str(&format!("  {:>8}  {} – {}\n", t.weight, t.source, t.target));
+        out.push_str(&format!(
+            "  {:>8}  {}{between}{}\n",
+            t.weight, t.source, t.target
+        ));
     }
     if ties.is_empty() {
         out.push_str("  (none)\n");
@@ -93,8 +98,22 @@ fn tables(s: &Stats) -> String {
     if s.contested.is_empty() {
         out.push_str("  (none)\n");
     }
-    ties(&mut out, "Strongest congruence", &s.congruence);
-    ties(&mut out, "Strongest conflict", &s.conflict);
+    ties(&mut out, "Strongest congruence", &s.congruence, " – ");
+    ties(&mut out, "Strongest conflict", &s.conflict, " – ");
+    if let Some(i) = &s.interaction {
+        ties(
+            &mut out,
+            "Strongest cooperation (actor → target)",
+            &i.cooperation,
+            " → ",
+        );
+        ties(
+            &mut out,
+            "Strongest conflict (actor → target)",
+            &i.conflict,
+            " → ",
+        );
+    }
     if let Some(c) = &s.coalitions {
         let modularity = c
             .modularity

@@ -209,8 +209,14 @@ pub struct Statement {
     pub actor: u32,
     /// Index into [`Dataset::stances`].
     pub stance: u32,
-    /// Index into [`Dataset::sources`] of the document it came from.
-    pub source: Option<u32>,
+    /// Index into [`Dataset::sources`] of the document it came from;
+    /// [`Statement::NO_SOURCE`] when it has none. Read it with
+    /// [`Statement::source`].
+    pub source: u32,
+    /// Index into [`Dataset::actors`] of the actor the statement addresses
+    /// or acts on (the `target` column); [`Statement::NO_TARGET`] when it
+    /// has none. Read it with [`Statement::target`].
+    pub target: u32,
     /// Index into [`Dataset::field_rows`] of its values of
     /// [`Dataset::fields`]; read them with [`Dataset::field`].
     /// [`Statement::NO_FIELDS`] (the default) when it has none.
@@ -229,6 +235,12 @@ impl Statement {
     /// points at no row, so every field reads as absent.
     pub const NO_FIELDS: u32 = u32::MAX;
 
+    /// [`Statement::source`] of a statement without a source.
+    pub const NO_SOURCE: u32 = u32::MAX;
+
+    /// [`Statement::target`] of a statement without a target.
+    pub const NO_TARGET: u32 = u32::MAX;
+
     /// Its actor, as an index into [`Dataset::actors`].
     pub fn actor(&self) -> usize {
         self.actor as usize
@@ -241,7 +253,13 @@ impl Statement {
 
     /// Its source document, as an index into [`Dataset::sources`].
     pub fn source(&self) -> Option<usize> {
-        self.source.map(|i| i as usize)
+        (self.source != Statement::NO_SOURCE).then_some(self.source as usize)
+    }
+
+    /// The actor it addresses or acts on, as an index into
+    /// [`Dataset::actors`].
+    pub fn target(&self) -> Option<usize> {
+        (self.target != Statement::NO_TARGET).then_some(self.target as usize)
     }
 }
 
@@ -253,7 +271,8 @@ impl Default for Statement {
             stance: 0,
             polarity: Polarity::Agree,
             date: None,
-            source: None,
+            source: Statement::NO_SOURCE,
+            target: Statement::NO_TARGET,
             quote: None,
             fields: Statement::NO_FIELDS,
             line: 0,

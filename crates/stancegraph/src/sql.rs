@@ -178,15 +178,24 @@ pub fn edge_query(opts: &Options, dialect: Dialect) -> Result<String, SqlError> 
         return Err(SqlError::Selection);
     }
     let d = dialect;
+    let interaction = opts.kind == Kind::Interaction;
     let mut sql = header(opts, d);
     sql.push_str("WITH\n");
-    sql.push_str(&rows(opts.duplicates, d));
-    sql.push_str(&kept(opts.duplicates));
-    sql.push_str(
-        "cells AS (\n  SELECT actor, stance,\n    SUM(CASE WHEN agree = 1 THEN n ELSE 0 END) AS pos,\n    \
-         SUM(CASE WHEN agree = 0 THEN n ELSE 0 END) AS neg\n  FROM kept\n  GROUP BY actor, stance\n)",
-    );
-    if opts.kind == Kind::Affiliation {
+    sql.push_str(&rows(opts.duplicates, interaction, d));
+    sql.push_str(&kept(opts.duplicates, interaction));
+    // The interaction network's cells are (actor, target) pairs, named
+    // `stance` below so that the affiliation network's edges serve both.
+    let (cell, only) = if interaction {
+        ("target AS stance", "\n  WHERE target IS NOT NULL")
+    } else {
+        ("stance", "")
+    };
+    let by = if interaction { "target" } else { "stance" };
+    sql.push_str(&format!(
+        "cells AS (\n  SELECT actor, {cell},\n    SUM(CASE WHEN agree = 1 THEN n ELSE 0 END) AS pos,\n    \
+         SUM(CASE WHEN agree = 0 THEN n ELSE 0 END) AS neg\n  FROM kept{only}\n  GROUP BY actor, {by}\n)",
+    ));
+    if matches!(opts.kind, Kind::Affiliation | Kind::Interaction) {
         sql.push_str(&affiliation(opts.qualifier, opts.normalization));
     } else {
         sql.push_str(&one_mode(opts.kind, opts.normalization));
@@ -197,7 +206,8 @@ pub fn edge_query(opts: &Options, dialect: Dialect) -> Result<String, SqlError> 
 /// What the query computes, as comments.
 fn header(opts: &Options, d: Dialect) -> String {
     let mut what = format!("the {} network", opts.kind.name());
-    if opts.kind == Kind::Affiliation {
+    let two_mode = matches!(opts.kind, Kind::Affiliation | Kind::Interaction);
+    if two_mode {
         what.push_str(&format!(
             " (qualifier {})",
             format!("{:?}", opts.qualifier).to_lowercase()
@@ -220,16 +230,21 @@ fn header(opts: &Options, d: Dialect) -> String {
     }
     format!(
         "-- stancegraph {}: {what}, from the table or view `statements`, for {}.\n\
-         -- Reads actor, stance, agree{}, and count when the table has it.\n\
+         -- Reads actor, stance, agree{}{}, and count when the table has it.\n\
          -- Returns source, target, weight{}, ordered by source and target.\n",
         env!("CARGO_PKG_VERSION"),
         d.title(),
+        if opts.kind == Kind::Interaction {
+            ", target"
+        } else {
+            ""
+        },
         match opts.duplicates {
             Duplicates::Document => ", source",
             Duplicates::Week | Duplicates::Month | Duplicates::Year => ", date",
             _ => "",
         },
-        if opts.kind == Kind::Affiliation {
+        if two_mode {
             ", relation"
         } else {
             " (source < target)"
@@ -237,9 +252,10 @@ fn header(opts: &Options, d: Dialect) -> String {
     )
 }
 
-/// The statements, checked: actor, stance, agree (1 or 0), n (the count)
-/// and, when duplicates are counted once, the bucket they fall in.
-fn rows(duplicates: Duplicates, d: Dialect) -> String {
+/// The statements, checked: actor, stance, agree (1 or 0), n (the count),
+/// the target for the interaction network (NULL where none) and, when
+/// duplicates are counted once, the bucket they fall in.
+fn rows(duplicates: Duplicates, target: bool, d: Dialect) -> String {
     let col = |c: &str| d.column(c);
     let mut read = vec![
         format!("{} AS actor", col("actor")),
@@ -247,6 +263,10 @@ fn rows(duplicates: Duplicates, d: Dialect) -> String {
         format!("{} AS agree", col("agree")),
         format!("{} AS n", col("count")),
     ];
+    if target {
+        read.push(format!("{} AS target", col("target")));
+    }
+    let bucket = read.len();
     match duplicates {
         Duplicates::Document => read.push(format!("{} AS bucket", col("source"))),
         Duplicates::Week | Duplicates::Month | Duplicates::Year => {
@@ -266,7 +286,10 @@ fn rows(duplicates: Duplicates, d: Dialect) -> String {
         d.text("r.agree"),
         d.text("r.n"),
     );
-    if read.len() > 4 {
+    if target {
+        out.push_str(&format!(", {}", d.text_as("r.target", "target")));
+    }
+    if read.len() > bucket {
         out.push_str(&format!(", {}", d.text_as("r.bucket", "bucket")));
     }
     if by_date {
@@ -315,6 +338,9 @@ fn rows(duplicates: Duplicates, d: Dialect) -> String {
         d.digits("n"),
         bad("count", "n", "is not a whole number from 1 to 4294967295")
     ));
+    if target {
+        out.push_str(",\n    target");
+    }
     match duplicates {
         Duplicates::Include => {}
         Duplicates::Document => out.push_str(",\n    bucket"),
@@ -335,17 +361,27 @@ fn rows(duplicates: Duplicates, d: Dialect) -> String {
     out
 }
 
-/// The statements that count: a repeated (actor, stance, polarity) in one
-/// bucket counts once; statements without a bucket (no source, no date)
-/// always count.
-fn kept(duplicates: Duplicates) -> String {
+/// The statements that count: a repeated (actor, stance, polarity), or
+/// (actor, target, polarity) for the interaction network, in one bucket
+/// counts once; statements without a bucket (no source, no date) always
+/// count.
+fn kept(duplicates: Duplicates, target: bool) -> String {
+    // What makes statements the same: their actor, polarity and stance, or
+    // for the interaction network their target (as stancegraph's
+    // duplicates are).
+    let columns = if target {
+        "actor, target, agree"
+    } else {
+        "actor, stance, agree"
+    };
     if duplicates == Duplicates::Include {
-        return "kept AS (SELECT actor, stance, agree, n FROM rows),\n".into();
+        return format!("kept AS (SELECT {columns}, n FROM rows),\n");
     }
-    "kept AS (\n  SELECT actor, stance, agree, n FROM rows WHERE bucket IS NULL\n  UNION ALL\n  \
-     SELECT actor, stance, agree, 1 AS n\n  \
-     FROM (SELECT DISTINCT actor, stance, agree, bucket FROM rows WHERE bucket IS NOT NULL) AS once\n),\n"
-        .into()
+    format!(
+        "kept AS (\n  SELECT {columns}, n FROM rows WHERE bucket IS NULL\n  UNION ALL\n  \
+         SELECT {columns}, 1 AS n\n  \
+         FROM (SELECT DISTINCT {columns}, bucket FROM rows WHERE bucket IS NOT NULL) AS once\n),\n"
+    )
 }
 
 /// A value as a double.

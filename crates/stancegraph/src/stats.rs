@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Dataset, Polarity};
-use crate::network::Network;
+use crate::network::{EdgeData, Network, Relation};
 use crate::network::{Kind, Normalization, projection};
 
 /// Everything `stancegraph stats` reports.
@@ -23,6 +23,9 @@ pub struct Stats {
     pub congruence: Vec<Tie>,
     /// The strongest conflict ties, strongest first.
     pub conflict: Vec<Tie>,
+    /// The strongest actor → target pairs, when statements name targets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interaction: Option<Interactions>,
     /// The actors' coalitions, when asked for (see
     /// [`crate::analysis::coalitions`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,6 +117,31 @@ pub struct StanceBalance {
     pub disagree: u64,
 }
 
+/// The strongest pairs of the interaction network (actor → target,
+/// [`crate::network::interaction`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interactions {
+    /// Cooperation: agreeing statements addressed to the target, most first.
+    pub cooperation: Vec<Tie>,
+    /// Conflict: disagreeing statements addressed to the target, most
+    /// first.
+    pub conflict: Vec<Tie>,
+}
+
+/// The `top` strongest `agree` and `disagree` edges of the interaction
+/// network; `None` when no statement names a target.
+pub fn interactions(ds: &Dataset, top: usize) -> Option<Interactions> {
+    if !ds.statements.iter().any(|s| s.target().is_some()) {
+        return None;
+    }
+    let net = crate::network::interaction::interaction(ds, crate::network::Qualifier::Separate);
+    let of = |relation: Relation| strongest_where(&net, top, |e| e.relation == relation);
+    Some(Interactions {
+        cooperation: of(Relation::Agree),
+        conflict: of(Relation::Disagree),
+    })
+}
+
 /// A weighted tie between two actors.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tie {
@@ -128,10 +156,16 @@ pub struct Tie {
 /// The `top` strongest ties of a one-mode network between two actors
 /// (self-loops, which kernel slices have, left out).
 pub fn strongest(net: &Network, top: usize) -> Vec<Tie> {
+    strongest_where(net, top, |_| true)
+}
+
+/// The `top` strongest ties between two actors among the edges `keep`
+/// keeps, strongest first (then by ids).
+fn strongest_where(net: &Network, top: usize, keep: impl Fn(&EdgeData) -> bool) -> Vec<Tie> {
     let g = &net.graph;
     let mut ties: Vec<Tie> = g
         .edge_indices()
-        .filter(|&e| g.edge_endpoints(e).is_some_and(|(s, t)| s != t))
+        .filter(|&e| g.edge_endpoints(e).is_some_and(|(s, t)| s != t) && keep(&g[e]))
         .map(|e| {
             let (s, t) = g.edge_endpoints(e).expect("edge index from the graph");
             Tie {
@@ -226,6 +260,7 @@ pub fn compute(ds: &Dataset, top: usize) -> Stats {
             &projection::one_mode(ds, Kind::Conflict, Normalization::None),
             top,
         ),
+        interaction: interactions(ds, top),
         coalitions: None,
         polarization: None,
         backbone: None,

@@ -17,7 +17,7 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use crate::model::AttrType;
 use crate::network::{EdgeData, Network, NodeData};
 
-use super::attrs::{Column, EDGE_ATTRS, Value, graph_attrs, node_columns};
+use super::attrs::{Column, Value, edge_columns, graph_attrs, node_columns};
 
 /// Records per batch.
 pub(crate) const BATCH: usize = 65_536;
@@ -182,7 +182,7 @@ fn node_table_columns(net: &Network) -> Vec<(String, Builder)> {
 
 /// The edges table's columns: `source`, `target` (node ids), `weight`,
 /// then every edge attribute.
-fn edge_table_columns() -> Vec<(String, Builder)> {
+fn edge_table_columns(net: &Network) -> Vec<(String, Builder)> {
     let mut columns = vec![
         ("source".to_string(), Builder::Text(StringBuilder::new())),
         ("target".to_string(), Builder::Text(StringBuilder::new())),
@@ -192,7 +192,7 @@ fn edge_table_columns() -> Vec<(String, Builder)> {
         ),
     ];
     columns.extend(
-        EDGE_ATTRS
+        edge_columns(net)
             .iter()
             .map(|a| (a.name.to_string(), Builder::new(a.name, a.ty))),
     );
@@ -231,8 +231,8 @@ pub fn node_schema(net: &Network) -> SchemaRef {
 }
 
 /// The edges table's schema (without metadata).
-pub fn edge_schema() -> SchemaRef {
-    schema_of(&edge_table_columns(), 3)
+pub fn edge_schema(net: &Network) -> SchemaRef {
+    schema_of(&edge_table_columns(net), 3)
 }
 
 /// The nodes table ([`node_schema`]), batch by batch into `sink`.
@@ -259,7 +259,7 @@ pub fn edge_batches(
     net: &Network,
     sink: &mut dyn FnMut(RecordBatch) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut table = Table::new(edge_table_columns(), 3, sink);
+    let mut table = Table::new(edge_table_columns(net), 3, sink);
     let g = &net.graph;
     net.for_each_edge(|_, s, t, e: &EdgeData| {
         table.columns[0].push(Some(Value::Str(&g[s].id)));
@@ -267,7 +267,7 @@ pub fn edge_batches(
         if let Builder::Decimal(b) = &mut table.columns[2] {
             b.append_value(e.weight);
         }
-        for (b, a) in table.columns[3..].iter_mut().zip(&EDGE_ATTRS) {
+        for (b, a) in table.columns[3..].iter_mut().zip(edge_columns(net)) {
             b.push(a.get(e));
         }
         table.row_done()
@@ -294,7 +294,7 @@ pub fn edges(net: &Network) -> io::Result<(SchemaRef, Vec<RecordBatch>)> {
         batches.push(b);
         Ok(())
     })?;
-    with_metadata(net, edge_schema(), batches)
+    with_metadata(net, edge_schema(net), batches)
 }
 
 /// The event list ([`super::statements`]) as one table in memory: every

@@ -5,7 +5,7 @@
 //! slot for them.
 
 use crate::model::{AttrDef, AttrType};
-use crate::network::{EdgeData, Network, NodeData};
+use crate::network::{EdgeData, Network, NodeData, Relation};
 
 /// The GraphML `attr.type` of a type.
 pub fn graphml_type(ty: AttrType) -> &'static str {
@@ -257,39 +257,93 @@ pub fn graph_attrs(net: &Network) -> Vec<(&'static str, AttrType, String)> {
     out
 }
 
+/// An edge's relation: `agree`, `disagree`, `affiliation`, ...
+const RELATION: Attr<EdgeData> = Attr {
+    name: "relation",
+    ty: AttrType::String,
+    get: |e| Some(Value::Str(e.relation.as_str())),
+};
+
+/// How many statements an edge stands for.
+const STATEMENTS: Attr<EdgeData> = Attr {
+    name: "statements",
+    ty: AttrType::Int,
+    get: |e| Some(Value::Int(e.statements)),
+};
+
+/// An edge's first statement date.
+const FIRST_DATE: Attr<EdgeData> = Attr {
+    name: "first_date",
+    ty: AttrType::String,
+    get: |e| date(e.first_date),
+};
+
+/// An edge's last statement date.
+const LAST_DATE: Attr<EdgeData> = Attr {
+    name: "last_date",
+    ty: AttrType::String,
+    get: |e| date(e.last_date),
+};
+
+/// How many distinct sources an edge's statements come from.
+const SOURCES: Attr<EdgeData> = Attr {
+    name: "sources",
+    ty: AttrType::Int,
+    get: |e| e.sources.map(Value::Int),
+};
+
+/// An edge's first quote.
+const QUOTE: Attr<EdgeData> = Attr {
+    name: "quote",
+    ty: AttrType::String,
+    get: |e| e.quote.as_deref().map(Value::Str),
+};
+
+/// What an edge of a network with actor → target edges joins: `stance`
+/// (actor → stance), `affiliation` (actor → country) or `interaction`
+/// (actor → actor). Not `kind`, which Gephi's spreadsheet import takes for
+/// its own `Kind` column.
+const EDGE_KIND: Attr<EdgeData> = Attr {
+    name: "edge_kind",
+    ty: AttrType::String,
+    get: |e| {
+        Some(Value::Str(if e.is_interaction() {
+            "interaction"
+        } else if e.relation == Relation::Affiliation {
+            "affiliation"
+        } else {
+            "stance"
+        }))
+    },
+};
+
+/// The stances an actor → target edge's statements are about.
+const STANCES: Attr<EdgeData> = Attr {
+    name: "stances",
+    ty: AttrType::String,
+    get: |e| e.stances.as_deref().map(Value::Str),
+};
+
 /// The edge attributes, in output order.
-pub const EDGE_ATTRS: [Attr<EdgeData>; 6] = [
-    Attr {
-        name: "relation",
-        ty: AttrType::String,
-        get: |e| Some(Value::Str(e.relation.as_str())),
-    },
-    Attr {
-        name: "statements",
-        ty: AttrType::Int,
-        get: |e| Some(Value::Int(e.statements)),
-    },
-    Attr {
-        name: "first_date",
-        ty: AttrType::String,
-        get: |e| date(e.first_date),
-    },
-    Attr {
-        name: "last_date",
-        ty: AttrType::String,
-        get: |e| date(e.last_date),
-    },
-    Attr {
-        name: "sources",
-        ty: AttrType::Int,
-        get: |e| e.sources.map(Value::Int),
-    },
-    Attr {
-        name: "quote",
-        ty: AttrType::String,
-        get: |e| e.quote.as_deref().map(Value::Str),
-    },
+pub const EDGE_ATTRS: [Attr<EdgeData>; 6] =
+    [RELATION, STATEMENTS, FIRST_DATE, LAST_DATE, SOURCES, QUOTE];
+
+/// The edge attributes of a network with actor → target edges, in output
+/// order: those of [`EDGE_ATTRS`], then `edge_kind` and `stances`.
+pub const INTERACTION_EDGE_ATTRS: [Attr<EdgeData>; 8] = [
+    RELATION, STATEMENTS, FIRST_DATE, LAST_DATE, SOURCES, QUOTE, EDGE_KIND, STANCES,
 ];
+
+/// The edge attributes a network's edges carry, in output order: the two
+/// of actor → target edges only where it has them, so that every other
+/// network is written as before.
+pub fn edge_columns(net: &Network) -> &'static [Attr<EdgeData>] {
+    if net.interaction {
+        &INTERACTION_EDGE_ATTRS
+    } else {
+        &EDGE_ATTRS
+    }
+}
 
 /// A column under the name a format gives it.
 pub struct Renamed<'c, C> {

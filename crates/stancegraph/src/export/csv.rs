@@ -26,7 +26,7 @@ use std::io::{self, Write};
 use crate::model::AttrType;
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, Value, node_columns};
+use super::attrs::{Column, Value, edge_columns, node_columns};
 use super::{push_edge_id, write_weight};
 
 /// The first columns of the nodes table; the node attributes follow.
@@ -197,7 +197,7 @@ pub fn write_edges(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::R
         EDGE_COLUMNS
             .iter()
             .copied()
-            .chain(EDGE_ATTRS.iter().map(|a| a.name)),
+            .chain(edge_columns(net).iter().map(|a| a.name)),
     )?;
     let direction = if net.directed {
         "Directed"
@@ -219,7 +219,7 @@ pub fn write_edges(net: &Network, opts: &CsvOptions, w: &mut dyn Write) -> io::R
         buf.clear();
         write_weight(d.weight, &mut buf);
         out.plain(buf.as_bytes())?;
-        out.attrs(&EDGE_ATTRS, d)
+        out.attrs(edge_columns(net), d)
     })?;
     out.finish()
 }
@@ -250,6 +250,7 @@ mod tests {
                 last_date: None,
                 sources: Some(0),
                 quote: Some(quote.into()),
+                stances: None,
             },
         );
         Network::new("t", false, graph, Vec::new())

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, as_is, node_columns, rename_notice, spelled};
+use super::attrs::{Column, as_is, edge_columns, node_columns, rename_notice, spelled};
 use super::json::{Member, object};
 use super::push_edge_id;
 
@@ -74,7 +74,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     w.write_all(b"},\"elements\":{\"nodes\":[")?;
     let node_columns = node_columns(net);
     let nodes = spelled(&node_columns, NODE_KEYS, node_key);
-    let edges = spelled(&EDGE_ATTRS, EDGE_KEYS, as_is);
+    let edges = spelled(edge_columns(net), EDGE_KEYS, as_is);
     let mut buf = String::new();
     for (i, n) in g.node_weights().enumerate() {
         let members = vec![

@@ -17,7 +17,7 @@ use crate::network::{EdgeData, Network};
 
 use rustc_hash::FxHashMap;
 
-use super::attrs::{Column, EDGE_ATTRS, Value, gexf_type, node_columns};
+use super::attrs::{Column, Value, edge_columns, gexf_type, node_columns};
 use super::style::{Rgb, edge_style, fill};
 use super::xml::{self, Tag, attr};
 use super::{TwoDecimals, push_edge_id, write_weight};
@@ -277,7 +277,7 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
     }
     document(w, version, &description, net.directed, dynamic, |w| {
         declare(w, "node", &node_attrs)?;
-        declare(w, "edge", &EDGE_ATTRS)?;
+        declare(w, "edge", edge_columns(net))?;
         // The nodes and edges, the bulk of a big file, straight into the
         // output (`xml::Lines`), three levels in: after the start tags of
         // `nodes` and `edges`, quick-xml breaks the line before the next
@@ -322,7 +322,7 @@ pub fn write(net: &Network, version: Version, w: &mut dyn Write) -> io::Result<(
                     }
                     attrs.push(("label", relation));
                     lines.open(3, "edge", &attrs);
-                    attvalue_lines(&mut lines, &EDGE_ATTRS, d, &mut buf);
+                    attvalue_lines(&mut lines, edge_columns(net), d, &mut buf);
                     spell_lines(&mut lines, spells.as_ref().map(|s| s.edge(d)));
                     color_line(&mut lines, rgb);
                     let thick = if max > 0.0 {

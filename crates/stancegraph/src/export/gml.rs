@@ -42,7 +42,9 @@ use std::io::{self, Write};
 use crate::model::AttrType;
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, Value, graph_attrs, node_columns, rename_notice, spelled};
+use super::attrs::{
+    Column, Value, edge_columns, graph_attrs, node_columns, rename_notice, spelled,
+};
 use super::{push_edge_id, write_weight};
 
 /// The keys the writer uses itself.
@@ -131,7 +133,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
     let g = &net.graph;
     let node_columns = node_columns(net);
     let nodes = spelled(&node_columns, NODE_KEYS, key);
-    let edges = spelled(&EDGE_ATTRS, EDGE_KEYS, key);
+    let edges = spelled(edge_columns(net), EDGE_KEYS, key);
     let flag = |b: bool| if b { '1' } else { '0' };
     let mut buf = String::new();
     buf.push_str(&format!(

@@ -12,7 +12,7 @@ use quick_xml::Writer;
 
 use crate::network::{Network, NodeData};
 
-use super::attrs::{Column, EDGE_ATTRS, graph_attrs, graphml_type, node_columns};
+use super::attrs::{Column, edge_columns, graph_attrs, graphml_type, node_columns};
 use super::xml::{self, Lines, Tag, attr};
 use super::{push_edge_id, write_weight};
 
@@ -83,7 +83,7 @@ fn write_items(
 ) -> io::Result<()> {
     let g = &net.graph;
     let node_keys = data_keys("n", "label", node_attrs);
-    let edge_keys = data_keys("e", "weight", &EDGE_ATTRS);
+    let edge_keys = data_keys("e", "weight", edge_columns(net));
     let mut lines = Lines::default();
     let (mut buf, mut id, mut weight) = (String::new(), String::new(), String::new());
     for n in g.node_weights() {
@@ -103,7 +103,14 @@ fn write_items(
         lines.open(2, "edge", &ends);
         weight.clear();
         write_weight(d.weight, &mut weight);
-        data(&mut lines, &edge_keys, &weight, &EDGE_ATTRS, d, &mut buf);
+        data(
+            &mut lines,
+            &edge_keys,
+            &weight,
+            edge_columns(net),
+            d,
+            &mut buf,
+        );
         lines.close(2, "edge");
         lines.drain_into(w, 1 << 16)
     })?;
@@ -122,7 +129,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         ])
         .write_inner_content(|w| {
             keys(w, "node", ("label", "string"), &node_attrs)?;
-            keys(w, "edge", ("weight", "double"), &EDGE_ATTRS)?;
+            keys(w, "edge", ("weight", "double"), edge_columns(net))?;
             let network = graph_attrs(net);
             for (name, ty, _) in &network {
                 let id = format!("g_{name}");

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use crate::network::Network;
 
-use super::attrs::{Column, EDGE_ATTRS, Value, graph_attrs, node_columns};
+use super::attrs::{Column, Value, edge_columns, graph_attrs, node_columns};
 use super::push_edge_id;
 
 /// One JSON member value.
@@ -114,7 +114,7 @@ pub fn write(net: &Network, w: &mut dyn Write) -> io::Result<()> {
         if net.directed {
             members.push(("key", Member::Text(&key)));
         }
-        object(w, members, &EDGE_ATTRS, d, &mut buf)
+        object(w, members, edge_columns(net), d, &mut buf)
     })?;
     w.write_all(b"\n]}\n")
 }
@@ -175,7 +175,7 @@ mod tests {
             }
             let edge = object(
                 fixed.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-                &EDGE_ATTRS,
+                edge_columns(net),
                 d,
             );
             out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });

@@ -38,7 +38,7 @@ pub fn write(net: &Network, nodes: bool, w: &mut dyn Write) -> io::Result<()> {
     let schema = if nodes {
         node_schema(net)
     } else {
-        edge_schema()
+        edge_schema(net)
     };
     let mut writer = ArrowWriter::try_new(&mut file, schema, Some(props)).map_err(io_error)?;
     let mut sink = |batch: RecordBatch| writer.write(&batch).map_err(io_error);

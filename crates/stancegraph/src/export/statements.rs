@@ -252,7 +252,7 @@ mod tests {
             ds.statements[1].id = Some(texts[7].as_str().into());
             ds.statements[2].quote = None;
             ds.statements[3].date = None;
-            ds.statements[4].source = None;
+            ds.statements[4].source = crate::model::Statement::NO_SOURCE;
             ds.fields = vec!["outlet".into(), "page".into()];
             ds.field_values = vec![texts[8].clone(), texts[9].clone()];
             ds.field_rows = vec![vec![Some(0), None], vec![Some(1), Some(0)]];

@@ -35,7 +35,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// The notice for the values of a network that [`sanitize`] changes, if
 /// any: how many, and the first.
 pub fn notice(format: &str, net: &crate::network::Network) -> Option<String> {
-    use super::attrs::{Column, EDGE_ATTRS, node_columns};
+    use super::attrs::{Column, edge_columns, node_columns};
     let changed = |text: &str| matches!(sanitize(text), Cow::Owned(_));
     let columns = node_columns(net);
     let mut count = 0;
@@ -56,7 +56,7 @@ pub fn notice(format: &str, net: &crate::network::Network) -> Option<String> {
         }
     }
     net.for_each_edge(|e, _, _, d| {
-        for a in &EDGE_ATTRS {
+        for a in edge_columns(net) {
             if a.get(d).is_some_and(|v| changed(&v.text())) {
                 note(format!("the {} of edge {}", a.name, super::edge_id(e)));
             }

@@ -79,6 +79,12 @@ impl StatementRow {
         self.with("source", source)
     }
 
+    /// The actor it addresses or acts on (an id or a name), resolved as
+    /// actors are.
+    pub fn target(self, target: impl Into<String>) -> Self {
+        self.with("target", target)
+    }
+
     /// The words, as evidence.
     pub fn quote(self, quote: impl Into<String>) -> Self {
         self.with("quote", quote)

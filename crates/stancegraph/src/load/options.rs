@@ -40,6 +40,10 @@ pub struct DnaOptions {
     pub stance: String,
     /// The boolean variable that says agree (1) or disagree (0).
     pub agree: String,
+    /// The short-text variable whose entities the statements address
+    /// (their `target`), if any: DNA has no built-in addressee, so a
+    /// second actor variable serves.
+    pub target: Option<String>,
 }
 
 impl Default for DnaOptions {
@@ -49,6 +53,7 @@ impl Default for DnaOptions {
             actor: "organization".to_string(),
             stance: "concept".to_string(),
             agree: "agreement".to_string(),
+            target: None,
         }
     }
 }

@@ -60,10 +60,14 @@ impl Resolver {
         self.field_rows.intern(&mut self.ds.field_rows, row)
     }
 
+    /// Resolves the actor a statement names in `column` (`actor`, who
+    /// speaks, or `target`, whom it addresses), or creates it when there is
+    /// no actors table; `kind` and `country` are what the row says of it.
     pub(super) fn actor(
         &mut self,
         file: &str,
         row: &Cells<'_>,
+        column: &str,
         text: &str,
         kind: Option<ActorKind>,
         country: Option<usize>,
@@ -83,10 +87,10 @@ impl Resolver {
         };
         let (i, new) = self.actor_refs.find_or_add(
             &mut self.ds.actors,
-            "actor",
+            column,
             text,
-            row.spaced(&STATEMENTS, "actor"),
-            (file, place(row, "actor")),
+            row.spaced(&STATEMENTS, column),
+            (file, place(row, column)),
             &mut self.report,
             make,
         )?;

@@ -115,7 +115,17 @@ impl Resolver {
             },
             None => Some(1),
         };
-        let actor = actor_text.and_then(|text| self.actor(file, row, text, kind, country));
+        let actor = actor_text.and_then(|text| self.actor(file, row, "actor", text, kind, country));
+        // Whom it addresses: an actor like any other, of whom the row's
+        // kind and country say nothing.
+        let target = match get("target") {
+            Some(text) => {
+                let t = self.actor(file, row, "target", text, None, None);
+                ok &= t.is_some();
+                t
+            }
+            None => None,
+        };
         let stance = stance_text.and_then(|text| {
             let at = place(row, "stance");
             self.stance(file, at, text, row.spaced(&STATEMENTS, "stance"))
@@ -142,7 +152,8 @@ impl Resolver {
             stance: index(stance?),
             polarity: polarity?,
             date,
-            source: get("source").map(|s| self.source(s)),
+            source: get("source").map_or(Statement::NO_SOURCE, |s| self.source(s)),
+            target: target.map_or(Statement::NO_TARGET, index),
             quote: get("quote").map(std::sync::Arc::from),
             fields: fields_at,
             line: row.at.number(),

@@ -58,6 +58,7 @@ pub const STATEMENTS: Schema = Schema {
         "quote",
         "id",
         "count",
+        "target",
     ],
     required: &["actor", "stance", "agree"],
     one_of: &[],
@@ -88,7 +89,7 @@ pub const COUNTRIES: Schema = Schema {
 };
 
 /// The most columns any schema has.
-pub const MAX_COLUMNS: usize = 10;
+pub const MAX_COLUMNS: usize = 11;
 
 /// A column of a row: one of the schema's, or one of the extra columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

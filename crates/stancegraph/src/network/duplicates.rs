@@ -1,5 +1,7 @@
 //! Duplicate statements: a repeated (actor, stance, polarity) within the
-//! same document, calendar week, month, year or the whole range counts once.
+//! same document, calendar week, month, year or the whole range counts once;
+//! for the interaction network a repeated (actor, target, polarity), as DNA
+//! compares the variables a network is made of.
 
 use crate::choice::choices;
 use std::borrow::Cow;
@@ -29,7 +31,7 @@ choices! {
 fn bucket(s: &Statement, mode: Duplicates) -> Option<i64> {
     match mode {
         Duplicates::Include => None,
-        Duplicates::Document => s.source.map(|i| i as i64),
+        Duplicates::Document => s.source().map(|i| i as i64),
         Duplicates::Week => s.date.map(|d| {
             let w = d.iso_week();
             i64::from(w.year()) * 100 + i64::from(w.week())
@@ -44,6 +46,22 @@ fn bucket(s: &Statement, mode: Duplicates) -> Option<i64> {
 
 /// Keeps the first statement of each (actor, stance, polarity, bucket).
 pub fn remove(ds: &Dataset, mode: Duplicates) -> Cow<'_, Dataset> {
+    remove_by(ds, mode, |s| s.stance)
+}
+
+/// Keeps the first statement of each (actor, target, polarity, bucket):
+/// the duplicates of the interaction network, whose edges join actors to
+/// targets whatever the stance.
+pub fn remove_addressed(ds: &Dataset, mode: Duplicates) -> Cow<'_, Dataset> {
+    remove_by(ds, mode, |s| s.target)
+}
+
+/// Keeps the first statement of each (actor, `other`, polarity, bucket).
+fn remove_by(
+    ds: &Dataset,
+    mode: Duplicates,
+    other: impl Fn(&Statement) -> u32,
+) -> Cow<'_, Dataset> {
     if mode == Duplicates::Include {
         return Cow::Borrowed(ds);
     }
@@ -55,7 +73,7 @@ pub fn remove(ds: &Dataset, mode: Duplicates) -> Cow<'_, Dataset> {
             // A statement that stands for several is their first: the
             // others are its repeats.
             Some(b) => seen
-                .insert((s.actor, s.stance, s.polarity, b))
+                .insert((s.actor, other(s), s.polarity, b))
                 .then(|| Statement {
                     count: 1,
                     ..s.clone()
@@ -79,7 +97,7 @@ mod tests {
             stance: 0,
             polarity,
             date: Some(date.parse::<NaiveDate>().unwrap()),
-            source,
+            source: source.unwrap_or(Statement::NO_SOURCE),
             quote: None,
             line: 0,
             ..Statement::default()

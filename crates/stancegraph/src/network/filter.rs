@@ -222,6 +222,9 @@ pub(crate) fn subset<'a>(
     for s in statements {
         used_actor[s.actor()] = true;
         used_stance[s.stance()] = true;
+        if let Some(t) = s.target() {
+            used_actor[t] = true;
+        }
     }
     let mut used_country = vec![false; ds.countries.len()];
     for (a, used) in ds.actors.iter().zip(&used_actor) {
@@ -257,6 +260,9 @@ pub(crate) fn subset<'a>(
         .iter()
         .map(|s| Statement {
             actor: actor_ix[s.actor()].expect("a kept statement's actor is kept") as u32,
+            target: s.target().map_or(Statement::NO_TARGET, |t| {
+                actor_ix[t].expect("a kept statement's target is kept") as u32
+            }),
             stance: stance_ix[s.stance()].expect("a kept statement's stance is kept") as u32,
             ..(*s).clone()
         })

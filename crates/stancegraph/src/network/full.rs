@@ -51,6 +51,7 @@ impl<'a> StatementGroup<'a> {
             last_date: self.activity.last,
             sources: Some(self.sources),
             quote: self.quote.cloned(),
+            stances: None,
         }
     }
 }
@@ -67,7 +68,7 @@ pub(crate) fn by_actor_stance_polarity(ds: &Dataset) -> Vec<u32> {
 }
 
 /// How many bits hold the numbers below `n`.
-fn bits(n: usize) -> u32 {
+pub(crate) fn bits(n: usize) -> u32 {
     usize::BITS - n.saturating_sub(1).leading_zeros()
 }
 
@@ -78,7 +79,11 @@ fn bits(n: usize) -> u32 {
 /// key's last part, so input order is kept. Group and index fit in 64
 /// bits for all but huge corpora (8 bytes an item while sorting); those
 /// take 128.
-fn sorted_by_group(groups: impl Iterator<Item = u128>, n: usize, group_bits: u32) -> Vec<u32> {
+pub(crate) fn sorted_by_group(
+    groups: impl Iterator<Item = u128>,
+    n: usize,
+    group_bits: u32,
+) -> Vec<u32> {
     let index_bits = bits(n);
     let keys = groups
         .enumerate()
@@ -101,7 +106,9 @@ fn sorted_by_group(groups: impl Iterator<Item = u128>, n: usize, group_bits: u32
 ///
 /// Nodes come in dataset order: actors, then countries (a country-kind
 /// actor with a country's id is that country's node), then stances.
-/// Edges come in (actor, stance, polarity) order, then affiliations.
+/// Edges come in (actor, stance, polarity) order, then affiliations, then
+/// the interaction edges (actor → target, for statements with a target; see
+/// [`crate::network::interaction`]).
 ///
 /// ```
 /// use stancegraph::{load::{load, Input, LoadOptions}, network::full};
@@ -159,6 +166,10 @@ pub fn full(ds: &Dataset) -> Network {
             graph.add_edge(actor_nodes[a], country_nodes[c], edge);
         }
     }
+    // Actors acting on actors, one edge per polarity (none without targets).
+    for (actor, target, edge) in super::interaction::edges(ds, super::Qualifier::Separate) {
+        graph.add_edge(actor_nodes[actor], actor_nodes[target], edge);
+    }
     Network {
         name: "full".to_string(),
         directed: true,
@@ -167,6 +178,7 @@ pub fn full(ds: &Dataset) -> Network {
         streamed: None,
         coalitions: None,
         slice: None,
+        interaction: ds.statements.iter().any(|s| s.target().is_some()),
     }
 }
 
@@ -201,7 +213,7 @@ mod tests {
             stance,
             polarity,
             date: NaiveDate::from_ymd_opt(2025, 2, day),
-            source: Some(day),
+            source: day,
             quote: Some(format!("q{day}").into()),
             line: day as u64,
             ..Statement::default()

@@ -193,6 +193,11 @@ pub struct EdgeData {
     /// The first statement's quote, as evidence (shared with the
     /// statement, not copied).
     pub quote: Option<std::sync::Arc<str>>,
+    /// The stances an actor → target edge's statements are about (their
+    /// labels, in order of first mention, joined by `; `): `Some` exactly
+    /// for the edges of the interaction network (see
+    /// [`EdgeData::is_interaction`]).
+    pub stances: Option<Box<str>>,
 }
 
 impl EdgeData {
@@ -207,7 +212,13 @@ impl EdgeData {
             last_date,
             sources: None,
             quote: None,
+            stances: None,
         }
+    }
+
+    /// True for an actor → target edge of the interaction network.
+    pub fn is_interaction(&self) -> bool {
+        self.stances.is_some()
     }
 }
 
@@ -260,6 +271,10 @@ pub struct Network {
     pub coalitions: Option<CoalitionSummary>,
     /// For a kernel-smoothed slice: its window and kernel.
     pub slice: Option<SliceDates>,
+    /// Whether it holds actor → target edges (the interaction network, and
+    /// the full network of statements with targets): its edges then carry
+    /// `edge_kind` and `stances` in every format.
+    pub interaction: bool,
 }
 
 /// Where a kernel-smoothed slice lies in time, for the formats that carry
@@ -293,6 +308,7 @@ impl Network {
             streamed: None,
             coalitions: None,
             slice: None,
+            interaction: false,
         }
     }
 

@@ -172,6 +172,7 @@ pub fn to_countries(ds: &Dataset) -> (Dataset, Vec<String>) {
         .iter()
         .map(|s| Statement {
             actor: map[s.actor()] as u32,
+            target: s.target().map_or(Statement::NO_TARGET, |t| map[t] as u32),
             ..s.clone()
         })
         .collect();
@@ -181,14 +182,22 @@ pub fn to_countries(ds: &Dataset) -> (Dataset, Vec<String>) {
 
 /// Replaces actors by groups: one actor of kind `group` per value, named by
 /// it, with the attribute set to it; values in order of first use.
-fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
-    let value = |s: &Statement| -> Option<&str> {
-        let a = &ds.actors[s.actor()];
+fn to_groups<'d>(ds: &'d Dataset, by: By) -> (Dataset, Vec<String>) {
+    // An actor's own value (none for a statement field, which says
+    // something of a statement, not of the actor).
+    let of_actor = |a: usize| -> Option<&'d str> {
+        let a = &ds.actors[a];
         match by {
             By::Kind => Some(a.kind.name()),
             By::Role => a.role.as_deref(),
             By::Attr(i) => a.attrs.get(i).and_then(|v| v.as_deref()),
+            By::Field(_) => None,
+        }
+    };
+    let value = |s: &Statement| -> Option<&'d str> {
+        match by {
             By::Field(i) => ds.field(s, i),
+            _ => of_actor(s.actor()),
         }
     };
     let mut ids = IdAllocator::with_taken(
@@ -203,6 +212,10 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
         if value(s).is_none() {
             keeps[s.actor()] = true;
         }
+        // A target is grouped by its own value, or kept as itself.
+        if let Some(t) = s.target().filter(|&t| of_actor(t).is_none()) {
+            keeps[t] = true;
+        }
     }
     for (a, keep) in ds.actors.iter().zip(&keeps) {
         if *keep {
@@ -213,8 +226,8 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
     let mut actors: Vec<Actor> = Vec::new();
     let mut own: Vec<Option<usize>> = vec![None; ds.actors.len()];
     let mut statements = Vec::with_capacity(ds.statements.len());
-    for s in &ds.statements {
-        let actor = match value(s) {
+    let mut place = |value: Option<&'d str>, a: usize| -> usize {
+        match value {
             Some(v) => *groups.entry(v).or_insert_with(|| {
                 let mut attrs = vec![None; ds.actor_attrs.len()];
                 if let By::Attr(i) = by {
@@ -229,13 +242,18 @@ fn to_groups(ds: &Dataset, by: By) -> (Dataset, Vec<String>) {
                 });
                 actors.len() - 1
             }),
-            None => *own[s.actor()].get_or_insert_with(|| {
-                actors.push(ds.actors[s.actor()].clone());
+            None => *own[a].get_or_insert_with(|| {
+                actors.push(ds.actors[a].clone());
                 actors.len() - 1
             }),
-        };
+        }
+    };
+    for s in &ds.statements {
+        let actor = place(value(s), s.actor());
+        let target = s.target().map(|t| place(of_actor(t), t));
         statements.push(Statement {
             actor: actor as u32,
+            target: target.map_or(Statement::NO_TARGET, |t| t as u32),
             ..s.clone()
         });
     }

@@ -16,6 +16,7 @@ pub mod duplicates;
 pub mod filter;
 mod full;
 mod graph;
+pub mod interaction;
 pub mod kernel;
 pub mod level;
 mod nodes;
@@ -55,13 +56,14 @@ choices! {
         Conflict = "conflict": "One-mode: Σ_s c(i,s,+)·c(j,s,−) + c(i,s,−)·c(j,s,+).",
         Subtract = "subtract": "One-mode: congruence − conflict.",
         Cooccurrence = "cooccurrence": "One-mode: Σ_s c(i,s)·c(j,s), polarity ignored.",
+        Interaction = "interaction": "Directed actor → target: one edge per (actor, target, polarity), weight = statements.",
     }
 }
 
 impl Kind {
     /// True for the actor–actor networks.
     pub fn is_one_mode(self) -> bool {
-        !matches!(self, Kind::Full | Kind::Affiliation)
+        !matches!(self, Kind::Full | Kind::Affiliation | Kind::Interaction)
     }
 }
 
@@ -146,6 +148,7 @@ impl Spelled for OptionsError {
             } => {
                 let which = match kind {
                     Kind::Full => "the full network takes no normalization",
+                    Kind::Interaction => "the interaction network takes no normalization",
                     Kind::Affiliation => {
                         "the two-mode affiliation network takes activity or prominence"
                     }
@@ -162,7 +165,7 @@ impl Spelled for OptionsError {
             }
             OptionsError::Qualifier { kind } => write!(
                 f,
-                "{} applies to {} affiliation only, not {}",
+                "{} applies to {} affiliation and interaction only, not {}",
                 s.option("qualifier"),
                 s.option("network"),
                 kind.name()
@@ -178,7 +181,7 @@ impl Options {
     pub fn validate(&self) -> Result<(), OptionsError> {
         use Normalization as N;
         let fits = match self.kind {
-            Kind::Full => self.normalization == N::None,
+            Kind::Full | Kind::Interaction => self.normalization == N::None,
             Kind::Affiliation => {
                 matches!(self.normalization, N::None | N::Activity | N::Prominence)
             }
@@ -193,7 +196,9 @@ impl Options {
                 kind: self.kind,
             });
         }
-        if self.qualifier != Qualifier::Separate && self.kind != Kind::Affiliation {
+        if self.qualifier != Qualifier::Separate
+            && !matches!(self.kind, Kind::Affiliation | Kind::Interaction)
+        {
             return Err(OptionsError::Qualifier { kind: self.kind });
         }
         Ok(())
@@ -297,7 +302,12 @@ pub fn prepare<'a>(
             Cow::Owned(ds)
         }
     };
-    let once = match duplicates::remove(&leveled, opts.duplicates) {
+    let remove = if opts.kind == Kind::Interaction {
+        duplicates::remove_addressed
+    } else {
+        duplicates::remove
+    };
+    let once = match remove(&leveled, opts.duplicates) {
         Cow::Borrowed(_) => leveled,
         Cow::Owned(ds) => Cow::Owned(ds),
     };
@@ -333,6 +343,7 @@ pub fn project_streamed(ds: &Dataset, opts: &Options, held: usize) -> Network {
     match opts.kind {
         Kind::Full => full(ds),
         Kind::Affiliation => projection::affiliation(ds, opts.qualifier, opts.normalization),
+        Kind::Interaction => interaction::interaction(ds, opts.qualifier),
         one_mode => projection::one_mode_streamed(ds, one_mode, opts.normalization, held),
     }
 }

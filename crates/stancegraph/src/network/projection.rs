@@ -31,6 +31,47 @@ use std::sync::Arc;
 use crate::model::{Dataset, Polarity};
 use crate::network::{EdgeData, Network, Relation, StreamedEdges};
 
+/// The edges one group of statements (all of one actor and one stance or
+/// target; agree first, `split` of them) gives under `qualifier`: `push`
+/// gets each edge's relation, weight and statements.
+pub(crate) fn qualified(
+    ds: &Dataset,
+    qualifier: Qualifier,
+    statements: &[u32],
+    split: usize,
+    mut push: impl FnMut(Relation, f64, &[u32]),
+) {
+    let (agree, disagree) = statements.split_at(split);
+    let count = |group: &[u32]| -> u64 {
+        group
+            .iter()
+            .map(|&i| u64::from(ds.statements[i as usize].count))
+            .sum()
+    };
+    let (na, nd) = (count(agree), count(disagree));
+    match qualifier {
+        Qualifier::Separate => {
+            if na > 0 {
+                push(Relation::Agree, na as f64, agree);
+            }
+            if nd > 0 {
+                push(Relation::Disagree, nd as f64, disagree);
+            }
+        }
+        Qualifier::Ignore => push(Relation::Any, (na + nd) as f64, statements),
+        Qualifier::Combine => match (na > 0, nd > 0) {
+            (true, false) => push(Relation::Agree, 1.0, statements),
+            (false, true) => push(Relation::Disagree, 2.0, statements),
+            _ => push(Relation::Both, 3.0, statements),
+        },
+        Qualifier::Subtract => {
+            if na != nd {
+                push(Relation::Net, na as f64 - nd as f64, statements);
+            }
+        }
+    }
+}
+
 /// The two-mode network: actors, then stances; edges actor→stance as the
 /// qualifier says, normalized by actor activity or stance prominence.
 pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalization) -> Network {
@@ -48,39 +89,16 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         // Agree sorts before disagree.
         let split =
             statements.partition_point(|&i| ds.statements[i as usize].polarity == Polarity::Agree);
-        let (agree, disagree) = statements.split_at(split);
-        let count = |group: &[u32]| -> u64 {
-            group
-                .iter()
-                .map(|&i| u64::from(ds.statements[i as usize].count))
-                .sum()
-        };
-        let (na, nd) = (count(agree), count(disagree));
-        let mut push = |relation: Relation, weight: f64, group: &[u32]| {
-            let edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
-            edges.push((a, s, edge));
-        };
-        match qualifier {
-            Qualifier::Separate => {
-                if na > 0 {
-                    push(Relation::Agree, na as f64, agree);
-                }
-                if nd > 0 {
-                    push(Relation::Disagree, nd as f64, disagree);
-                }
-            }
-            Qualifier::Ignore => push(Relation::Any, (na + nd) as f64, statements),
-            Qualifier::Combine => match (na > 0, nd > 0) {
-                (true, false) => push(Relation::Agree, 1.0, statements),
-                (false, true) => push(Relation::Disagree, 2.0, statements),
-                _ => push(Relation::Both, 3.0, statements),
+        qualified(
+            ds,
+            qualifier,
+            statements,
+            split,
+            |relation, weight, group| {
+                let edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
+                edges.push((a, s, edge));
             },
-            Qualifier::Subtract => {
-                if na != nd {
-                    push(Relation::Net, na as f64 - nd as f64, statements);
-                }
-            }
-        }
+        );
     }
 
     // DNA's denominators: statement totals of the actor (activity) or the
@@ -126,6 +144,7 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
         streamed: None,
         coalitions: None,
         slice: None,
+        interaction: false,
     }
 }
 

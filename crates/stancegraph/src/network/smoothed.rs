@@ -231,6 +231,7 @@ fn weighted(relation: Relation, weight: f64, found: Option<&&EdgeData>) -> EdgeD
             last_date: None,
             sources: None,
             quote: None,
+            stances: None,
         },
     }
 }
@@ -264,6 +265,7 @@ fn one_mode(in_window: &Dataset, kind: Kind, values: &[f64]) -> Network {
                     last_date: node.last_date,
                     sources: None,
                     quote: None,
+                    stances: None,
                 }
             } else {
                 weighted(relation, v, found.get(&(i, j, Relation::Cooccurrence)))

@@ -185,7 +185,9 @@ pub(crate) fn one_mode_relation(kind: Kind) -> Relation {
         Kind::Conflict => Relation::Conflict,
         Kind::Subtract => Relation::Subtract,
         Kind::Cooccurrence => Relation::Cooccurrence,
-        Kind::Full | Kind::Affiliation => unreachable!("two-mode networks are not one-mode"),
+        Kind::Full | Kind::Affiliation | Kind::Interaction => {
+            unreachable!("two-mode and directed networks are not one-mode")
+        }
     }
 }
 
@@ -466,6 +468,7 @@ impl Ties {
                     last_date: date(p.last, NO_LAST),
                     sources: None,
                     quote: None,
+                    stances: None,
                 };
                 result = f(i, j, &edge);
             }

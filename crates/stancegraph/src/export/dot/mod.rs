@@ -27,7 +27,7 @@ use quote::is_plain;
 use text::{edge_tooltip, node_tooltip};
 
 use super::attrs::{
-    Column, EDGE_ATTRS, NodeColumn, as_is, graph_attrs, node_columns, rename_notice, spelled,
+    Column, NodeColumn, as_is, edge_columns, graph_attrs, node_columns, rename_notice, spelled,
 };
 use super::style::{dark, edge_style, fill, hex};
 use super::{TwoDecimals, display_weight, format_weight};
@@ -124,7 +124,7 @@ impl<'g> Styled<'g> {
             .into_iter()
             .map(|c| c.name)
             .collect();
-        let edge_names = spelled(&EDGE_ATTRS, EDGE_KEYS, as_is)
+        let edge_names = spelled(edge_columns(net), EDGE_KEYS, as_is)
             .columns
             .into_iter()
             .map(|c| c.name)
@@ -222,7 +222,7 @@ impl<'g> Styled<'g> {
             ),
             ("tooltip", edge_tooltip(&g[s], &g[t], d)),
         ]);
-        for (column, name) in EDGE_ATTRS.iter().zip(&self.edge_names) {
+        for (column, name) in edge_columns(self.net).iter().zip(&self.edge_names) {
             if let Some(v) = column.get(d) {
                 attrs.push((Cow::Owned(name.clone()), v.text()));
             }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::layout::Positions;
 use crate::model::{Dataset, Polarity, Statement};
-use crate::network::{Network, NodeKind, Relation, by_actor_stance_polarity};
+use crate::network::{EdgeData, Network, NodeKind, Relation, by_actor_stance_polarity};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::legend::{LegendEntry, entries};
@@ -107,7 +107,9 @@ struct ViewEdge<'a> {
 #[derive(Serialize)]
 struct ViewStatement<'a> {
     actor: &'a str,
-    stance: &'a str,
+    /// The stance, and whom the statement addresses where it names a
+    /// target (`stance → target`).
+    stance: Cow<'a, str>,
     polarity: &'static str,
     date: Option<String>,
     source: Option<&'a str>,
@@ -201,16 +203,43 @@ impl Grouped {
     }
 }
 
+/// Whether a statement of this polarity stands behind an edge of this
+/// relation: `agree` and `disagree` edges have one polarity, the others
+/// both.
+fn behind(relation: Relation, polarity: Polarity) -> bool {
+    match relation {
+        Relation::Agree => polarity == Polarity::Agree,
+        Relation::Disagree => polarity == Polarity::Disagree,
+        _ => true,
+    }
+}
+
 /// The statements behind an edge: an actor's on a stance (of the edge's
-/// polarity where it has one), or two actors' on the stances both spoke
-/// about.
+/// polarity where it has one), an actor's addressed to another for an
+/// interaction edge, or two actors' on the stances both spoke about.
 fn edge_statements(
     ds: &Dataset,
     ev: &Evidence,
     (a, b): (Option<usize>, Option<usize>),
     stance: Option<usize>,
-    relation: Relation,
+    edge: &EdgeData,
 ) -> Vec<u32> {
+    let relation = edge.relation;
+    if edge.is_interaction() {
+        let (Some(a), Some(b)) = (a, b) else {
+            return Vec::new();
+        };
+        return ev
+            .by_actor
+            .get(a)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &ds.statements[i as usize];
+                s.target() == Some(b) && behind(relation, s.polarity)
+            })
+            .collect();
+    }
     match (a, b, stance) {
         (Some(a), _, Some(s)) => {
             let said = |p| ev.said(ds, a, s, p);
@@ -351,7 +380,7 @@ pub(super) fn page<'a>(
             (target.kind == NodeKind::Stance)
                 .then(|| stance_of.get(target.id.as_str()).copied())
                 .flatten(),
-            d.relation,
+            d,
         );
         let mut topics: Vec<&str> = found
             .iter()
@@ -484,7 +513,14 @@ impl Page<'_> {
 fn view_statement<'a>(ds: &'a Dataset, s: &'a Statement) -> ViewStatement<'a> {
     ViewStatement {
         actor: &ds.actors[s.actor()].label,
-        stance: &ds.stances[s.stance()].label,
+        stance: match s.target() {
+            None => Cow::Borrowed(&ds.stances[s.stance()].label),
+            Some(t) => Cow::Owned(format!(
+                "{} → {}",
+                ds.stances[s.stance()].label,
+                ds.actors[t].label
+            )),
+        },
         polarity: s.polarity.as_str(),
         date: s.date.map(|d| Value::Date(d).text()),
         source: s.source().map(|i| ds.sources[i].as_str()),

@@ -186,3 +186,57 @@ pub(super) fn entity_table(
         rows,
     })
 }
+
+/// The actors of two short-text variables, who speaks and whom statements
+/// address, as one actors table: the first's entities, then the second's
+/// whose name the first lacks (the same name is the same actor); their
+/// attributes united by name.
+pub(super) fn merged(first: Table, second: Table) -> Table {
+    let places = |t: &Table| match &t.header {
+        RowAt::Columns(places) => places.to_vec(),
+        _ => vec![("ENTITIES", None); t.extra.len()],
+    };
+    let mut extra = first.extra.clone();
+    let mut all_places = places(&first);
+    let second_places = places(&second);
+    let at: Vec<usize> = second
+        .extra
+        .iter()
+        .enumerate()
+        .map(
+            |(i, name)| match extra.iter().position(|e| e.eq_ignore_ascii_case(name)) {
+                Some(j) => j,
+                None => {
+                    extra.push(name.clone());
+                    all_places.push(second_places[i]);
+                    extra.len() - 1
+                }
+            },
+        )
+        .collect();
+    let label = |row: &Row| row.values[1].as_deref().map(crate::names::fold);
+    let known: std::collections::HashSet<String> = first.rows.iter().filter_map(label).collect();
+    let mut rows: Vec<Row> = first.rows;
+    for row in &mut rows {
+        row.extra.resize(extra.len(), None);
+    }
+    for row in second.rows {
+        if label(&row).is_some_and(|l| known.contains(&l)) {
+            continue;
+        }
+        let mut values = vec![None; extra.len()];
+        for (value, &j) in row.extra.into_iter().zip(&at) {
+            values[j] = value;
+        }
+        rows.push(Row {
+            extra: values,
+            ..row
+        });
+    }
+    Table {
+        extra,
+        header: RowAt::Columns(Rc::from(all_places)),
+        rows,
+        ..first
+    }
+}

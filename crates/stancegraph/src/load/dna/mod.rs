@@ -29,7 +29,7 @@ use super::options::DnaOptions;
 use super::resolve::SideTables;
 use super::table::{ACTORS, STANCES, Sink};
 use documents::Documents;
-use entities::{entities, entity_table};
+use entities::{entities, entity_table, merged};
 use schema::{check_schema, find_variable, statement_type, variables};
 use statements::statements;
 
@@ -209,10 +209,17 @@ fn read_db<S: Sink>(
     let actor = find(&opts.actor, &flag("actor-variable"), "actor")?;
     let stance = find(&opts.stance, &flag("stance-variable"), "stance")?;
     let agree = find(&opts.agree, &flag("agree-variable"), "agreement")?;
+    let target = match &opts.target {
+        Some(name) => Some(find(name, &flag("target-variable"), "target")?),
+        None => None,
+    };
     for (v, flag) in [
         (&actor, flag("actor-variable")),
         (&stance, flag("stance-variable")),
-    ] {
+    ]
+    .into_iter()
+    .chain(target.iter().map(|t| (t, flag("target-variable"))))
+    {
         if v.ty != DataType::ShortText {
             return Err(db.at(
                 DiagnosticKind::Structure, "VARIABLES",
@@ -249,22 +256,45 @@ fn read_db<S: Sink>(
             ),
         ));
     }
+    if let Some(t) = target
+        .as_ref()
+        .filter(|t| t.id == actor.id || t.id == stance.id)
+    {
+        let role = if t.id == actor.id { "actor" } else { "stance" };
+        return Err(db.whole(
+            DiagnosticKind::Conflict,
+            format!(
+                "the target and the {role} are both the variable '{}'; choose another with {}",
+                t.name,
+                flag("target-variable")
+            ),
+        ));
+    }
     let entities = entities(&db, &variables)?;
     let documents = Documents::read(&db)?;
     let side = SideTables {
-        actors: Some(entity_table(&db, &actor, ACTORS, &entities, report)?),
+        actors: Some(match &target {
+            // Whom statements address are actors too.
+            Some(t) => merged(
+                entity_table(&db, &actor, ACTORS, &entities, report)?,
+                entity_table(&db, t, ACTORS, &entities, report)?,
+            ),
+            None => entity_table(&db, &actor, ACTORS, &entities, report)?,
+        }),
         stances: Some(entity_table(&db, &stance, STANCES, &entities, report)?),
         countries: None,
     };
     let others: Vec<&Variable> = variables
         .iter()
         .filter(|v| ![actor.id, stance.id, agree.id].contains(&v.id))
+        .filter(|v| target.as_ref().is_none_or(|t| t.id != v.id))
         .collect();
     let mut sink = sink(side);
     statements(
         &db,
         type_id,
         [&actor, &stance, &agree],
+        target.as_ref(),
         &others,
         &entities,
         &documents,

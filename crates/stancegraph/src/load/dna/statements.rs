@@ -145,6 +145,7 @@ struct Columns {
     source: usize,
     id: usize,
     quote: usize,
+    target: usize,
 }
 
 impl Columns {
@@ -158,6 +159,7 @@ impl Columns {
             source: col("source"),
             id: col("id"),
             quote: col("quote"),
+            target: col("target"),
         }
     }
 }
@@ -213,14 +215,19 @@ pub(super) fn statements<'d>(
     db: &Db,
     type_id: i64,
     [actor, stance, agree]: [&Variable; 3],
+    target: Option<&Variable>,
     others: &[&Variable],
     entities: &HashMap<i64, Entity>,
     documents: &'d Documents,
     report: &mut Report,
     sink: &mut dyn Sink,
 ) -> Result<(), Failure> {
+    // The target, when chosen, comes right after the three, then the
+    // statement fields.
+    let fields_from = 3 + usize::from(target.is_some());
     let all: Vec<&Variable> = [actor, stance, agree]
         .into_iter()
+        .chain(target)
         .chain(others.iter().copied())
         .collect();
     // The quotes first, each document's text read once; then the rows.
@@ -265,18 +272,19 @@ pub(super) fn statements<'d>(
                 decoded.push(None);
                 continue;
             };
-            if i < 2
+            let named = match i {
+                0 => Some(columns.actor),
+                1 => Some(columns.stance),
+                3 if target.is_some() => Some(columns.target),
+                _ => None,
+            };
+            if let Some(column) = named
                 && data
                     .and_then(|e| entities.get(&e))
                     .is_some_and(|e| e.spaced)
             {
                 // The name had spaces around it in ENTITIES.
-                spaced |= 1
-                    << if i == 0 {
-                        columns.actor
-                    } else {
-                        columns.stance
-                    };
+                spaced |= 1 << column;
             }
             if i == 2 && data.is_none() {
                 report.error(db.at(
@@ -330,6 +338,9 @@ pub(super) fn statements<'d>(
         values[columns.actor] = decoded[0].as_deref();
         values[columns.stance] = decoded[1].as_deref();
         values[columns.agree] = decoded[2].as_deref();
+        if target.is_some() {
+            values[columns.target] = decoded[3].as_deref();
+        }
         values[columns.date] = Some(date.as_str());
         values[columns.source] = Some(&document.name);
         values[columns.id] = Some(number.format(id));
@@ -343,7 +354,7 @@ pub(super) fn statements<'d>(
             field(&document.section),
             field(&document.kind),
         ];
-        let extra: Vec<Option<&str>> = decoded[3..]
+        let extra: Vec<Option<&str>> = decoded[fields_from..]
             .iter()
             .map(|v| v.as_deref())
             .chain(doc_fields)
