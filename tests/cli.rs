@@ -24,7 +24,8 @@ const SEED_FILES: [&str; 11] = [
 /// The seed's full network, counted from its tables here (not by
 /// stancegraph): nodes are the actors who speak, their countries and the
 /// stances spoken about; edges are the distinct (actor, stance, agree)
-/// triples and one affiliation per actor with a country.
+/// triples, one affiliation per actor with a country and the distinct
+/// (actor, target, agree) triples of the statements that name a target.
 fn seed_counts() -> (usize, usize, usize) {
     use std::collections::{BTreeMap, BTreeSet};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/nato-ukraine-2025-02");
@@ -61,9 +62,21 @@ fn seed_counts() -> (usize, usize, usize) {
         .iter()
         .filter(|a| country_of.contains_key(**a))
         .count();
+    let addressed: BTreeSet<(&str, &str, &str)> = statements
+        .iter()
+        .filter(|s| !s["target"].is_empty())
+        .map(|s| {
+            (
+                s["actor"].as_str(),
+                s["target"].as_str(),
+                s["agree"].as_str(),
+            )
+        })
+        .collect();
+    assert!(!addressed.is_empty(), "the seed codes addressees");
     (
         actors.len() + countries.len() + stances.len(),
-        triples.len() + affiliations,
+        triples.len() + affiliations + addressed.len(),
         statements.len(),
     )
 }
@@ -96,9 +109,15 @@ fn export_without_input_writes_the_seed_network_into_out() {
         "\nbarrot,Jean-Noël Barrot,person,fr,Foreign Minister,,2,2025-02-12,2025-02-12\n"
     ));
     let edges = fs::read_to_string(dir.path().join("out/full.edges.csv")).unwrap();
+    // The seed codes addressees, so its edges say what they join and the
+    // stances of the actor-to-actor ones.
     assert!(edges.starts_with(
-        "Source,Target,Type,Kind,Id,Label,Weight,relation,statements,first_date,last_date,sources,quote\n"
+        "Source,Target,Type,Kind,Id,Label,Weight,relation,statements,first_date,last_date,sources,quote,edge_kind,stances\n"
     ));
+    assert!(
+        edges.contains("\nhealey,hegseth,Directed,agree,"),
+        "{edges}"
+    );
     // Trump's two statements for negotiations make one edge of weight 2.
     assert!(
         edges
@@ -396,7 +415,7 @@ fn options_that_do_not_fit_are_usage_errors() {
         ),
         (
             &["--network", "conflict", "--qualifier", "combine"],
-            "--qualifier applies to --network affiliation only",
+            "--qualifier applies to --network affiliation and interaction only",
         ),
         (
             &["--actor", "Hegsth"],

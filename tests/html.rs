@@ -117,9 +117,10 @@ fn the_seed_network_shows_its_nodes_and_hegseths_quotes() {
         ],
     );
     assert_clean(&report);
-    // Every node and edge of the full network is drawn.
+    // Every node and edge of the full network is drawn: 36 on stances and
+    // countries, 6 between actors (the addressees the seed codes).
     assert_eq!(report["initial"]["nodes"], 26);
-    assert_eq!(report["initial"]["edges"], 36);
+    assert_eq!(report["initial"]["edges"], 42);
     assert_eq!(report["data"]["nodes"], 26);
     // A click on Hegseth shows his nine statements with their quotes.
     assert_eq!(report["heading"], "Pete Hegseth");
@@ -134,8 +135,9 @@ fn the_seed_network_shows_its_nodes_and_hegseths_quotes() {
         &"The United States does not believe that NATO membership for Ukraine is a realistic outcome of a negotiated settlement"
     ));
     // Without agreement, only disagreement and affiliation edges remain:
-    // 10 disagree and 7 affiliation.
-    assert_eq!(report["unchecked"]["edges"], 17);
+    // 10 disagree on stances, 1 disagree toward the contact group and 7
+    // affiliation.
+    assert_eq!(report["unchecked"]["edges"], 18);
     assert!(report["unchecked"]["nodes"].as_u64().unwrap() < 26);
     // The search finds Zelenskyy and shows him.
     assert_eq!(report["hits"], serde_json::json!(["Volodymyr Zelenskyy"]));

@@ -12,13 +12,13 @@ use common::{python, stancegraph, succeeded, tool_available};
 
 /// The statements of the tests: typed columns DuckDB detects (a boolean
 /// agree, dates, an integer count with a gap), names with a comma, a quote
-/// and non-ASCII.
-const STATEMENTS: &str = "actor,stance,agree,date,source,count,medium\n\
-Jean-Noël Barrot,guarantees,true,2025-02-12,AP,2,TV\n\
-\"Smith, J.\",guarantees,false,2025-02-13,AP,,radio\n\
-\"Zelenskyy's \"\"office\"\"\",guarantees,true,2025-02-14,Reuters,3,TV\n\
-Jean-Noël Barrot,ceasefire,false,2025-02-14,Reuters,1,\n\
-\"Smith, J.\",ceasefire,false,,,4,TV\n";
+/// and non-ASCII, and targets (one blank).
+const STATEMENTS: &str = "actor,stance,agree,date,source,count,medium,target\n\
+Jean-Noël Barrot,guarantees,true,2025-02-12,AP,2,TV,\"Smith, J.\"\n\
+\"Smith, J.\",guarantees,false,2025-02-13,AP,,radio,Jean-Noël Barrot\n\
+\"Zelenskyy's \"\"office\"\"\",guarantees,true,2025-02-14,Reuters,3,TV,\n\
+Jean-Noël Barrot,ceasefire,false,2025-02-14,Reuters,1,,\"Smith, J.\"\n\
+\"Smith, J.\",ceasefire,false,,,4,TV,Jean-Noël Barrot\n";
 
 fn duckdb(script: &str, args: &[&str]) -> String {
     python(
@@ -62,7 +62,7 @@ fn statements_from_parquet_make_the_networks_the_csv_makes() {
                 all_varchar,
             ],
         );
-        for network in ["full", "congruence", "affiliation"] {
+        for network in ["full", "congruence", "affiliation", "interaction"] {
             let from_csv = exported(dir.path(), &csv, "csv", network);
             let from_parquet = exported(dir.path(), &parquet, "csv", network);
             for file in ["nodes.csv", "edges.csv"] {
@@ -129,7 +129,11 @@ print(json.dumps({"types": types, "node_types": node_types, "edges": [list(map(s
         rows += 1;
     }
     assert_eq!(rows, got["edges"].as_array().unwrap().len());
-    assert_eq!(rows, 5, "one edge per actor, stance and polarity");
+    assert_eq!(
+        rows,
+        5 + 3,
+        "one edge per actor, stance and polarity, and per actor, target and polarity"
+    );
     let labels: Vec<&str> = got["nodes"]
         .as_array()
         .unwrap()

@@ -84,7 +84,7 @@ fn table(counts: bool, seed: u64) -> String {
         out.push_str(",count");
     }
     out.push('\n');
-    let mut actor = |r: &mut Lcg| match r.below(30) {
+    let actor = |r: &mut Lcg| match r.below(30) {
         0 => "Jean-Noël Barrot".to_string(),
         1 => "\"Smith, J.\"".to_string(),
         a => format!("actor {a:02}"),

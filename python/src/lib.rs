@@ -149,11 +149,12 @@ fn load_options(
                 "actor" | "actor_variable" => opts.dna.actor = value,
                 "stance" | "stance_variable" => opts.dna.stance = value,
                 "agree" | "agree_variable" => opts.dna.agree = value,
+                "target" | "target_variable" => opts.dna.target = Some(value),
                 other => {
                     return Err(usage(
                         py,
                         format!(
-                            "dna: unknown option '{other}' (statement_type, actor, stance, agree)"
+                            "dna: unknown option '{other}' (statement_type, actor, stance, agree, target)"
                         ),
                     ));
                 }

@@ -57,7 +57,8 @@ def read(
     input options: ``columns`` maps the contract's columns to your headers
     (``{"actor": "Speaker", "stance": "Claim", "agree": "Position"}``),
     ``delimiter``, ``sheet``, and for DNA databases ``dna`` with
-    ``statement_type``, ``actor``, ``stance``, ``agree`` (DNA's variables).
+    ``statement_type``, ``actor``, ``stance``, ``agree`` and ``target``
+    (DNA's variables; ``target`` names whom statements address).
 
     Raises :class:`InputError` (a ``ValueError``) with every problem, the
     first one's ``path`` and ``line`` (or ``row``); a missing file is a
@@ -130,8 +131,9 @@ class Dataset:
 
         ``network``: ``full``, ``affiliation`` (rDNA's ``twomode``),
         ``congruence``, ``conflict``, ``subtract``, ``cooccurrence`` (rDNA's
-        ``onemode`` with ``qualifierAggregation``). ``normalize`` (rDNA's
-        ``normalization``), ``qualifier`` (two-mode ``qualifierAggregation``),
+        ``onemode`` with ``qualifierAggregation``), ``interaction`` (actor to
+        target, directed). ``normalize`` (rDNA's ``normalization``),
+        ``qualifier`` (two-mode ``qualifierAggregation``; also interaction),
         ``duplicates``, ``level`` (``country`` or an attribute), ``start`` and
         ``end`` (rDNA's ``start.date``, ``stop.date``) take the command
         line's values."""
@@ -241,11 +243,16 @@ class Network:
 
     def quotes(self, a: str, b: str):
         """The statements behind the edge between nodes ``a`` and ``b`` (ids):
-        an actor's on a stance, or for one-mode ties both actors' on the
-        stances they share; a pandas DataFrame."""
+        an actor's on a stance, an actor's addressed to another (``b`` its
+        target, in the interaction and full networks), or for one-mode ties
+        both actors' on the stances they share; a pandas DataFrame."""
         st = self._inner.statements_table().to_pandas()
         if self.directed:
-            return st[(st["actor"] == a) & (st["stance"] == b)].reset_index(drop=True)
+            # Ids are unique across actors and stances: b is one or the other.
+            behind = st["stance"] == b
+            if "target" in st.columns:
+                behind |= st["target"] == b
+            return st[(st["actor"] == a) & behind].reset_index(drop=True)
         mine, theirs = st[st["actor"] == a], st[st["actor"] == b]
         shared = set(mine["stance"]) & set(theirs["stance"])
         both = st[st["actor"].isin([a, b]) & st["stance"].isin(shared)]

@@ -80,6 +80,25 @@ def test_quotes_are_the_statements_behind_an_edge():
     assert set(two.quotes(actor, stance)["stance"]) == {stance}
 
 
+def test_the_interaction_network_runs_from_actors_to_their_targets():
+    nx = pytest.importorskip("networkx")
+    ds = sg.read()
+    assert "target" in ds.statements.columns
+    net = ds.network("interaction")
+    assert net.directed
+    edges = net.edges
+    assert set(edges["edge_kind"]) == {"interaction"}
+    row = edges[(edges["source"] == "hegseth") & (edges["relation"] == "disagree")].iloc[0]
+    assert (row["target"], row["weight"]) == ("udcg", 2.0)
+    q = net.quotes("hegseth", "udcg")
+    assert set(q["target"]) == {"udcg"} and len(q) == 3
+    g = net.to_networkx()
+    assert isinstance(g, nx.MultiDiGraph) and g.number_of_edges("hegseth", "udcg") == 2
+    # Without targets, no target columns.
+    plain = sg.from_pandas(pd.DataFrame({"actor": ["a"], "stance": ["s"], "agree": ["yes"]}))
+    assert "target" not in plain.statements.columns
+
+
 def test_write_chooses_the_format_by_extension(tmp_path):
     net = sg.read().network("conflict")
     for name in ["c.graphml", "c.gexf", "c.dot", "c.json", "c.gml", "c.net", "c.dl", "c.cyjs", "c.html"]:

@@ -18,6 +18,8 @@ NETWORKS = [
     ("conflict", {}),
     ("subtract", {"normalize": "jaccard"}),
     ("cooccurrence", {"duplicates": "document"}),
+    ("interaction", {}),
+    ("interaction", {"qualifier": "subtract"}),
 ]
 
 ADVERSARIAL = (

@@ -199,7 +199,7 @@ mod tests {
         let e = "kongruence".parse::<Kind>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown network 'kongruence'; use full, affiliation, congruence, conflict, subtract, cooccurrence"
+            "unknown network 'kongruence'; use full, affiliation, congruence, conflict, subtract, cooccurrence, interaction"
         );
     }
 

@@ -361,6 +361,9 @@ impl Dataset {
         if self.has_counts() {
             out.push("count".to_string());
         }
+        if self.has_targets() {
+            out.extend(fixed(&["target", "target_label"]));
+        }
         out
     }
 
@@ -386,6 +389,12 @@ impl Dataset {
     /// Whether a statement stands for more than one (a `count` column).
     pub fn has_counts(&self) -> bool {
         self.statements.iter().any(|s| s.count != 1)
+    }
+
+    /// Whether any statement names a target (the event list then has
+    /// `target` and `target_label` columns).
+    pub fn has_targets(&self) -> bool {
+        self.statements.iter().any(|s| s.target().is_some())
     }
 
     /// How many statements the dataset stands for: the sum of the counts.

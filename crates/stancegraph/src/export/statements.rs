@@ -7,7 +7,9 @@
 //! `actor_kind`, `actor_country` (id), `actor_country_label`, `actor_role`
 //! and `actor_<attribute>` for each actor attribute; its `stance` (id),
 //! `stance_label`, `stance_topic` and `stance_<attribute>`; `agree`
-//! (`agree` or `disagree`), `source` and `quote`; then every statement
+//! (`agree` or `disagree`), `source` and `quote`; `count` when a statement
+//! stands for more than one; `target` (id) and `target_label` when a
+//! statement names a target; then every statement
 //! field (extra columns of the statements table; a DNA database's other
 //! variables and document fields). The table reads back as a statements
 //! table: `actor`, `stance` and `agree` are the contract's columns.
@@ -73,6 +75,12 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
     let sources: Vec<Vec<u8>> = ds.sources.iter().map(one).collect();
     let values: Vec<Vec<u8>> = ds.field_values.iter().map(one).collect();
     let counts = ds.has_counts();
+    let targets: Vec<Vec<u8>> = if ds.has_targets() {
+        let id_label = |a: &crate::model::Actor| fields(&mut [a.id.as_str(), &a.label].into_iter());
+        ds.actors.iter().map(id_label).collect()
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::with_capacity(1 << 17);
     let mut date = String::new();
     for s in &ds.statements {
@@ -98,6 +106,13 @@ pub fn write(ds: &Dataset, spreadsheet_safe: bool, w: &mut dyn Write) -> io::Res
         if counts {
             out.push(b',');
             out.extend_from_slice(itoa::Buffer::new().format(s.count).as_bytes());
+        }
+        if !targets.is_empty() {
+            out.push(b',');
+            match s.target() {
+                Some(t) => out.extend_from_slice(&targets[t]),
+                None => out.push(b','),
+            }
         }
         for f in 0..ds.fields.len() {
             out.push(b',');
@@ -155,6 +170,7 @@ pub(crate) fn each_row(
     mut f: impl FnMut(&[&str]) -> io::Result<()>,
 ) -> io::Result<()> {
     let counts = ds.has_counts();
+    let targets = ds.has_targets();
     let (mut date, mut count) = (String::new(), itoa::Buffer::new());
     let mut spare: Vec<&str> = Vec::with_capacity(header(ds).len());
     for s in &ds.statements {
@@ -190,6 +206,13 @@ pub(crate) fn each_row(
         ]);
         if counts {
             row.push(count.format(s.count));
+        }
+        if targets {
+            let target = s.target().map(|t| &ds.actors[t]);
+            row.extend([
+                target.map_or("", |a| a.id.as_str()),
+                target.map_or("", |a| a.label.as_str()),
+            ]);
         }
         row.extend((0..ds.fields.len()).map(|f| ds.field(s, f).unwrap_or("")));
         f(&row)?;
@@ -239,6 +262,7 @@ mod tests {
         fn rows_are_the_csv_crates_byte_for_byte(
             texts in prop::collection::vec("[a-c,\"\\n\r=+@ -]{0,6}|\\PC{0,4}", 12),
             counted in any::<bool>(),
+            targeted in any::<bool>(),
             safe in any::<bool>(),
         ) {
             let mut ds = load(&Input::Embedded, &LoadOptions::default()).unwrap().dataset;
@@ -260,6 +284,11 @@ mod tests {
                 s.fields = (i % 3) as u32;
                 if counted {
                     s.count = 1 + i as u32 % 4;
+                }
+                // The seed names targets (Hegseth's, whose label is
+                // texts[0], among them); without, no target columns.
+                if !targeted {
+                    s.target = crate::model::Statement::NO_TARGET;
                 }
             }
             ds.actor_attrs = vec![crate::model::AttrDef { name: "party".into(), ty: crate::model::AttrType::String }];

@@ -308,7 +308,8 @@ mod tests {
         };
         let out = apply(&ds, &f).unwrap();
         let ids: Vec<&str> = out.actors.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["hegseth", "healey"]);
+        // The actors Hegseth addresses are kept with his statements.
+        assert_eq!(ids, ["hegseth", "healey", "udcg"]);
         // Hegseth 9 statements + Healey 3, minus one each on NATO membership.
         assert_eq!(out.statements.len(), 10);
         assert!(out.stances.iter().all(|s| s.id != "ukraine-in-nato"));

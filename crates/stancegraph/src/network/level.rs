@@ -249,13 +249,17 @@ fn to_groups<'d>(ds: &'d Dataset, by: By) -> (Dataset, Vec<String>) {
         }
     };
     for s in &ds.statements {
-        let actor = place(value(s), s.actor());
-        let target = s.target().map(|t| place(of_actor(t), t));
         statements.push(Statement {
-            actor: actor as u32,
-            target: target.map_or(Statement::NO_TARGET, |t| t as u32),
+            actor: place(value(s), s.actor()) as u32,
             ..s.clone()
         });
+    }
+    // Then the targets, so that the actors who speak come first, in the
+    // order they would without targets.
+    for s in &mut statements {
+        if let Some(t) = s.target() {
+            s.target = place(of_actor(t), t) as u32;
+        }
     }
     let without = ds
         .actors

@@ -113,7 +113,7 @@ impl std::error::Error for SmoothError {
 pub fn check(opts: &Options) -> Result<(), SmoothError> {
     let n = opts.normalization;
     match opts.kind {
-        Kind::Full => Err(SmoothError::Network(Kind::Full)),
+        kind @ (Kind::Full | Kind::Interaction) => Err(SmoothError::Network(kind)),
         Kind::Affiliation if n != Normalization::None => {
             Err(SmoothError::Normalization(opts.kind, n))
         }
