@@ -289,7 +289,7 @@ const LAST_DATE: Attr<EdgeData> = Attr {
 const SOURCES: Attr<EdgeData> = Attr {
     name: "sources",
     ty: AttrType::Int,
-    get: |e| e.sources.map(Value::Int),
+    get: |e| e.sources.map(|n| Value::Int(n.into())),
 };
 
 /// An edge's first quote.

@@ -13,7 +13,7 @@ use crate::network::{EdgeData, Network, Relation};
 /// What a group of statements adds up to as one two-mode edge.
 pub(crate) struct StatementGroup<'a> {
     pub activity: Activity,
-    pub sources: u64,
+    pub sources: u32,
     pub quote: Option<&'a std::sync::Arc<str>>,
 }
 
@@ -36,7 +36,8 @@ impl<'a> StatementGroup<'a> {
         scratch.dedup();
         StatementGroup {
             activity,
-            sources: scratch.len() as u64,
+            // Indices into the dataset's sources, so fewer than 2^32.
+            sources: u32::try_from(scratch.len()).expect("sources are u32 indices"),
             quote,
         }
     }
