@@ -123,7 +123,7 @@ fn from_csv(dir: &Path, name: &str) -> Canon {
         labels.insert(r[0].to_string(), r[1].to_string());
         nodes.push(r[1].to_string());
     }
-    let directed = matches!(name, "full" | "affiliation");
+    let directed = matches!(name, "full" | "affiliation" | "interaction");
     let mut edges = Vec::new();
     let mut rdr = csv::Reader::from_path(dir.join(format!("{name}.edges.csv"))).unwrap();
     for r in rdr.records() {
@@ -151,6 +151,7 @@ const NETWORKS: &[(&[&str], &str)] = &[
         &["--network", "conflict", "--normalize", "average"],
         "conflict",
     ),
+    (&["--network", "interaction"], "interaction"),
 ];
 
 /// The seed and [`TRICKY_CSV`]: (case, statements table).

@@ -527,3 +527,73 @@ fn stats_windows_and_render_take_the_interaction_network() {
         );
     }
 }
+
+/// Reads README's GDELT recipe's result back: pandas applies the recipe's
+/// mapping to the raw export rows (argv[1]) and NetworkX reads the
+/// interaction network stancegraph made (argv[2]); prints both as sorted
+/// [actor, target, relation, weight] lists.
+const GDELT_CHECK: &str = r#"
+import json, sys
+import networkx as nx
+import pandas as pd
+raw = pd.read_csv(sys.argv[1], sep="\t", header=None, dtype=str, keep_default_na=False)
+assert raw.shape[1] == 61
+actor = raw[6].where(raw[6] != "", raw[5])
+target = raw[16].where(raw[16] != "", raw[15])
+rel = raw[29].map({"1": "agree", "2": "agree", "3": "disagree", "4": "disagree"})
+rows = pd.DataFrame({"actor": actor, "target": target, "relation": rel})
+rows = rows[(rows.actor != "") & (rows.target != "")]
+want = sorted([a, t, r, float(n)] for (a, t, r), n in rows.groupby(["actor", "target", "relation"]).size().items())
+g = nx.read_graphml(sys.argv[2], force_multigraph=True)
+label = {n: d["label"] for n, d in g.nodes(data=True)}
+got = sorted([label[u], label[v], d["relation"], float(d["weight"])] for u, v, d in g.edges(data=True))
+print(json.dumps({"pandas": want, "networkx": got}))
+"#;
+
+#[test]
+fn the_readmes_gdelt_recipe_makes_the_network_pandas_makes() {
+    if !networkx_available() || !tool_available("python3", &["-c", "import duckdb, pandas"]) {
+        return;
+    }
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("<!-- gdelt-recipe -->\n```sql\n")
+        .expect("the recipe")
+        + 29;
+    let query = &readme[start..start + readme[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let raw = dir.path().join("20250201.export.CSV");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gdelt_fixture.py");
+    common::python(
+        &format!(
+            "import runpy, sys; sys.argv = ['x', '2000', sys.argv[1]]; runpy.run_path('{fixture}', run_name='__main__')"
+        ),
+        &[raw.to_str().unwrap()],
+    );
+    let counts = dir.path().join("gdelt-2025-02.csv");
+    let query = query
+        .replace("202502*.export.CSV", raw.to_str().unwrap())
+        .replace("gdelt-2025-02.csv", counts.to_str().unwrap());
+    common::python(
+        "import duckdb, sys; duckdb.connect().execute(sys.argv[1])",
+        &[&query],
+    );
+    succeeded(
+        stancegraph(dir.path())
+            .arg("export")
+            .arg(&counts)
+            .args(["--network", "interaction", "-f", "graphml", "-o", "out"])
+            .output()
+            .unwrap(),
+    );
+    let got: serde_json::Value = serde_json::from_str(&common::python(
+        GDELT_CHECK,
+        &[
+            raw.to_str().unwrap(),
+            dir.path().join("out/interaction.graphml").to_str().unwrap(),
+        ],
+    ))
+    .unwrap();
+    assert!(got["pandas"].as_array().unwrap().len() > 50, "{got}");
+    assert_eq!(got["networkx"], got["pandas"]);
+}

@@ -7,7 +7,9 @@
 //! writes them: a row per actor, a column per stance. One-mode networks are
 //! square and symmetric. A `full` network whose actors belong to countries
 //! has three kinds of node, so it is square over all its nodes, row to
-//! column. A cell holds one number: where a pair has both an agree and a
+//! column, as are networks with actor → target edges (the interaction
+//! network, and the full network of statements with targets). A cell holds
+//! one number: where a pair has both an agree and a
 //! disagree edge, the cell holds their sum, and the export says so
 //! (`--qualifier subtract` or `combine` chooses another way to join them).
 //!
@@ -43,7 +45,9 @@ impl Matrix {
     /// The matrix of a network.
     pub fn new(net: &Network) -> Matrix {
         let g = &net.graph;
+        // Actor → target edges join actors: square, row to column.
         let two_mode = net.directed
+            && !net.interaction
             && !g
                 .edge_weights()
                 .any(|e| e.relation == Relation::Affiliation);
