@@ -12,7 +12,10 @@ many actors and stances as `distinct`, the stances Zipf-distributed, with
 short quotes and accented names (and a fifth of it for its congruence
 network and the peers); `many`, the few shape's rows repeated to 18.5 times
 the largest size (18.5M statements, 1.35 GB), for memory at scale; and
-`dna`, the largest skewed table as a DNA database (examples/dna_bench.rs).
+`dna`, the largest skewed table as a DNA database (examples/dna_bench.rs);
+and `gdelt`, a day of GDELT (150k events in the GDELT 2.0 export's layout,
+tests/gdelt_fixture.py) read with `--preset gdelt` (`--only gdelt` runs
+these rows alone and prints them).
 
 Each job runs in a fresh process, timed with its peak memory (ru_maxrss) and
 output bytes:
@@ -148,9 +151,9 @@ class Bench:
               f"floor {floor:6.2f} s x{secs / floor:5.1f}", flush=True)
         return secs, rss, out
 
-    def load(self, corpus, n, data):
+    def load(self, corpus, n, data, args=()):
         """Loading alone (`check`), against the bare parse of the same file."""
-        secs, rss, _ = run([BIN, "check", data])
+        secs, rss, _ = run([BIN, "check", data] + list(args))
         floor = self.floor(data, 0)
         self.rows.append((corpus, n, "load (check)", secs, rss, 0, floor))
         print(f"{corpus:>9} {n:>9} {'load (check)':<22} {secs:7.2f} s {rss:7.0f} MiB "
@@ -192,6 +195,33 @@ class Bench:
               flush=True)
 
 
+# A GDELT day: about 150k events (the GDELT 2.0 events export's layout).
+GDELT_DAY = 150_000
+
+
+def gdelt_day(b, work):
+    """A day of GDELT read as downloaded (`--preset gdelt`): loading alone and
+    the interaction network as GraphML, against the bare parse of the file
+    (tab-separated, unquoted, as the preset reads it). The events come from
+    tests/gdelt_fixture.py with 20k actors besides its eight, drawn
+    Zipf-like; and the same events as a statements table (the preset's
+    event list), loaded by the CSV reader, for comparison."""
+    n = GDELT_DAY
+    data = os.path.join(work, "20250201.export.CSV")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tests", "gdelt_fixture.py"), str(n),
+                    data, "3", "--actors", "20000"], check=True)
+    preset = ["--preset", "gdelt"]
+    b.load("gdelt", n, data, preset)
+    b.export("gdelt", n, data, "interaction (graphml)",
+             preset + ["--network", "interaction", "-f", "graphml"])
+    events = os.path.join(work, "gdelt-events")
+    run([BIN, "export", data, "-o", events, "-q", "-f", "statements"] + preset)
+    table = os.path.join(events, "full.statements.csv")
+    b.load("gdelt as a table", n, table)
+    os.remove(data)
+    shutil.rmtree(events, ignore_errors=True)
+
+
 def generate(work, n, shape):
     data = os.path.join(work, f"{shape}{n}.csv")
     subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(n), data,
@@ -203,6 +233,8 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", default="20000,200000,1000000")
     p.add_argument("--out", default=os.path.join(ROOT, "bench", "RESULTS.md"))
+    p.add_argument("--only", choices=["gdelt"],
+                   help="run only these rows and print them (RESULTS.md is left as it is)")
     a = p.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
     top = max(sizes)
@@ -211,6 +243,12 @@ def main():
                     "--example", "floor", "--example", "dna_bench"], cwd=ROOT, check=True)
     work = tempfile.mkdtemp(prefix="stancegraph-bench-")
     b = Bench(work)
+    if a.only == "gdelt":
+        try:
+            gdelt_day(b, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         for n in sizes:
             data = generate(work, n, "skewed")
@@ -268,6 +306,7 @@ def main():
         for tool in PEERS:
             b.peer("zipf", n, data, tool)
         os.remove(data)
+        gdelt_day(b, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     write_report(a.out, top, b)
@@ -287,7 +326,9 @@ def write_report(path, top, b):
         "(3M statements by three actors, a million each), *zipf* (1M statements over 100k actors",
         "and 10k Zipf-distributed stances, short quotes, names with accents and punctuation),",
         "*many* (the few shape's rows repeated to 18.5M statements) and",
-        "*dna* (the largest skewed table as a DNA database). *All formats* is `-f all`: ten",
+        "*dna* (the largest skewed table as a DNA database) and *gdelt* (a day of GDELT, 150k",
+        "events in the GDELT 2.0 export's layout, read with `--preset gdelt`; *gdelt as a table*:",
+        "the same events as a statements table). *All formats* is `-f all`: ten",
         "formats, thirteen files. *load (check)* is `stancegraph check`, loading alone, against",
         "the bare parse (no bytes written). The one-mode",
         "networks at the largest size are written as Pajek into a pipe. Ratios matter; seconds",

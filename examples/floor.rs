@@ -12,7 +12,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let [_, input, bytes, out] = args.as_slice() else {
         return Err("usage: floor INPUT.csv BYTES OUT".into());
     };
-    let mut rdr = csv::Reader::from_path(input)?;
+    // A tab-separated file without a header or quoting (GDELT's events
+    // export, read with --preset gdelt) is parsed as that reader does.
+    let mut first = Vec::new();
+    std::io::BufRead::read_until(
+        &mut std::io::BufReader::new(std::fs::File::open(input)?),
+        b'\n',
+        &mut first,
+    )?;
+    let head = first.iter().filter(|&&c| c == b'\t').count();
+    let mut rdr = if head >= 50 {
+        csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .has_headers(false)
+            .quoting(false)
+            .flexible(true)
+            .from_path(input)?
+    } else {
+        csv::Reader::from_path(input)?
+    };
     let mut record = csv::ByteRecord::new();
     let (mut rows, mut fields) = (0u64, 0u64);
     while rdr.read_byte_record(&mut record)? {

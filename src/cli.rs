@@ -9,7 +9,7 @@ use stancegraph::export::csv::Dialect;
 use stancegraph::export::gexf::Version;
 use stancegraph::graphviz::Engine;
 use stancegraph::layout::Method as HtmlLayout;
-use stancegraph::load::{ColumnMap, DnaOptions, parse_delimiter};
+use stancegraph::load::{ColumnMap, DnaOptions, PolarityMap, Preset, parse_delimiter};
 use stancegraph::model::ActorKind;
 use stancegraph::network::kernel::Kernel;
 use stancegraph::network::{Duplicates, Kind, Level, Normalization, Qualifier};
@@ -425,6 +425,18 @@ pub struct InputArgs {
     /// (their target, for `--network interaction`); DNA has none built in.
     #[arg(long, value_name = "VARIABLE")]
     pub target_variable: Option<String>,
+
+    /// Read an event dataset's file as it is downloaded: `gdelt` (a GDELT
+    /// events export, 2.0 or 1.0, .CSV or .zip) or `acled` (an ACLED CSV
+    /// export); each event becomes a statement with its target.
+    #[arg(long, value_name = "DATASET", value_parser = parse_preset)]
+    pub preset: Option<Preset>,
+
+    /// ACLED: which event types or sub-event types count as agree or
+    /// disagree, as TYPE=agree|disagree pairs [default: Agreement agree,
+    /// every other type disagree].
+    #[arg(long, value_name = "TYPE=POLARITY,...", value_parser = parse_polarity_map, requires = "preset")]
+    pub acled_polarity: Option<PolarityMap>,
 }
 
 impl InputArgs {
@@ -438,6 +450,14 @@ impl InputArgs {
             target: self.target_variable.clone(),
         }
     }
+}
+
+fn parse_preset(text: &str) -> Result<Preset, String> {
+    text.parse()
+}
+
+fn parse_polarity_map(text: &str) -> Result<PolarityMap, String> {
+    text.parse()
 }
 
 fn parse_columns(text: &str) -> Result<ColumnMap, String> {

@@ -17,7 +17,11 @@ ActionGeo_Type, ActionGeo_FullName, ActionGeo_CountryCode, ActionGeo_ADM1Code,
 ActionGeo_ADM2Code, ActionGeo_Lat, ActionGeo_Long, ActionGeo_FeatureID,
 DATEADDED, SOURCEURL
 
-usage: gdelt_fixture.py ROWS OUT [SEED]
+usage: gdelt_fixture.py ROWS OUT [SEED] [--actors N]
+
+--actors N adds N actors named as GDELT names roles and places (a
+country code with a role: USAGOV "UNITED STATES GOVERNMENT"), drawn
+Zipf-like, as a real day of GDELT has thousands (the bench's GDELT day).
 
 Events use real CAMEO codes (event code, its base and root) with the
 QuadClass and Goldstein score of their root: 01-05 verbal cooperation (1),
@@ -54,12 +58,29 @@ ACTORS = [
 ]
 
 
-def row(r, i):
+COUNTRIES = ["USA", "RUS", "UKR", "FRA", "GBR", "DEU", "CHN", "IND", "BRA", "ZAF", "TUR", "IRN"]
+ROLES = ["GOV", "MIL", "COP", "BUS", "MED", "OPP", "EDU", "JUD", "LEG", "REB", "CVL", "HLH"]
+
+
+def extra_actors(n):
+    out = []
+    for k in range(n):
+        country = COUNTRIES[k % len(COUNTRIES)]
+        role = ROLES[(k // len(COUNTRIES)) % len(ROLES)]
+        out.append((f"{country}{role}", f"{country} {role} {k // 144:04d}", country, role))
+    return out
+
+
+def row(r, i, actors=None):
     day = 20250201 + r.randrange(28)
     root = f"{1 + r.randrange(20):02d}"
     code, goldstein = EVENTS[root]
-    a1 = r.choice(ACTORS)
-    a2 = r.choice([x for x in ACTORS if x != a1])
+    if actors:
+        a1 = actors[min(int(r.paretovariate(0.6)) - 1, len(actors) - 1)]
+        a2 = actors[min(int(r.paretovariate(0.6)) - 1, len(actors) - 1)]
+    else:
+        a1 = r.choice(ACTORS)
+        a2 = r.choice([x for x in ACTORS if x != a1])
     f = [""] * COLUMNS
     f[0] = str(1200000000 + i)
     f[1] = str(day)
@@ -88,11 +109,17 @@ def row(r, i):
 
 
 def main():
-    rows, out = int(sys.argv[1]), sys.argv[2]
-    r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    args = sys.argv[1:]
+    actors = None
+    if "--actors" in args:
+        at = args.index("--actors")
+        actors = ACTORS + extra_actors(int(args[at + 1]))
+        del args[at:at + 2]
+    rows, out = int(args[0]), args[1]
+    r = random.Random(int(args[2]) if len(args) > 2 else 1)
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         for i in range(rows):
-            f.write(row(r, i) + "\n")
+            f.write(row(r, i, actors) + "\n")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ use pyo3::types::PyDict;
 
 use stancegraph::analysis::{CoalitionNetwork, CoalitionOptions, backbone, polarization};
 use stancegraph::export::{self, Format};
-use stancegraph::load::{self, ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Location};
-use stancegraph::model::Dataset as Data;
+use stancegraph::load::{
+    self, ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Location, Preset,
+};
+use stancegraph::model::{Dataset as Data, Polarity};
 use stancegraph::network::{self, Filter, Network as Net, Options};
 use stancegraph::output;
 use stancegraph::{Spelled, Spelling};
@@ -129,6 +131,8 @@ fn load_options(
     delimiter: Option<&str>,
     sheet: Option<String>,
     dna: Option<&Bound<'_, PyDict>>,
+    preset: Option<&str>,
+    acled_polarity: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<LoadOptions> {
     let mut opts = LoadOptions {
         columns: column_map(py, columns)?,
@@ -161,6 +165,28 @@ fn load_options(
             }
         }
     }
+    if let Some(p) = preset {
+        opts.preset = Some(p.parse().map_err(|e| usage(py, format!("preset: {e}")))?);
+    }
+    if let Some(map) = acled_polarity {
+        if opts.preset != Some(Preset::Acled) {
+            return Err(usage(
+                py,
+                "acled_polarity maps ACLED's event types; it goes with preset='acled'".into(),
+            ));
+        }
+        for (kind, value) in map.iter() {
+            let kind: String = kind.extract()?;
+            let value: String = value.extract()?;
+            let polarity = Polarity::parse(&value).ok_or_else(|| {
+                usage(
+                    py,
+                    format!("acled_polarity: '{value}' for '{kind}' is neither agree nor disagree"),
+                )
+            })?;
+            opts.acled_polarity.pairs.push((kind, polarity));
+        }
+    }
     Ok(opts)
 }
 
@@ -171,7 +197,8 @@ struct Dataset {
 }
 
 #[pyfunction]
-#[pyo3(signature = (path=None, *, columns=None, delimiter=None, sheet=None, dna=None))]
+#[pyo3(signature = (path=None, *, columns=None, delimiter=None, sheet=None, dna=None, preset=None, acled_polarity=None))]
+#[allow(clippy::too_many_arguments)]
 fn read(
     py: Python<'_>,
     path: Option<PathBuf>,
@@ -179,8 +206,10 @@ fn read(
     delimiter: Option<&str>,
     sheet: Option<String>,
     dna: Option<&Bound<'_, PyDict>>,
+    preset: Option<&str>,
+    acled_polarity: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Dataset> {
-    let opts = load_options(py, columns, delimiter, sheet, dna)?;
+    let opts = load_options(py, columns, delimiter, sheet, dna, preset, acled_polarity)?;
     if let Some(p) = path
         .as_ref()
         .filter(|p| !p.exists() && p.as_os_str() != "-")
@@ -207,7 +236,7 @@ fn from_arrow(
     name: &str,
     columns: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Dataset> {
-    let opts = load_options(py, columns, None, None, None)?;
+    let opts = load_options(py, columns, None, None, None, None, None)?;
     let table = Table::from_pyarrow_bound(table)?;
     let (batches, schema) = table.into_inner();
     let loaded = py

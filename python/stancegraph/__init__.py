@@ -48,6 +48,8 @@ def read(
     delimiter: Optional[str] = None,
     sheet: Optional[str] = None,
     dna: Optional[Mapping[str, str]] = None,
+    preset: Optional[str] = None,
+    acled_polarity: Optional[Mapping[str, str]] = None,
 ) -> "Dataset":
     """Reads statements as ``stancegraph export INPUT`` does.
 
@@ -59,6 +61,12 @@ def read(
     ``delimiter``, ``sheet``, and for DNA databases ``dna`` with
     ``statement_type``, ``actor``, ``stance``, ``agree`` and ``target``
     (DNA's variables; ``target`` names whom statements address).
+    ``preset`` reads an event dataset's file as downloaded: ``"gdelt"``
+    (a GDELT events export, 2.0 or 1.0, ``.CSV`` or ``.zip``) or
+    ``"acled"`` (an ACLED CSV export); with ``"acled"``,
+    ``acled_polarity`` maps event types or sub-event types to ``"agree"``
+    or ``"disagree"`` over the default (``Agreement`` agree, every other
+    type disagree), as ``--acled-polarity`` does.
 
     Raises :class:`InputError` (a ``ValueError``) with every problem, the
     first one's ``path`` and ``line`` (or ``row``); a missing file is a
@@ -67,7 +75,9 @@ def read(
     path = None if path is None else os.fspath(path)
     return Dataset(_stancegraph.read(path, columns=dict(columns) if columns else None,
                                      delimiter=delimiter, sheet=sheet,
-                                     dna=dict(dna) if dna else None))
+                                     dna=dict(dna) if dna else None, preset=preset,
+                                     acled_polarity=dict(acled_polarity)
+                                     if acled_polarity else None))
 
 
 def from_arrow(table: Any, *, columns: Optional[Mapping[str, str]] = None,

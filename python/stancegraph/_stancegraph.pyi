@@ -2,7 +2,7 @@
 ``stancegraph`` package's classes, which wrap these."""
 
 from os import PathLike
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Literal, Mapping, Optional, Union
 
 import pyarrow
 
@@ -57,5 +57,7 @@ def read(
     delimiter: Optional[str] = None,
     sheet: Optional[str] = None,
     dna: Optional[Mapping[str, str]] = None,
+    preset: Optional[Literal["gdelt", "acled"]] = None,
+    acled_polarity: Optional[Mapping[str, str]] = None,
 ) -> Dataset: ...
 def from_arrow(table: Any, *, name: str = "<DataFrame>", columns: Optional[Mapping[str, str]] = None) -> Dataset: ...

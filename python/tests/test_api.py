@@ -170,3 +170,54 @@ def test_dna_options_and_column_maps_are_checked():
         sg.read(dna={"no_such_option": "x"})
     with pytest.raises(sg.UsageError):
         sg.from_pandas(pd.DataFrame({"a": ["x"]}), columns={"nonsense": "a"})
+
+
+def _fixture(script, tmp_path, name, *args):
+    import pathlib
+    import subprocess
+    import sys
+    root = pathlib.Path(__file__).resolve().parents[2]
+    out = tmp_path / name
+    subprocess.run([sys.executable, str(root / "tests" / script), "400", str(out), "5", *args],
+                   check=True)
+    return out
+
+
+def test_event_data_is_read_as_downloaded(tmp_path):
+    raw = _fixture("gdelt_fixture.py", tmp_path, "20250201.export.CSV")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ds = sg.read(raw, preset="gdelt")
+    assert any("GDELT 2.0" in str(w.message) for w in caught)
+    edges = ds.network("interaction").edges
+    # pandas: the README's mapping on the raw rows.
+    rows = pd.read_csv(raw, sep="\t", header=None, dtype=str, keep_default_na=False, quoting=3)
+    rows = pd.DataFrame({
+        "actor": rows[6].where(rows[6] != "", rows[5]),
+        "target": rows[16].where(rows[16] != "", rows[15]),
+        "relation": rows[29].map({"1": "agree", "2": "agree", "3": "disagree", "4": "disagree"}),
+    })
+    rows = rows[(rows.actor != "") & (rows.target != "")]
+    want = rows.groupby(["actor", "target", "relation"]).size()
+    labels = dict(zip(ds.network("interaction").nodes["id"], ds.network("interaction").nodes["label"]))
+    got = edges.assign(actor=edges["source"].map(labels), target=edges["target"].map(labels))
+    got = got.groupby(["actor", "target", "relation"])["weight"].sum()
+    assert len(want) > 20
+    assert dict(want.astype(float)) == dict(got)
+    assert "GoldsteinScale" in ds.statements.columns
+
+
+def test_acled_polarity_maps_types_and_goes_with_acled(tmp_path):
+    raw = _fixture("acled_fixture.py", tmp_path, "acled.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain = sg.read(raw, preset="acled").network("interaction").edges
+        mapped = sg.read(raw, preset="acled",
+                         acled_polarity={"Battles": "agree"}).network("interaction").edges
+    assert (plain["relation"] == "agree").sum() < (mapped["relation"] == "agree").sum()
+    with pytest.raises(sg.UsageError):
+        sg.read(raw, acled_polarity={"Battles": "agree"})
+    with pytest.raises(sg.UsageError):
+        sg.read(raw, preset="phoenix")
+    with pytest.raises(sg.UsageError):
+        sg.read(raw, preset="acled", acled_polarity={"Battles": "maybe"})

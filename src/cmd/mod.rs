@@ -11,7 +11,7 @@ mod sql;
 mod stats;
 
 use stancegraph::load::{
-    ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Loaded, load, parse_date,
+    ColumnMap, Diagnostic, Diagnostics, Input, LoadOptions, Loaded, Preset, load, parse_date,
 };
 use stancegraph::model::Dataset;
 use stancegraph::network::kernel::Smoothing;
@@ -261,11 +261,18 @@ pub fn load_options(args: &InputArgs) -> Result<LoadOptions, Error> {
     for map in &args.columns {
         columns.extend(map.clone()).map_err(Error::usage)?;
     }
+    if args.acled_polarity.is_some() && args.preset != Some(Preset::Acled) {
+        return Err(Error::usage(
+            "--acled-polarity maps ACLED's event types; it goes with --preset acled",
+        ));
+    }
     Ok(LoadOptions {
         columns,
         delimiter: args.delimiter,
         sheet: args.sheet.clone(),
         dna: args.dna(),
+        preset: args.preset,
+        acled_polarity: args.acled_polarity.clone().unwrap_or_default(),
         spelling: FLAGS,
     })
 }

@@ -58,6 +58,40 @@ pub fn detect_delimiter(start: &[u8]) -> u8 {
     DELIMITERS[best]
 }
 
+/// Lines of records in a file: the csv crate counts the line feed of a
+/// CRLF line end with the record after it, so in a file whose lines end in
+/// CRLF (as Excel and Windows write them) it gives every record after the
+/// first the line before its own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct LineEnds {
+    crlf: bool,
+}
+
+impl LineEnds {
+    /// The line ends of a file whose text starts with `start`: those of
+    /// its first line (outside quotes).
+    pub fn sniff(start: &[u8]) -> LineEnds {
+        let mut quoted = false;
+        for (i, &b) in start.iter().enumerate() {
+            match b {
+                b'"' => quoted = !quoted,
+                b'\n' if !quoted => {
+                    return LineEnds {
+                        crlf: i > 0 && start[i - 1] == b'\r',
+                    };
+                }
+                _ => {}
+            }
+        }
+        LineEnds::default()
+    }
+
+    /// The line a record or error at `position` starts on.
+    pub fn line(self, position: Option<&csv::Position>) -> u64 {
+        position.map_or(0, |p| p.line() + u64::from(self.crlf && p.byte() > 0))
+    }
+}
+
 /// The one CSV reader configuration for all input tables: RFC 4180 quoting,
 /// a header row, every row as long as the header. The csv crate skips a
 /// UTF-8 BOM and accepts CRLF line ends.
@@ -108,11 +142,15 @@ pub fn read_rows<R: Read + Send>(
             }
         },
     };
+    let lines = match input.fill_buf() {
+        Ok(start) => LineEnds::sniff(start),
+        Err(_) => LineEnds::default(),
+    };
     let mut rdr = reader(input, delimiter);
     let header = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            report.error(error_diagnostic(file, &e));
+            report.error(error_diagnostic(file, &e, lines));
             return false;
         }
     };
@@ -160,7 +198,7 @@ pub fn read_rows<R: Read + Send>(
     // this one resolves them.
     let (batches, parsed) = sync_channel::<Batch>(2);
     let unnamed = std::thread::scope(|scope| {
-        let parser = scope.spawn(|| parse_batches(file, rdr, &map, &schema, batches));
+        let parser = scope.spawn(|| parse_batches(file, rdr, lines, &map, &schema, batches));
         for Batch { text, items } in parsed {
             for item in items {
                 match item {
@@ -179,7 +217,7 @@ pub fn read_rows<R: Read + Send>(
 }
 
 /// Turns a csv crate error into a diagnostic with its line.
-pub(super) fn error_diagnostic(file: &str, e: &csv::Error) -> Diagnostic {
+pub(super) fn error_diagnostic(file: &str, e: &csv::Error, lines: LineEnds) -> Diagnostic {
     match e.kind() {
         csv::ErrorKind::UnequalLengths {
             pos,
@@ -191,7 +229,9 @@ pub(super) fn error_diagnostic(file: &str, e: &csv::Error) -> Diagnostic {
                 if *len == 1 { "" } else { "s" }
             );
             match pos {
-                Some(p) => Diagnostic::at(DiagnosticKind::Format, file, p.line(), message),
+                Some(p) => {
+                    Diagnostic::at(DiagnosticKind::Format, file, lines.line(Some(p)), message)
+                }
                 None => Diagnostic::file(DiagnosticKind::Format, file, message),
             }
         }
@@ -201,7 +241,9 @@ pub(super) fn error_diagnostic(file: &str, e: &csv::Error) -> Diagnostic {
         csv::ErrorKind::Utf8 { pos, .. } => {
             let message = "not valid UTF-8; save the file as UTF-8".to_string();
             match pos {
-                Some(p) => Diagnostic::at(DiagnosticKind::Format, file, p.line(), message),
+                Some(p) => {
+                    Diagnostic::at(DiagnosticKind::Format, file, lines.line(Some(p)), message)
+                }
                 None => Diagnostic::file(DiagnosticKind::Format, file, message),
             }
         }
@@ -222,6 +264,31 @@ mod tests {
 
     fn read(text: &[u8]) -> (Option<Table>, Report) {
         read_with(text, CsvFormat::default())
+    }
+
+    #[test]
+    fn problems_name_their_line_whatever_the_line_ends() {
+        // The csv crate gives a record after a CRLF the line before it.
+        for end in ["\n", "\r\n"] {
+            let text = [
+                "actor,stance,agree",
+                "A,\"s\nt\",yes",
+                "B,t,maybe",
+                "C,t",
+                "D,t,yes",
+            ]
+            .join(end);
+            let (table, report) = read(text.as_bytes());
+            let lines: Vec<u64> = report.errors.0.iter().filter_map(|d| d.line()).collect();
+            assert_eq!(lines, [5], "{end:?}: {:?}", report.errors.0);
+            let rows: Vec<u64> = table.unwrap().rows.iter().map(|r| r.at.number()).collect();
+            assert_eq!(rows, [2, 4, 6], "{end:?}");
+        }
+        assert_eq!(
+            LineEnds::sniff(b"a,\"b\r\n\",c\nx"),
+            LineEnds { crlf: false }
+        );
+        assert_eq!(LineEnds::sniff(b"a,b\r\nx"), LineEnds { crlf: true });
     }
 
     #[test]

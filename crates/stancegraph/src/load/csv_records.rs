@@ -8,7 +8,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::sync::mpsc::SyncSender;
 
-use super::csv::error_diagnostic;
+use super::csv::{LineEnds, error_diagnostic};
 use super::diag::{Diagnostic, DiagnosticKind, Report};
 use super::header::HeaderMap;
 use super::table::{Cells, Col, MAX_COLUMNS, RowAt, Schema, trim_cell};
@@ -77,6 +77,7 @@ impl Batch {
 pub(super) fn parse_batches<R: Read>(
     file: &str,
     mut rdr: csv::Reader<R>,
+    lines: LineEnds,
     map: &HeaderMap,
     schema: &Schema,
     batches: SyncSender<Batch>,
@@ -99,7 +100,9 @@ pub(super) fn parse_batches<R: Read>(
                 }
                 Err(e) => {
                     done = matches!(e.kind(), csv::ErrorKind::Io(_));
-                    batch.items.push(Item::Problem(error_diagnostic(file, &e)));
+                    batch
+                        .items
+                        .push(Item::Problem(error_diagnostic(file, &e, lines)));
                     if done {
                         break;
                     }
@@ -107,9 +110,9 @@ pub(super) fn parse_batches<R: Read>(
                 }
             }
             if has_unnamed {
-                unnamed.count(&record, map);
+                unnamed.count(&record, lines, map);
             }
-            let item = match decode(file, &record, map, schema, &mut batch) {
+            let item = match decode(file, &record, lines, map, schema, &mut batch) {
                 Ok(row) => Item::Row(row),
                 Err(d) => Item::Problem(d),
             };
@@ -126,11 +129,12 @@ pub(super) fn parse_batches<R: Read>(
 fn decode(
     file: &str,
     record: &csv::ByteRecord,
+    lines: LineEnds,
     map: &HeaderMap,
     schema: &Schema,
     batch: &mut Batch,
 ) -> Result<RowRanges, Diagnostic> {
-    let line = record.position().map_or(0, |p| p.line());
+    let line = lines.line(record.position());
     let mut values: [Option<Range<usize>>; MAX_COLUMNS] = Default::default();
     let mut extra = vec![None; map.extra.len()];
     let mut spaced = 0;
@@ -190,13 +194,13 @@ pub(super) struct Unnamed {
 }
 
 impl Unnamed {
-    fn count(&mut self, record: &csv::ByteRecord, map: &HeaderMap) {
+    fn count(&mut self, record: &csv::ByteRecord, lines: LineEnds, map: &HeaderMap) {
         for (i, (field, col)) in record.iter().zip(&map.columns).enumerate() {
             if col.is_none() && !field.trim_ascii().is_empty() {
                 match self.columns.iter_mut().find(|(c, _, _)| *c == i) {
                     Some(entry) => entry.1 += 1,
                     None => {
-                        let line = record.position().map_or(0, |p| p.line());
+                        let line = lines.line(record.position());
                         self.columns.push((i, 1, line));
                     }
                 }

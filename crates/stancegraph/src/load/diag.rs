@@ -129,6 +129,8 @@ pub enum DiagnosticKind {
     Merged,
     /// A warning: a name changed to fit every format.
     Changed,
+    /// A note: how the input was read (which version of a format).
+    Read,
 }
 
 impl DiagnosticKind {
@@ -136,7 +138,10 @@ impl DiagnosticKind {
     pub fn is_warning(self) -> bool {
         matches!(
             self,
-            DiagnosticKind::LeftOut | DiagnosticKind::Merged | DiagnosticKind::Changed
+            DiagnosticKind::LeftOut
+                | DiagnosticKind::Merged
+                | DiagnosticKind::Changed
+                | DiagnosticKind::Read
         )
     }
 }

@@ -33,6 +33,7 @@ mod json;
 mod options;
 #[cfg(feature = "parquet")]
 mod parquet;
+mod preset;
 mod references;
 mod registry;
 mod resolve;
@@ -53,6 +54,7 @@ pub use guard::guarding;
 pub use options::{
     ColumnMap, ColumnMapError, DelimiterError, DnaOptions, LoadOptions, parse_delimiter,
 };
+pub use preset::{ACLED_AGREE, ACLED_REQUIRED, CAMEO_ROOTS, GdeltVersion, PolarityMap, Preset};
 
 use crate::model::Dataset;
 use csv::CsvFormat;
@@ -192,43 +194,64 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
         }),
         columns: Some(&options.columns),
     };
-    let dataset = match input {
-        Input::Embedded => csv_bytes_dataset(SEED_NAME, &SEED, options, &mut report),
-        Input::Dir(dir) => {
-            let side = side_tables(&mut report, |table, report| {
-                let path = table_path(dir, table, report)?;
-                let format = CsvFormat {
-                    delimiter: statements_format(Some(&path)).delimiter,
-                    columns: None,
-                };
-                let reader: Box<dyn Read + Send> = Box::new(open(&path, report)?);
-                Some((path.display().to_string(), reader, format))
-            });
-            let path = table_path(dir, "statements", &mut report)
-                .unwrap_or_else(|| dir.join("statements.csv"));
-            open(&path, &mut report).and_then(|f| {
-                let file = path.display().to_string();
-                let format = statements_format(Some(&path));
-                stream(&name, side, &file, f, format, &mut report)
-            })
+    let dataset = match (input, options.preset) {
+        (Input::Csv(path), Some(preset)) => {
+            preset::preset_dataset(&name, path, preset, options, &mut report)
         }
-        Input::Csv(path) => open(path, &mut report).and_then(|f| {
-            let file = path.display().to_string();
-            let format = statements_format(Some(path));
-            stream(&name, SideTables::default(), &file, f, format, &mut report)
-        }),
-        Input::Stdin => stream(
-            &name,
-            SideTables::default(),
-            "<stdin>",
-            io::stdin(),
-            statements_format(None),
-            &mut report,
-        ),
-        Input::Json(path) => json_dataset(&name, path, &mut report),
-        Input::Dna(path) => dna_dataset(&name, path, options, &mut report),
-        Input::Workbook(path) => workbook_dataset(&name, path, options, &mut report),
-        Input::Parquet(path) => parquet_dataset(&name, path, options, &mut report),
+        (_, Some(preset)) => {
+            report.error(Diagnostic::file(
+                DiagnosticKind::Structure,
+                &name,
+                format!(
+                    "{} {} reads the file {} publishes as it is; name that file (.csv, .CSV, .tsv or .zip)",
+                    options.spelling.option("preset"),
+                    preset.name(),
+                    match preset {
+                        Preset::Gdelt => "GDELT",
+                        Preset::Acled => "ACLED",
+                    }
+                ),
+            ));
+            None
+        }
+        (input, None) => match input {
+            Input::Embedded => csv_bytes_dataset(SEED_NAME, &SEED, options, &mut report),
+            Input::Dir(dir) => {
+                let side = side_tables(&mut report, |table, report| {
+                    let path = table_path(dir, table, report)?;
+                    let format = CsvFormat {
+                        delimiter: statements_format(Some(&path)).delimiter,
+                        columns: None,
+                    };
+                    let reader: Box<dyn Read + Send> = Box::new(open(&path, report)?);
+                    Some((path.display().to_string(), reader, format))
+                });
+                let path = table_path(dir, "statements", &mut report)
+                    .unwrap_or_else(|| dir.join("statements.csv"));
+                open(&path, &mut report).and_then(|f| {
+                    let file = path.display().to_string();
+                    let format = statements_format(Some(&path));
+                    stream(&name, side, &file, f, format, &mut report)
+                })
+            }
+            Input::Csv(path) => open(path, &mut report).and_then(|f| {
+                let file = path.display().to_string();
+                let format = statements_format(Some(path));
+                stream(&name, SideTables::default(), &file, f, format, &mut report)
+            }),
+            Input::Stdin => stream(
+                &name,
+                SideTables::default(),
+                "<stdin>",
+                io::stdin(),
+                statements_format(None),
+                &mut report,
+            ),
+            Input::Json(path) => json_dataset(&name, path, &mut report),
+            Input::Dna(path) => dna_dataset(&name, path, options, &mut report),
+            Input::Workbook(path) => workbook_dataset(&name, path, options, &mut report),
+            Input::Parquet(path) => parquet_dataset(&name, path, options, &mut report),
+        },
     };
     conclude(&name, dataset, report)
 }

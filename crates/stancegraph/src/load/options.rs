@@ -5,6 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::preset::{PolarityMap, Preset};
 use super::table::STATEMENTS;
 use crate::choice::Spelling;
 
@@ -22,6 +23,12 @@ pub struct LoadOptions {
     pub sheet: Option<String>,
     /// Which statements and variables of a DNA database to read.
     pub dna: DnaOptions,
+    /// `--preset`: read the file in an event dataset's own layout (GDELT's
+    /// or ACLED's export) instead of as a statements table.
+    pub preset: Option<Preset>,
+    /// `--acled-polarity`: which ACLED types count as agree or disagree,
+    /// over the default mapping.
+    pub acled_polarity: PolarityMap,
     /// How messages name these options: `columns`, `sheet`,
     /// `statement-type`, `actor-variable`, ... (the command line names
     /// them as flags).

@@ -5,8 +5,13 @@
 use super::diag::{Diagnostic, DiagnosticKind, Location};
 use super::resolve::{Origin, Resolver};
 use super::statement_row::place;
-use super::table::{Cells, STATEMENTS};
+use super::table::{Cells, Col, RowAt, STATEMENTS};
 use crate::model::{Actor, ActorKind, Country, Stance};
+
+/// The place of a row's `country` cell.
+fn country_place(row: &RowAt) -> Location {
+    row.location(STATEMENTS.index("country").map(Col::Schema))
+}
 
 impl Resolver {
     pub(super) fn parse_kind(&mut self, file: &str, at: Location, text: &str) -> Option<ActorKind> {
@@ -123,30 +128,75 @@ impl Resolver {
                 }
             }
         }
-        if let Some(country) = country {
-            let actor = &self.ds.actors[i];
-            match (&self.country_origin[i], actor.country) {
-                (Some(first), Some(had)) if had != country => {
-                    let message = format!(
-                        "actor '{}' has country '{}' here but '{}' at {first}",
-                        actor.label, self.ds.countries[country].label, self.ds.countries[had].label,
-                    );
-                    self.report.error(Diagnostic::located(
-                        DiagnosticKind::Conflict,
-                        file,
-                        place(row, "country"),
-                        message,
-                    ));
-                    return None;
-                }
-                (Some(_), _) => {}
-                (None, _) => {
-                    self.ds.actors[i].country = Some(country);
-                    self.country_origin[i] = Some(here());
-                }
-            }
+        if let Some(country) = country
+            && !self.assign_country(i, country, file, row.at)
+        {
+            return None;
         }
         Some(i)
+    }
+
+    /// Gives actor `i` the country a row codes for it, checked against
+    /// where it was first set: a second country is an error (or, for event
+    /// data, counted in `mixed_countries` while the first stays). Returns
+    /// whether the row can stand.
+    fn assign_country(&mut self, i: usize, country: usize, file: &str, row: &RowAt) -> bool {
+        let actor = &self.ds.actors[i];
+        match (&self.country_origin[i], actor.country) {
+            (Some(first), Some(had)) if had != country => {
+                let message = format!(
+                    "actor '{}' has country '{}' here but '{}' at {first}",
+                    actor.label, self.ds.countries[country].label, self.ds.countries[had].label,
+                );
+                let at = country_place(row);
+                if let Some(mixed) = &mut self.mixed_countries {
+                    if mixed.actors.insert(i) && mixed.first.is_none() {
+                        mixed.first = Some(format!("{message} (here: {file}:{at})"));
+                    }
+                    return true;
+                }
+                self.report.error(Diagnostic::located(
+                    DiagnosticKind::Conflict,
+                    file,
+                    at,
+                    message,
+                ));
+                false
+            }
+            (Some(_), _) => true,
+            (None, _) => {
+                self.ds.actors[i].country = Some(country);
+                self.country_origin[i] = Some(Origin {
+                    file: file.to_string(),
+                    location: row.location(None),
+                });
+                true
+            }
+        }
+    }
+
+    /// Event data: gives a statement's target the kind and the country
+    /// (`country`, its text) its row codes for it, where not set before,
+    /// as [`Resolver::actor`] does for the actor who acts.
+    pub(super) fn event_target(
+        &mut self,
+        file: &str,
+        row: &RowAt,
+        target: usize,
+        kind: ActorKind,
+        country: Option<&str>,
+    ) {
+        if self.kind_origin[target].is_none() {
+            self.ds.actors[target].kind = kind;
+            self.kind_origin[target] = Some(Origin {
+                file: file.to_string(),
+                location: row.location(None),
+            });
+        }
+        let at = country_place(row);
+        if let Some(country) = country.and_then(|text| self.country(file, at, text, false)) {
+            self.assign_country(target, country, file, row);
+        }
     }
 
     pub(super) fn stance(

@@ -51,6 +51,19 @@ pub struct Resolver {
     pub(super) field_of: Vec<Option<()>>,
     /// Each distinct date text read so far, parsed once.
     pub(super) dates: FxHashMap<Box<str>, NaiveDate>,
+    /// Event data (`--preset`): an actor coded with a second country keeps
+    /// its first; the actors it happened to are counted here for one
+    /// warning, instead of an error each.
+    pub(super) mixed_countries: Option<MixedCountries>,
+}
+
+/// Actors an event dataset codes with more than one country.
+#[derive(Debug, Default)]
+pub(super) struct MixedCountries {
+    /// Their indices.
+    pub actors: rustc_hash::FxHashSet<usize>,
+    /// The first contradiction, in words, with its place.
+    pub first: Option<String>,
 }
 
 impl Resolver {
@@ -75,6 +88,7 @@ impl Resolver {
             field_row: Vec::new(),
             field_of: Vec::new(),
             dates: FxHashMap::default(),
+            mixed_countries: None,
         };
         if let Some(t) = &side.countries {
             r.countries(t);
