@@ -64,6 +64,7 @@ use files::{
 };
 use input::has_extension;
 pub use input::{Input, WORKBOOK_EXTENSIONS};
+use preset::Source;
 use resolve::{Resolver, SideTables};
 use table::Table;
 
@@ -159,6 +160,34 @@ fn csv_bytes_dataset(
     )
 }
 
+/// Loads and validates an event dataset's file held in memory, as [`load`]
+/// loads it with `options.preset` (`name` stands for the file in
+/// messages); the preset is `preset`, whatever the options say.
+///
+/// ```
+/// use stancegraph::load::{LoadOptions, Preset, load_event_bytes};
+/// let acled = "event_date,event_type,sub_event_type,actor1,actor2,notes\n\
+///     2024-03-01,Strategic developments,Agreement,Government of A,Rebels of A,\"A truce, signed.\"\n";
+/// let loaded = load_event_bytes("acled.csv", acled.as_bytes(), Preset::Acled, &LoadOptions::default()).unwrap();
+/// let statement = &loaded.dataset.statements[0];
+/// assert_eq!(loaded.dataset.actors[statement.target().unwrap()].label, "Rebels of A");
+/// assert_eq!(statement.polarity, stancegraph::model::Polarity::Agree);
+/// ```
+pub fn load_event_bytes(
+    name: &str,
+    bytes: &[u8],
+    preset: Preset,
+    options: &LoadOptions,
+) -> Result<Loaded, Diagnostics> {
+    let mut report = Report {
+        spelling: options.spelling,
+        ..Report::default()
+    };
+    let source = Source::Bytes(name, bytes);
+    let dataset = preset::preset_dataset(name, source, preset, options, &mut report);
+    conclude(name, dataset, report)
+}
+
 /// The seed dataset, for unit tests.
 #[cfg(test)]
 pub(crate) fn seed() -> Dataset {
@@ -196,7 +225,7 @@ pub fn load(input: &Input, options: &LoadOptions) -> Result<Loaded, Diagnostics>
     };
     let dataset = match (input, options.preset) {
         (Input::Csv(path), Some(preset)) => {
-            preset::preset_dataset(&name, path, preset, options, &mut report)
+            preset::preset_dataset(&name, Source::Path(path), preset, options, &mut report)
         }
         (_, Some(preset)) => {
             report.error(Diagnostic::file(

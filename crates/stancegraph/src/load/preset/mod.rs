@@ -112,16 +112,28 @@ impl fmt::Display for PolarityMap {
     }
 }
 
+/// Where an event file's bytes are.
+#[derive(Clone, Copy)]
+pub(super) enum Source<'s> {
+    /// A file (or a `.zip` holding one).
+    Path(&'s Path),
+    /// Bytes in memory, named in messages.
+    Bytes(&'s str, &'s [u8]),
+}
+
 /// Reads an event dataset's file with its preset: one thread reads and
 /// maps the rows, this one resolves them.
 pub(super) fn preset_dataset(
     name: &str,
-    path: &Path,
+    source: Source<'_>,
     preset: Preset,
     options: &LoadOptions,
     report: &mut Report,
 ) -> Option<Dataset> {
-    let file = path.display().to_string();
+    let file = match source {
+        Source::Path(path) => path.display().to_string(),
+        Source::Bytes(name, _) => name.to_string(),
+    };
     let mut resolver = Resolver::new(name, SideTables::default());
     resolver.mixed_countries = Some(MixedCountries::default());
     let (tx, rx) = sync_channel::<Batch>(2);
@@ -129,12 +141,16 @@ pub(super) fn preset_dataset(
         let reader = scope.spawn(|| {
             let mut out = Events::new(tx);
             let mut skipped = Skipped::default();
-            let read = with_reader(path, &mut out, |reader, out| match preset {
+            let mut read_with = |reader: &mut dyn std::io::Read, out: &mut Events| match preset {
                 Preset::Gdelt => gdelt::read(&file, reader, &mut skipped, out),
                 Preset::Acled => {
                     acled::read(&file, reader, &options.acled_polarity, &mut skipped, out)
                 }
-            });
+            };
+            let read = match source {
+                Source::Path(path) => with_reader(path, &mut out, read_with),
+                Source::Bytes(_, mut bytes) => Some(read_with(&mut bytes, &mut out)),
+            };
             out.finish();
             (read == Some(true), skipped)
         });
