@@ -99,6 +99,9 @@ for name, drop in (("v1.CSV", {39, 47, 55}), ("v1old.CSV", {39, 47, 55, 60})):
             f.write("\t".join(c for i, c in enumerate(cells) if i not in drop) + "\n")
 with zipfile.ZipFile(f"{d}/20250201.export.CSV.zip", "w", zipfile.ZIP_DEFLATED) as z:
     z.write(src, "20250201.export.CSV")
+with zipfile.ZipFile(f"{d}/two.zip", "w") as z:
+    z.write(src, "a.CSV")
+    z.write(src, "b.CSV")
 "#,
         &[v2.to_str().unwrap(), dir.path().to_str().unwrap()],
     );
@@ -136,6 +139,16 @@ with zipfile.ZipFile(f"{d}/20250201.export.CSV.zip", "w", zipfile.ZIP_DEFLATED) 
             "{stderr}"
         );
     }
+    let two = stancegraph(dir.path())
+        .args(["check", "two.zip", "--preset", "gdelt"])
+        .output()
+        .unwrap();
+    assert_eq!(two.status.code(), Some(1));
+    let err = String::from_utf8(two.stderr).unwrap();
+    assert!(
+        err.contains("two.zip: the archive holds 2 files; it must hold the one export file"),
+        "{err}"
+    );
     // The same events make the same network in every layout; only the
     // 57-column file lacks the sources.
     let read = |out: &str| fs::read(dir.path().join(out).join("interaction.graphml")).unwrap();
@@ -366,6 +379,17 @@ fn bad_event_files_fail_with_their_file_line_and_what_was_expected() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("it goes with --preset acled"), "{err}");
+    let (code, err) = fails(
+        dir.path(),
+        &["acled.csv", "--preset", "acled", "--delimiter", ";"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "--preset acled reads the dataset's own layout; --delimiter does not go with it"
+        ),
+        "{err}"
+    );
     // A file that is no zip.
     fs::write(dir.path().join("fake.zip"), "not a zip").unwrap();
     let (code, err) = fails(dir.path(), &["fake.zip", "--preset", "gdelt"]);

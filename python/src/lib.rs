@@ -167,6 +167,21 @@ fn load_options(
     }
     if let Some(p) = preset {
         opts.preset = Some(p.parse().map_err(|e| usage(py, format!("preset: {e}")))?);
+        // A preset reads its dataset's own layout: these would be ignored.
+        let given = [
+            ("columns", !opts.columns.is_empty()),
+            ("delimiter", opts.delimiter.is_some()),
+            ("sheet", opts.sheet.is_some()),
+            ("dna", dna.is_some()),
+        ];
+        if let Some((keyword, _)) = given.iter().find(|(_, given)| *given) {
+            return Err(usage(
+                py,
+                format!(
+                    "preset='{p}' reads the dataset's own layout; {keyword} does not go with it"
+                ),
+            ));
+        }
     }
     if let Some(map) = acled_polarity {
         if opts.preset != Some(Preset::Acled) {

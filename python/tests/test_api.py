@@ -221,3 +221,5 @@ def test_acled_polarity_maps_types_and_goes_with_acled(tmp_path):
         sg.read(raw, preset="phoenix")
     with pytest.raises(sg.UsageError):
         sg.read(raw, preset="acled", acled_polarity={"Battles": "maybe"})
+    with pytest.raises(sg.UsageError, match="delimiter does not go with it"):
+        sg.read(raw, preset="acled", delimiter=";")

@@ -261,6 +261,21 @@ pub fn load_options(args: &InputArgs) -> Result<LoadOptions, Error> {
     for map in &args.columns {
         columns.extend(map.clone()).map_err(Error::usage)?;
     }
+    if let Some(preset) = args.preset {
+        // A preset reads its dataset's own layout: these would be ignored.
+        let given = [
+            ("--columns", !columns.is_empty()),
+            ("--delimiter", args.delimiter.is_some()),
+            ("--sheet", args.sheet.is_some()),
+            ("--target-variable", args.target_variable.is_some()),
+        ];
+        if let Some((flag, _)) = given.iter().find(|(_, given)| *given) {
+            return Err(Error::usage(format!(
+                "--preset {} reads the dataset's own layout; {flag} does not go with it",
+                preset.name()
+            )));
+        }
+    }
     if args.acled_polarity.is_some() && args.preset != Some(Preset::Acled) {
         return Err(Error::usage(
             "--acled-polarity maps ACLED's event types; it goes with --preset acled",
