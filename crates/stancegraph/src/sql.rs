@@ -185,12 +185,11 @@ pub fn edge_query(opts: &Options, dialect: Dialect) -> Result<String, SqlError> 
     sql.push_str(&kept(opts.duplicates, interaction));
     // The interaction network's cells are (actor, target) pairs, named
     // `stance` below so that the affiliation network's edges serve both.
-    let (cell, only) = if interaction {
-        ("target AS stance", "\n  WHERE target IS NOT NULL")
+    let (cell, only, by) = if interaction {
+        ("target AS stance", "\n  WHERE target IS NOT NULL", "target")
     } else {
-        ("stance", "")
+        ("stance", "", "stance")
     };
-    let by = if interaction { "target" } else { "stance" };
     sql.push_str(&format!(
         "cells AS (\n  SELECT actor, {cell},\n    SUM(CASE WHEN agree = 1 THEN n ELSE 0 END) AS pos,\n    \
          SUM(CASE WHEN agree = 0 THEN n ELSE 0 END) AS neg\n  FROM kept{only}\n  GROUP BY actor, {by}\n)",

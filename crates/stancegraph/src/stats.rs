@@ -131,7 +131,7 @@ pub struct Interactions {
 /// The `top` strongest `agree` and `disagree` edges of the interaction
 /// network; `None` when no statement names a target.
 pub fn interactions(ds: &Dataset, top: usize) -> Option<Interactions> {
-    if !ds.statements.iter().any(|s| s.target().is_some()) {
+    if !ds.has_targets() {
         return None;
     }
     let net = crate::network::interaction::interaction(ds, crate::network::Qualifier::Separate);

@@ -168,7 +168,9 @@ pub fn full(ds: &Dataset) -> Network {
         }
     }
     // Actors acting on actors, one edge per polarity (none without targets).
-    for (actor, target, edge) in super::interaction::edges(ds, super::Qualifier::Separate) {
+    let addressed = super::interaction::edges(ds, super::Qualifier::Separate);
+    let interaction = !addressed.is_empty();
+    for (actor, target, edge) in addressed {
         graph.add_edge(actor_nodes[actor], actor_nodes[target], edge);
     }
     Network {
@@ -179,7 +181,7 @@ pub fn full(ds: &Dataset) -> Network {
         streamed: None,
         coalitions: None,
         slice: None,
-        interaction: ds.statements.iter().any(|s| s.target().is_some()),
+        interaction,
     }
 }
 

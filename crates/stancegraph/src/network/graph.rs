@@ -372,14 +372,7 @@ impl Network {
         if self.streamed.is_none() {
             return Cow::Borrowed(self);
         }
-        let mut net = Network::new(
-            self.name.clone(),
-            self.directed,
-            self.graph.clone(),
-            self.node_attrs.clone(),
-        );
-        net.coalitions = self.coalitions.clone();
-        net.slice = self.slice;
+        let mut net = self.with_graph(self.graph.clone());
         net.graph.reserve_edges(self.edge_count());
         self.for_each_edge(|_, s, t, d| {
             net.graph.add_edge(s, t, d.clone());
@@ -438,15 +431,24 @@ impl Network {
             let data = kept.remove(&i).expect("a kept edge");
             graph.add_edge(index[s].expect("kept"), index[t].expect("kept"), data);
         }
-        let mut net = Network::new(
-            self.name.clone(),
-            self.directed,
-            graph,
-            self.node_attrs.clone(),
-        );
-        net.coalitions = self.coalitions.clone();
-        net.slice = self.slice;
-        net
+        self.with_graph(graph)
+    }
+
+    /// The same network over another graph: its name, direction, node
+    /// attributes, coalitions, slice and actor → target edge columns kept,
+    /// nothing streamed.
+    fn with_graph(&self, graph: DiGraph<NodeData, EdgeData>) -> Network {
+        Network {
+            coalitions: self.coalitions.clone(),
+            slice: self.slice,
+            interaction: self.interaction,
+            ..Network::new(
+                self.name.clone(),
+                self.directed,
+                graph,
+                self.node_attrs.clone(),
+            )
+        }
     }
 
     /// The largest absolute edge weight (0 for a network without edges).
@@ -494,5 +496,20 @@ mod tests {
         // The full network of a million distinct statements holds a million
         // edges; petgraph adds 16 bytes to each.
         assert_eq!(std::mem::size_of::<EdgeData>(), 72);
+    }
+
+    #[test]
+    fn the_strongest_edges_keep_what_the_network_says_of_itself() {
+        // The seed's full network holds actor → target edges.
+        let ds = crate::load::seed();
+        let full = crate::network::full(&ds);
+        assert!(full.interaction && full.edge_count() > 3);
+        let shown = full.strongest(3);
+        assert_eq!(shown.edge_count(), 3);
+        assert!(
+            shown.interaction,
+            "the edge columns stay those of the network"
+        );
+        assert_eq!((shown.name.as_str(), shown.directed), ("full", true));
     }
 }

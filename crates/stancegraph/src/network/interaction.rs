@@ -14,12 +14,16 @@ use super::full::{StatementGroup, bits, sorted_by_group};
 use super::nodes::{Activities, NodeAttrs};
 use super::projection::qualified;
 use super::{Kind, Network, Qualifier};
-use crate::model::{Dataset, Polarity};
+use crate::model::Dataset;
 use crate::network::EdgeData;
 
 /// The statements that name a target, sorted by (actor, target, polarity),
 /// input order kept within each: the groups that become edges, in order.
-fn by_actor_target_polarity(ds: &Dataset) -> Vec<u32> {
+/// Empty, with no sort, when none does.
+pub(crate) fn by_actor_target_polarity(ds: &Dataset) -> Vec<u32> {
+    if !ds.has_targets() {
+        return Vec::new();
+    }
     let target_bits = bits(ds.actors.len());
     let group_bits = bits(ds.actors.len()) + target_bits + 1;
     let groups = ds.statements.iter().map(|s| {
@@ -64,19 +68,11 @@ pub(crate) fn edges(ds: &Dataset, qualifier: Qualifier) -> Vec<(usize, usize, Ed
         let (actor, target) = pair(&statements[0]);
         let target = target.expect("only statements with a target are grouped");
         // Agree sorts before disagree.
-        let split =
-            statements.partition_point(|&i| ds.statements[i as usize].polarity == Polarity::Agree);
-        qualified(
-            ds,
-            qualifier,
-            statements,
-            split,
-            |relation, weight, group| {
-                let mut edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
-                edge.stances = Some(stances(ds, group));
-                edges.push((actor, target, edge));
-            },
-        );
+        qualified(ds, qualifier, statements, |relation, weight, group| {
+            let mut edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
+            edge.stances = Some(stances(ds, group));
+            edges.push((actor, target, edge));
+        });
     }
     edges
 }
@@ -119,6 +115,7 @@ pub fn interaction(ds: &Dataset, qualifier: Qualifier) -> Network {
 mod tests {
     use super::*;
     use crate::load::{DatasetBuilder, StatementRow};
+    use crate::model::Polarity;
     use crate::network::Relation;
     use std::collections::BTreeMap;
 

@@ -40,6 +40,7 @@ pub use graph::{
     CoalitionSummary, EdgeData, EdgeSource, Network, NodeData, NodeKind, Relation, SliceDates,
     StreamedEdges,
 };
+pub(crate) use interaction::by_actor_target_polarity;
 pub use level::{Level, LevelError};
 pub use nodes::Activity;
 pub use window::{Span, SpanError, Window};

@@ -32,15 +32,16 @@ use crate::model::{Dataset, Polarity};
 use crate::network::{EdgeData, Network, Relation, StreamedEdges};
 
 /// The edges one group of statements (all of one actor and one stance or
-/// target; agree first, `split` of them) gives under `qualifier`: `push`
-/// gets each edge's relation, weight and statements.
+/// target, agree ones first) gives under `qualifier`: `push` gets each
+/// edge's relation, weight and statements.
 pub(crate) fn qualified(
     ds: &Dataset,
     qualifier: Qualifier,
     statements: &[u32],
-    split: usize,
     mut push: impl FnMut(Relation, f64, &[u32]),
 ) {
+    let split =
+        statements.partition_point(|&i| ds.statements[i as usize].polarity == Polarity::Agree);
     let (agree, disagree) = statements.split_at(split);
     let count = |group: &[u32]| -> u64 {
         group
@@ -87,18 +88,10 @@ pub fn affiliation(ds: &Dataset, qualifier: Qualifier, normalization: Normalizat
     for statements in order.chunk_by(|a, b| cell(a) == cell(b)) {
         let (a, s) = cell(&statements[0]);
         // Agree sorts before disagree.
-        let split =
-            statements.partition_point(|&i| ds.statements[i as usize].polarity == Polarity::Agree);
-        qualified(
-            ds,
-            qualifier,
-            statements,
-            split,
-            |relation, weight, group| {
-                let edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
-                edges.push((a, s, edge));
-            },
-        );
+        qualified(ds, qualifier, statements, |relation, weight, group| {
+            let edge = StatementGroup::of(ds, group, &mut scratch).edge(relation, weight);
+            edges.push((a, s, edge));
+        });
     }
 
     // DNA's denominators: statement totals of the actor (activity) or the

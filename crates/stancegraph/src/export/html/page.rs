@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::layout::Positions;
 use crate::model::{Dataset, Polarity, Statement};
-use crate::network::{EdgeData, Network, NodeKind, Relation, by_actor_stance_polarity};
+use crate::network::{
+    EdgeData, Network, NodeKind, Relation, by_actor_stance_polarity, by_actor_target_polarity,
+};
 
 use super::super::attrs::{Column, Value, node_columns};
 use super::super::legend::{LegendEntry, entries};
@@ -145,28 +147,52 @@ struct Evidence {
     by_stance: Grouped,
     /// Ordered by actor, stance and polarity, input order within each.
     by_actor_stance: Vec<u32>,
+    /// The statements that name a target, ordered by actor, target and
+    /// polarity, input order within each; empty unless the network has
+    /// actor → target edges.
+    by_actor_target: Vec<u32>,
 }
 
 impl Evidence {
-    fn of(ds: &Dataset) -> Evidence {
+    fn of(ds: &Dataset, net: &Network) -> Evidence {
         let statements = ds.statements.iter();
         Evidence {
             by_actor: Grouped::of(ds.actors.len(), statements.clone().map(|s| s.actor())),
             by_stance: Grouped::of(ds.stances.len(), statements.map(|s| s.stance())),
             by_actor_stance: by_actor_stance_polarity(ds),
+            by_actor_target: if net.interaction {
+                by_actor_target_polarity(ds)
+            } else {
+                Vec::new()
+            },
         }
     }
 
-    /// An actor's statements on a stance with this polarity, in input
-    /// order.
-    fn said(&self, ds: &Dataset, actor: usize, stance: usize, polarity: Polarity) -> &[u32] {
+    /// An actor's statements with this polarity on a stance or, for an
+    /// actor → target edge (`addressed`), to a target: in input order.
+    fn said(
+        &self,
+        ds: &Dataset,
+        (actor, other, polarity): (usize, usize, Polarity),
+        addressed: bool,
+    ) -> &[u32] {
+        let list = if addressed {
+            &self.by_actor_target
+        } else {
+            &self.by_actor_stance
+        };
         let key = |i: &u32| {
             let s = &ds.statements[*i as usize];
-            (s.actor(), s.stance(), s.polarity)
+            // Every statement of `by_actor_target` has a target.
+            let other = if addressed {
+                s.target().unwrap_or(0)
+            } else {
+                s.stance()
+            };
+            (s.actor(), other, s.polarity)
         };
-        let list = &self.by_actor_stance;
-        let start = list.partition_point(|i| key(i) < (actor, stance, polarity));
-        let len = list[start..].partition_point(|i| key(i) == (actor, stance, polarity));
+        let start = list.partition_point(|i| key(i) < (actor, other, polarity));
+        let len = list[start..].partition_point(|i| key(i) == (actor, other, polarity));
         &list[start..start + len]
     }
 }
@@ -203,17 +229,6 @@ impl Grouped {
     }
 }
 
-/// Whether a statement of this polarity stands behind an edge of this
-/// relation: `agree` and `disagree` edges have one polarity, the others
-/// both.
-fn behind(relation: Relation, polarity: Polarity) -> bool {
-    match relation {
-        Relation::Agree => polarity == Polarity::Agree,
-        Relation::Disagree => polarity == Polarity::Disagree,
-        _ => true,
-    }
-}
-
 /// The statements behind an edge: an actor's on a stance (of the edge's
 /// polarity where it has one), an actor's addressed to another for an
 /// interaction edge, or two actors' on the stances both spoke about.
@@ -224,26 +239,13 @@ fn edge_statements(
     stance: Option<usize>,
     edge: &EdgeData,
 ) -> Vec<u32> {
-    let relation = edge.relation;
-    if edge.is_interaction() {
-        let (Some(a), Some(b)) = (a, b) else {
-            return Vec::new();
-        };
-        return ev
-            .by_actor
-            .get(a)
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let s = &ds.statements[i as usize];
-                s.target() == Some(b) && behind(relation, s.polarity)
-            })
-            .collect();
-    }
-    match (a, b, stance) {
-        (Some(a), _, Some(s)) => {
-            let said = |p| ev.said(ds, a, s, p);
-            match relation {
+    // An interaction edge's other end is the target, an actor.
+    let addressed = edge.is_interaction();
+    let other = if addressed { b } else { stance };
+    match (a, b, other) {
+        (Some(a), _, Some(o)) => {
+            let said = |p| ev.said(ds, (a, o, p), addressed);
+            match edge.relation {
                 Relation::Agree => said(Polarity::Agree).to_vec(),
                 Relation::Disagree => said(Polarity::Disagree).to_vec(),
                 // Both polarities, in input order.
@@ -284,7 +286,7 @@ pub(super) fn page<'a>(
 ) -> Page<'a> {
     let g = &net.graph;
     let columns = node_columns(net);
-    let ev = Evidence::of(ds);
+    let ev = Evidence::of(ds, net);
     let actor_of: HashMap<&str, usize> = ds
         .actors
         .iter()

@@ -85,13 +85,26 @@ impl GdeltVersion {
         }
     }
 
-    /// The column of the event's place name: the geography blocks have one
-    /// more column each (`ADM2Code`) in 2.0.
-    fn action_geo(self) -> (usize, usize) {
-        match self {
+    /// The columns of [`FIELDS`], in order: the event's place and its
+    /// country come after the actors' geography blocks, which have one
+    /// column more each (`ADM2Code`) in 2.0.
+    fn field_columns(self) -> [usize; FIELDS.len()] {
+        let (place, place_country) = match self {
             GdeltVersion::V2 => (52, 53),
             _ => (50, 51),
-        }
+        };
+        [
+            EVENT_CODE,
+            30,
+            31,
+            32,
+            33,
+            34,
+            ACTOR1_COUNTRY,
+            ACTOR2_COUNTRY,
+            place,
+            place_country,
+        ]
     }
 
     fn source_url(self) -> Option<usize> {
@@ -116,35 +129,26 @@ const EVENT_CODE: usize = 26;
 const EVENT_ROOT_CODE: usize = 28;
 const QUAD_CLASS: usize = 29;
 
-/// The statement fields, named as the codebook names their columns, with
-/// their columns before the geography.
-const FIELDS: [(&str, usize); 9] = [
-    ("EventCode", EVENT_CODE),
-    ("GoldsteinScale", 30),
-    ("NumMentions", 31),
-    ("NumSources", 32),
-    ("NumArticles", 33),
-    ("AvgTone", 34),
-    ("Actor1CountryCode", ACTOR1_COUNTRY),
-    ("Actor2CountryCode", ACTOR2_COUNTRY),
-    // The event's place and its country follow, from the geography.
-    ("ActionGeo_FullName", usize::MAX),
+/// The statement fields, named as the codebook names their columns
+/// ([`GdeltVersion::field_columns`] gives where they are).
+const FIELDS: [&str; 10] = [
+    "EventCode",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1CountryCode",
+    "Actor2CountryCode",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
 ];
 
 /// The field that holds the target's country.
 pub(super) const TARGET_COUNTRY: &str = "Actor2CountryCode";
 
 // Every field fits an event row.
-const _: () = assert!(FIELDS.len() < MAX_FIELDS);
-
-/// Every field's name: [`FIELDS`] and the event's country.
-fn field_names() -> Vec<String> {
-    FIELDS
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .chain(["ActionGeo_CountryCode".to_string()])
-        .collect()
-}
+const _: () = assert!(FIELDS.len() <= MAX_FIELDS);
 
 /// Reads every event of `reader` into `resolver`. Returns false when the
 /// file is not a GDELT events file at all.
@@ -182,7 +186,7 @@ pub(super) fn read(
                         Location::Line(line),
                         format!("read as {}", v.describe()),
                     ));
-                    out.fields(field_names());
+                    out.fields(FIELDS.map(String::from).to_vec());
                     v
                 }
                 None => {
@@ -245,14 +249,6 @@ fn event(
         return;
     };
     let target = text(ACTOR2_NAME).or_else(|| text(ACTOR2_CODE));
-    let (place, place_country) = version.action_geo();
-    let mut values = [None; FIELDS.len() + 1];
-    for (value, column) in values
-        .iter_mut()
-        .zip(FIELDS.iter().map(|(_, c)| *c).chain([place_country]))
-    {
-        *value = text(if column == usize::MAX { place } else { column });
-    }
     let source = version.source_url().and_then(text);
     let (id, country) = (text(GLOBALEVENTID), text(ACTOR1_COUNTRY));
     let (root, quad, sqldate) = (text(EVENT_ROOT_CODE), text(QUAD_CLASS), text(SQLDATE));
@@ -305,8 +301,8 @@ fn event(
     row.put("date", Some(date.as_str()).filter(|d| !d.is_empty()));
     row.put("source", source);
     row.put("id", id);
-    for (i, value) in values.into_iter().enumerate() {
-        row.field(i, value);
+    for (i, column) in version.field_columns().into_iter().enumerate() {
+        row.field(i, text(column));
     }
     row.done();
 }

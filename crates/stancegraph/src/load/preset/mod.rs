@@ -161,10 +161,10 @@ pub(super) fn preset_dataset(
                     Event::Fields(names) => {
                         fields = names.len();
                         target_country = names.iter().position(|n| n == gdelt::TARGET_COUNTRY);
-                        resolver.statement_fields(&file, &line_at(1), &names);
+                        resolver.statement_fields(&file, &RowAt::Line(1), &names);
                     }
                     Event::Row(row) => {
-                        let at = line_at(row.line);
+                        let at = RowAt::Line(row.line);
                         let cells = row.cells(&batch.text, &at, fields);
                         let country = target_country.and_then(|i| cells.extra[i]);
                         add_event(&mut resolver, &file, cells, country);
@@ -202,9 +202,9 @@ impl Skipped {
 
     fn warn(&self, file: &str, preset: Preset, report: &mut Report) {
         let Some(first) = self.first else { return };
-        let (what, columns) = match preset {
-            Preset::Gdelt => ("event", "no Actor1Name and no Actor1Code"),
-            Preset::Acled => ("event", "no actor1"),
+        let columns = match preset {
+            Preset::Gdelt => "no Actor1Name and no Actor1Code",
+            Preset::Acled => "no actor1",
         };
         let n = self.count;
         report.warn(Diagnostic::located(
@@ -212,7 +212,7 @@ impl Skipped {
             file,
             Location::Line(first),
             format!(
-                "skipped {n} {what}{} without an actor ({columns}; the first at this line)",
+                "skipped {n} event{} without an actor ({columns}; the first at this line)",
                 if n == 1 { "" } else { "s" },
             ),
         ));
@@ -292,11 +292,6 @@ impl<'r> Fields<'r> {
         let value = self.text.get(self.record.range(i)?)?.trim();
         Some(value).filter(|v| !v.is_empty())
     }
-}
-
-/// The place of a line, for [`Cells`].
-fn line_at(line: u64) -> RowAt {
-    RowAt::Line(line)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub(super) fn with_reader<T>(
     read: impl FnOnce(&mut dyn Read, &mut Events) -> T,
 ) -> Option<T> {
     let file = path.display().to_string();
-    let opened = match File::open(path) {
+    let mut opened = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
             out.error(Diagnostic::file(
@@ -29,7 +29,6 @@ pub(super) fn with_reader<T>(
         }
     };
     if !crate::load::input::has_extension(path, &["zip"]) {
-        let mut opened = opened;
         return Some(read(&mut opened, out));
     }
     zipped(&file, opened, out, read)
